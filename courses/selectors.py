@@ -1,0 +1,142 @@
+"""Reads for course pages, lessons and "My learning". Each page costs a fixed, small number of
+queries whatever the number of lessons or learners."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+
+from .models import CourseCompletion, CoursePage, Enrolment, LessonPage, LessonProgress
+
+
+def course_cards(*, parent=None, programme_code: str | None = None, limit: int | None = None):
+    """Live courses with their programme and lesson count, in one query."""
+    courses = CoursePage.objects.live().select_related("programme", "cover_image")
+    if parent is not None:
+        courses = courses.child_of(parent)
+    if programme_code:
+        courses = courses.filter(programme__code=programme_code)
+    courses = courses.order_by("path")
+    return list(courses[:limit] if limit else courses)
+
+
+def course_lessons(course: CoursePage) -> list[LessonPage]:
+    return list(LessonPage.objects.live().child_of(course).order_by("path")
+                .only("id", "title", "slug", "url_path", "path", "depth",
+                      "estimated_minutes", "required"))
+
+
+@dataclass
+class LessonRow:
+    lesson: LessonPage
+    percent: int = 0
+    completed: bool = False
+
+
+def _progress_by_lesson(user, course_id: int) -> dict[int, LessonProgress]:
+    rows = LessonProgress.objects.filter(user=user, course_id=course_id).only(
+        "lesson_id", "percent", "completed_at")
+    return {row.lesson_id: row for row in rows}
+
+
+def course_outline_for(*, course: CoursePage, user) -> dict:
+    lessons = course_lessons(course)
+    enrolment = None
+    progress: dict[int, LessonProgress] = {}
+    completion = None
+    if user.is_authenticated:
+        enrolment = Enrolment.objects.filter(user=user, course=course).first()
+        if enrolment:
+            progress = _progress_by_lesson(user, course.pk)
+            completion = CourseCompletion.objects.filter(user=user, course=course).first()
+    rows = []
+    for lesson in lessons:
+        row = progress.get(lesson.pk)
+        rows.append(LessonRow(lesson, row.percent if row else 0,
+                              bool(row and row.completed_at)))
+    summary = _summarise(rows)
+    next_lesson = next((r.lesson for r in rows if not r.completed), rows[0].lesson if rows else None)
+    return {
+        "lesson_rows": rows,
+        "enrolment": enrolment,
+        "completion": completion,
+        "course_percent": summary,
+        "next_lesson": next_lesson,
+    }
+
+
+def _summarise(rows: list[LessonRow]) -> int:
+    required = [r for r in rows if r.lesson.required] or rows
+    if not required:
+        return 0
+    return round(sum(100 if r.completed else r.percent for r in required) / len(required))
+
+
+def lesson_context_for(*, lesson: LessonPage, user) -> dict:
+    """What a lesson page needs beyond its content: the course outline (cached per published
+    version by the router), and this learner's own progress (one query)."""
+    from lms.pagecache.selectors import lesson_outline
+    from lms.pagecache.versioning import content_version
+
+    outline = lesson_outline(lesson)
+    enrolment = progress = None
+    if user.is_authenticated:
+        enrolment = (Enrolment.objects.filter(user=user, course_id=outline.course_id)
+                     .values("id").first())
+        if enrolment:
+            progress = LessonProgress.objects.filter(user=user, lesson=lesson).only(
+                "percent", "completed_at").first()
+    return {
+        "outline": outline,
+        "enrolled": bool(enrolment),
+        "progress": progress,
+        "content_version": content_version(),
+    }
+
+
+def my_learning(user) -> list[dict]:
+    """The learner's enrolments with progress and a "continue" lesson, in three queries."""
+    enrolments = list(
+        Enrolment.objects.filter(user=user).select_related("course", "course__programme",
+                                                           "last_lesson")
+        .order_by("-last_activity_at", "-created_at")
+    )
+    course_ids = [e.course_id for e in enrolments]
+    totals = _required_lesson_totals(enrolments)
+    done = dict(
+        LessonProgress.objects.filter(user=user, course_id__in=course_ids,
+                                      completed_at__isnull=False, lesson__required=True)
+        .values("course_id").annotate(n=Count("id", filter=Q(lesson__live=True)))
+        .values_list("course_id", "n")
+    )
+    completed = set(CourseCompletion.objects.filter(user=user, course_id__in=course_ids)
+                    .values_list("course_id", flat=True))
+    items = []
+    for enrolment in enrolments:
+        total = totals.get(enrolment.course_id, 0)
+        finished = done.get(enrolment.course_id, 0)
+        is_complete = enrolment.course_id in completed
+        percent = 100 if is_complete else (round(100 * finished / total) if total else 0)
+        items.append({
+            "enrolment": enrolment,
+            "course": enrolment.course,
+            "percent": percent,
+            "completed": is_complete,
+            "continue_lesson": enrolment.last_lesson,
+        })
+    return items
+
+
+def _required_lesson_totals(enrolments) -> dict[int, int]:
+    """Required live lessons per course: one query over the courses' subtrees."""
+    totals: dict[int, int] = {}
+    if not enrolments:
+        return totals
+    by_path = {e.course.path: e.course_id for e in enrolments}
+    q = Q(pk__in=[])
+    for path in by_path:
+        q |= Q(path__startswith=path)
+    for path in LessonPage.objects.live().filter(q, required=True).values_list("path", flat=True):
+        course_id = by_path.get(path[: len(path) - LessonPage.steplen])
+        if course_id:
+            totals[course_id] = totals.get(course_id, 0) + 1
+    return totals

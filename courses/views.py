@@ -1,0 +1,136 @@
+"""Thin views over services and selectors. Every state change is a POST with CSRF."""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponseForbidden, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lms.units.models import RoleKind, Unit
+from lms.units.permissions import can_manage_unit, units_visible_to
+
+from . import selectors, services
+from .models import CoursePage, Enrolment, LessonPage
+
+
+def _live_course(course_id: int) -> CoursePage:
+    return get_object_or_404(CoursePage.objects.live(), pk=course_id)
+
+
+def _live_lesson(lesson_id: int) -> LessonPage:
+    return get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+
+
+@require_POST
+@login_required
+def enrol(request, course_id: int):
+    course = _live_course(course_id)
+    _, created = services.enrolment_create(user=request.user, course=course)
+    if created:
+        messages.success(request, _("Bạn đã đăng ký khóa học “%(title)s”.") % {"title": course.title})
+    first = selectors.course_lessons(course)
+    return redirect(first[0].url if first else course.url)
+
+
+@require_POST
+@login_required
+def lesson_complete(request, lesson_id: int):
+    lesson = _live_lesson(lesson_id)
+    try:
+        services.progress_record(user=request.user, lesson=lesson, completed=True,
+                                 source="page")
+    except services.NotEnrolled:
+        return HttpResponseForbidden(_("Bạn cần đăng ký khóa học trước khi học bài này."))
+    from lms.pagecache.selectors import lesson_outline
+
+    outline = lesson_outline(lesson)
+    target = outline.next.url if outline.next else outline.course_url
+    return redirect(target)
+
+
+@require_POST
+def progress_report(request, lesson_id: int):
+    """Runtime endpoint for players (H5P, video, reading time): JSON in, JSON out."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"detail": _("Cần đăng nhập.")}, status=401)
+    lesson = _live_lesson(lesson_id)
+    try:
+        payload = json.loads(request.body or b"{}")
+        percent = int(payload.get("percent", 0))
+        seconds = int(payload.get("seconds", 0))
+        completed = bool(payload.get("completed", False))
+    except (ValueError, TypeError, AttributeError):
+        return JsonResponse({"detail": _("Dữ liệu không hợp lệ."),
+                             "fields": {"percent": _("Phải là số nguyên 0–100."),
+                                        "seconds": _("Phải là số nguyên không âm.")}},
+                            status=400)
+    if not 0 <= percent <= 100 or seconds < 0:
+        return JsonResponse({"detail": _("Dữ liệu không hợp lệ."),
+                             "fields": {"percent": _("Phải là số nguyên 0–100.")}}, status=400)
+    try:
+        row = services.progress_record(user=request.user, lesson=lesson, percent=percent,
+                                       completed=completed, seconds=seconds, source="runtime")
+    except services.NotEnrolled:
+        return JsonResponse({"detail": _("Bạn chưa đăng ký khóa học này.")}, status=403)
+    return JsonResponse({"lesson": lesson.pk, "percent": row.percent,
+                         "completed": row.completed_at is not None,
+                         "time_spent_seconds": row.time_spent_seconds})
+
+
+@login_required
+def my_learning(request):
+    return render(request, "courses/my_learning.html",
+                  {"items": selectors.my_learning(request.user)})
+
+
+@login_required
+def teacher_classes(request):
+    classes = (units_visible_to(request.user, kinds=(RoleKind.TEACHER, RoleKind.SCHOOL_ADMIN))
+               .filter(kind__is_class=True).select_related("kind").order_by("path"))
+    return render(request, "courses/teacher_classes.html", {
+        "classes": classes,
+        "courses": selectors.course_cards(),
+    })
+
+
+@login_required
+def class_detail(request, unit_id: int):
+    unit = get_object_or_404(Unit.objects.select_related("kind"), pk=unit_id, kind__is_class=True)
+    if not can_manage_unit(request.user, unit):
+        raise Http404
+    return render(request, "courses/class_detail.html", {
+        "unit": unit,
+        "roster": selectors_class_roster(unit),
+        "courses": selectors.course_cards(),
+    })
+
+
+def selectors_class_roster(unit: Unit):
+    from lms.accounts.models import User
+
+    learners = (User.objects.filter(roles__unit=unit, roles__kind=RoleKind.LEARNER,
+                                    roles__ended_at__isnull=True)
+                .order_by("full_name"))
+    enrol_counts = {}
+    for row in Enrolment.objects.filter(user__in=learners).values("user_id"):
+        enrol_counts[row["user_id"]] = enrol_counts.get(row["user_id"], 0) + 1
+    return [{"user": u, "enrolments": enrol_counts.get(u.pk, 0)} for u in learners]
+
+
+@require_POST
+@login_required
+def class_enrol(request, unit_id: int):
+    unit = get_object_or_404(Unit, pk=unit_id, kind__is_class=True)
+    if not can_manage_unit(request.user, unit):
+        raise Http404
+    try:
+        course = _live_course(int(request.POST.get("course", "0")))
+    except ValueError as exc:
+        raise Http404 from exc
+    count = services.class_enrol(actor=request.user, class_unit=unit, course=course)
+    messages.success(request, _("Đã ghi danh %(count)s học sinh vào “%(title)s”.")
+                     % {"count": count, "title": course.title})
+    return redirect("courses:class_detail", unit_id=unit.pk)

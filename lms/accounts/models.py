@@ -1,0 +1,102 @@
+"""People: the user account, a learner's profile, and guardians (parents) of learners."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .ethnicity import Ethnicity, is_minority
+
+
+class User(AbstractUser):
+    full_name = models.CharField(_("họ và tên"), max_length=150, blank=True)
+    phone = models.CharField(_("số điện thoại"), max_length=20, unique=True, null=True,
+                             blank=True)
+    preferred_language = models.CharField(_("ngôn ngữ"), max_length=5, default="vi",
+                                          choices=[("vi", "Tiếng Việt"), ("en", "English")])
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+    def get_full_name(self) -> str:
+        return self.full_name or super().get_full_name() or self.username
+
+
+class Sex(models.TextChoices):
+    FEMALE = "F", _("Nữ")
+    MALE = "M", _("Nam")
+
+
+class HouseholdStatus(models.TextChoices):
+    NONE = "", _("Không thuộc diện")
+    NEAR_POOR = "near_poor", _("Hộ cận nghèo")
+    POOR = "poor", _("Hộ nghèo")
+
+
+class LearnerProfile(models.Model):
+    """Facts about a learner that targets filter on (sex, ethnicity, household, grade, year)."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="learner_profile",
+                                verbose_name=_("người dùng"))
+    learner_code = models.CharField(_("mã học sinh"), max_length=40, unique=True, null=True,
+                                    blank=True)
+    date_of_birth = models.DateField(_("ngày sinh"), null=True, blank=True)
+    sex = models.CharField(_("giới tính"), max_length=1, choices=Sex.choices, blank=True)
+    ethnicity = models.CharField(_("dân tộc"), max_length=2, choices=Ethnicity.choices,
+                                 default=Ethnicity.KINH, blank=True)
+    household_status = models.CharField(_("hoàn cảnh hộ gia đình"), max_length=10,
+                                         choices=HouseholdStatus.choices, blank=True, default="")
+    grade = models.PositiveSmallIntegerField(_("khối lớp"), null=True, blank=True)
+    expected_graduation_year = models.PositiveSmallIntegerField(_("năm dự kiến tốt nghiệp"),
+                                                                null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("hồ sơ người học")
+        verbose_name_plural = _("hồ sơ người học")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+    @property
+    def is_ethnic_minority(self) -> bool:
+        return is_minority(self.ethnicity)
+
+    @property
+    def is_poor_or_near_poor(self) -> bool:
+        return self.household_status in (HouseholdStatus.POOR, HouseholdStatus.NEAR_POOR)
+
+
+class GuardianContact(models.Model):
+    """Contact details of a learner's guardian as the school records them (may have no account)."""
+
+    profile = models.ForeignKey(LearnerProfile, on_delete=models.CASCADE,
+                                related_name="guardian_contacts")
+    name = models.CharField(_("họ tên người giám hộ"), max_length=150)
+    relation = models.CharField(_("quan hệ"), max_length=40, blank=True)
+    phone = models.CharField(_("số điện thoại"), max_length=20, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+
+    class Meta:
+        verbose_name = _("liên hệ người giám hộ")
+        verbose_name_plural = _("liên hệ người giám hộ")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class GuardianLink(models.Model):
+    """A parent account linked to a learner. Revoking sets `revoked_at`; access ends at once."""
+
+    guardian = models.ForeignKey(User, on_delete=models.CASCADE, related_name="children_links")
+    learner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="guardian_links")
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("liên kết phụ huynh")
+        verbose_name_plural = _("liên kết phụ huynh")
+        constraints = [
+            models.UniqueConstraint(fields=["guardian", "learner"], name="guardian_link_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.guardian} → {self.learner}"

@@ -1,0 +1,66 @@
+"""Serves anonymous GETs of CMS pages from the cache before sessions, auth or CSRF run.
+
+Only responses the page router marked cacheable are stored, and only when they set no cookie;
+keys carry the content version, so a publish is visible on the next request. Signed-in users
+(any session cookie) always get a freshly rendered page: no learner sees another's."""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+
+from .versioning import content_version, forget_request_version
+
+BYPASS_PREFIXES = ("/admin/", "/django-admin/", "/static/", "/media/", "/documents/",
+                   "/accounts/", "/api/", "/progress/", "/my/", "/teach/", "/lang/", "/jsi18n/")
+TTL_SECONDS = 15 * 60
+
+
+def _key(request, version: int) -> str:
+    language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, settings.LANGUAGE_CODE)
+    raw = f"{request.get_host()}|{request.get_full_path()}|{language}"
+    return f"anonpage:{version}:{hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()}"
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        forget_request_version()
+        if not self._eligible(request):
+            return self.get_response(request)
+        key = _key(request, content_version())
+        hit = cache.get(key)
+        if hit is not None:
+            body, content_type, language = hit
+            response = HttpResponse(body, content_type=content_type)
+            response["Content-Language"] = language
+            response["X-Page-Cache"] = "hit"
+            response["Vary"] = "Cookie"
+            return response
+        response = self.get_response(request)
+        if self._storable(request, response):
+            cache.set(key, (response.content, response["Content-Type"],
+                            response.get("Content-Language", "vi")), TTL_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _eligible(request) -> bool:
+        return (
+            request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not request.path.startswith(BYPASS_PREFIXES)
+        )
+
+    @staticmethod
+    def _storable(request, response) -> bool:
+        return (
+            getattr(request, "_hocmo_page_cacheable", False)
+            and response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not getattr(request, "_hocmo_no_page_cache", False)
+        )

@@ -1,0 +1,45 @@
+"""Serves Wagtail pages through a route cache keyed by the content version.
+
+Wagtail's own router costs a query per path segment plus the Site lookup; here a warm route is
+one cache read. Pages with view restrictions, or routes with extra arguments, fall back to
+Wagtail's own `serve` so its checks always apply."""
+
+from django.core.cache import cache
+from django.http import Http404
+from wagtail.models import Page
+from wagtail.views import serve as wagtail_serve
+
+from .versioning import content_version
+
+TTL_SECONDS = 15 * 60
+FALLBACK = "wagtail"
+
+
+def _cached_page(request, path: str, version: int):
+    route_key = f"route:{version}:{request.get_host()}:{path}"
+    entry = cache.get(route_key)
+    if entry == FALLBACK:
+        return None
+    if entry is not None:
+        page = cache.get(f"page:{version}:{entry}")
+        if page is not None:
+            return page
+    result = Page.route_for_request(request, path)
+    if result is None:
+        raise Http404
+    page, args, kwargs = result
+    if args or kwargs or page.get_view_restrictions().exists():
+        cache.set(route_key, FALLBACK, TTL_SECONDS)
+        return None
+    cache.set(route_key, page.pk, TTL_SECONDS)
+    cache.set(f"page:{version}:{page.pk}", page, TTL_SECONDS)
+    return page
+
+
+def serve(request, path: str = ""):
+    page = _cached_page(request, path, content_version())
+    if page is None:
+        return wagtail_serve(request, path)
+    request._hocmo_page_cacheable = True
+    request.content_version = content_version()
+    return page.serve(request)

@@ -1,0 +1,30 @@
+"""The published-content version: read once per request, bumped on every content change."""
+
+from contextvars import ContextVar
+
+from django.db.models import F
+
+from .models import ContentVersion
+
+_request_version: ContextVar[int | None] = ContextVar("hocmo_content_version", default=None)
+
+
+def content_version(*, fresh: bool = False) -> int:
+    """The version for this request (read from the database once, then remembered)."""
+    version = None if fresh else _request_version.get()
+    if version is None:
+        row = ContentVersion.objects.filter(pk=1).values_list("version", flat=True).first()
+        version = row or 0
+        _request_version.set(version)
+    return version
+
+
+def forget_request_version() -> None:
+    _request_version.set(None)
+
+
+def content_version_bump() -> None:
+    updated = ContentVersion.objects.filter(pk=1).update(version=F("version") + 1)
+    if not updated:
+        ContentVersion.objects.get_or_create(pk=1, defaults={"version": 2})
+    forget_request_version()

@@ -1,0 +1,74 @@
+"""The one place that decides who may see what. Views, API and exports all call these; nothing
+re-implements them. A role applies to its unit's whole subtree."""
+
+from django.db.models import Q, QuerySet
+
+from .models import Role, RoleKind, Unit
+
+STAFF_KINDS = (RoleKind.TEACHER, RoleKind.SCHOOL_ADMIN, RoleKind.OFFICER)
+
+
+def _role_paths(user, kinds) -> list[str]:
+    if not user.is_authenticated:
+        return []
+    cache_attr = f"_hocmo_role_paths_{'_'.join(sorted(kinds))}"
+    if not hasattr(user, cache_attr):
+        paths = list(
+            Role.objects.filter(user=user, kind__in=kinds, ended_at__isnull=True)
+            .values_list("unit_path", flat=True)
+        )
+        setattr(user, cache_attr, paths)
+    return getattr(user, cache_attr)
+
+
+def _covers(paths: list[str], path: str) -> bool:
+    return any(path.startswith(p) for p in paths)
+
+
+def units_visible_to(user, kinds=STAFF_KINDS) -> QuerySet[Unit]:
+    """Units inside the subtrees where `user` holds a staff role (superusers see all)."""
+    if user.is_authenticated and user.is_superuser:
+        return Unit.objects.all()
+    return Unit.objects.in_subtrees(_role_paths(user, kinds))
+
+
+def can_manage_unit(user, unit: Unit, kinds=STAFF_KINDS) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return _covers(_role_paths(user, kinds), unit.path)
+
+
+def learner_unit_paths(learner) -> list[str]:
+    return list(
+        Role.objects.filter(user=learner, kind=RoleKind.LEARNER, ended_at__isnull=True)
+        .values_list("unit_path", flat=True)
+    )
+
+
+def can_view_learner(user, learner) -> bool:
+    """Self; a guardian with a live link; staff whose subtree holds one of the learner's classes."""
+    if not user.is_authenticated:
+        return False
+    if user.pk == learner.pk or user.is_superuser:
+        return True
+    from lms.accounts.models import GuardianLink
+
+    if GuardianLink.objects.filter(guardian=user, learner=learner,
+                                   revoked_at__isnull=True).exists():
+        return True
+    staff_paths = _role_paths(user, STAFF_KINDS)
+    return any(_covers(staff_paths, p) for p in learner_unit_paths(learner))
+
+
+def learners_visible_to(user) -> Q:
+    """A filter on User for the learners `user` may see (used by lists and exports)."""
+    if user.is_superuser:
+        return Q()
+    paths = _role_paths(user, STAFF_KINDS)
+    in_subtree = Q(pk__in=[])
+    for path in paths:
+        in_subtree |= Q(roles__kind=RoleKind.LEARNER, roles__unit_path__startswith=path)
+    return Q(pk=user.pk) | in_subtree | Q(guardian_links__guardian=user,
+                                          guardian_links__revoked_at__isnull=True)
