@@ -1,0 +1,62 @@
+# HọcMở — the two commands: `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install assets browser migrate demo lint typecheck bench messages clean
+
+## Install Python deps into .venv (re-run only when pyproject.toml changes).
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+## Front-end packages from npm (pinned in package-lock.json), vendored into static/vendor.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+assets: node_modules/.installed $(VENV)/.installed
+	$(PY) scripts/vendor_assets.py
+
+## Debian chromium for the browser tests (never `playwright install`: no downloads here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian chromium for browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+run: install assets demo
+	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install assets browser
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+typecheck: install
+	$(VENV)/bin/mypy lms courses library search
+
+messages: install
+	$(PY) manage.py makemessages -l en -l vi --ignore=.venv --ignore=node_modules --ignore=tests
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
+
+bench: install assets
+	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+	$(PY) bench/course_page.py
+
+clean:
+	rm -rf $(VENV) node_modules static/vendor db.sqlite3 .test-media

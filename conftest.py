@@ -1,0 +1,39 @@
+"""Root pytest configuration: shared fixtures for every app's tests."""
+
+import os
+
+import pytest
+from django.core.cache import cache
+
+from lms.pagecache.versioning import forget_request_version
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls the browser tests
+# make between page actions are still ordinary synchronous calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    cache.clear()
+    forget_request_version()
+    yield
+    cache.clear()
+    forget_request_version()
+
+
+@pytest.fixture
+def school_tree(db):
+    """Sở → Phòng → two schools, each with one class."""
+    from tests.factories import UnitFactory, UnitKindFactory, class_unit
+
+    so = UnitFactory(name="Sở GD&ĐT Hải Phòng", kind=UnitKindFactory(code="province_department"))
+    phong = UnitFactory(parent=so, name="Phòng GD&ĐT Thủy Nguyên",
+                        kind=UnitKindFactory(code="district_office"))
+    school_a = UnitFactory(parent=phong, name="Trường THCS A",
+                           kind=UnitKindFactory(code="school", is_school=True))
+    school_b = UnitFactory(parent=so, name="Trường THPT B",
+                           kind=UnitKindFactory(code="school", is_school=True))
+    class_a = class_unit(school_a, "Lớp 9A")
+    class_b = class_unit(school_b, "Lớp 12A1")
+    return {"so": so, "phong": phong, "school_a": school_a, "school_b": school_b,
+            "class_a": class_a, "class_b": class_b}
