@@ -140,3 +140,11 @@ def _required_lesson_totals(enrolments) -> dict[int, int]:
         if course_id:
             totals[course_id] = totals.get(course_id, 0) + 1
     return totals
+
+
+def learners_pending_completion(course_id: int):
+    """Enrolled learners of a course who have not completed it."""
+    from lms.accounts.models import User
+
+    return (User.objects.filter(enrolments__course_id=course_id)
+            .exclude(course_completions__course_id=course_id))

@@ -28,7 +28,7 @@ def _live_lesson(lesson_id: int) -> LessonPage:
 @login_required
 def enrol(request, course_id: int):
     course = _live_course(course_id)
-    _, created = services.enrolment_create(user=request.user, course=course)
+    _enrolment, created = services.enrolment_create(user=request.user, course=course)
     if created:
         messages.success(request, _("Bạn đã đăng ký khóa học “%(title)s”.") % {"title": course.title})
     first = selectors.course_lessons(course)

@@ -1,0 +1,44 @@
+import pytest
+from django.conf import settings
+
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_vietnamese_is_the_default_even_for_english_browsers(client):
+    response = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response["Content-Language"] == "vi"
+    assert '<html lang="vi">' in response.content.decode()
+
+
+def test_switch_to_english_sets_cookie_and_remembers_choice(client):
+    user = UserFactory()
+    client.force_login(user)
+    response = client.get("/lang/en/?next=/accounts/login/")
+    assert response.status_code == 302 and response.url == "/accounts/login/"
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    user.refresh_from_db()
+    assert user.preferred_language == "en"
+    page = client.get("/my/")
+    assert '<html lang="en">' in page.content.decode()
+    assert "My learning" in page.content.decode()
+
+
+def test_switch_refuses_offsite_redirect_and_unknown_language(client):
+    response = client.get("/lang/xx/?next=https://evil.example/")
+    assert response.url == "/"
+    assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
+
+
+def test_login_with_wrong_password_shows_vietnamese_error(client):
+    UserFactory(username="hs.sai")
+    response = client.post("/accounts/login/", {"username": "hs.sai", "password": "sai"})
+    assert response.status_code == 200
+    assert "mật khẩu chính xác" in response.content.decode()
+
+
+def test_login_then_lands_on_my_learning(client):
+    UserFactory(username="hs.dung")
+    response = client.post("/accounts/login/", {"username": "hs.dung", "password": "mat-khau-thu"})
+    assert response.status_code == 302 and response.url == "/my/"

@@ -1,0 +1,197 @@
+"""Browser-test fixtures: Debian chromium driven by Playwright, axe-core checks and byte budgets.
+
+The browser is the system's /usr/bin/chromium (never `playwright install`: no downloads). Tests
+here run against pytest-django's `live_server`, with the demo data loaded inside the test.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+AXE_PATH = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_PATH = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+BLOCKING_IMPACTS = ("serious", "critical")
+LEARNER_PAGE_BUDGET_BYTES = 150 * 1024
+
+
+# --- Browser -------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM_PATH.exists():
+        pytest.skip(f"Browser tests need Debian chromium at {CHROMIUM_PATH} "
+                    "(install it with `make browser`; never `playwright install`).")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover - playwright is a dev dependency
+        pytest.skip("Browser tests need the `playwright` Python package (pip install -e '.[dev]').")
+    playwright = sync_playwright().start()
+    try:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM_PATH),
+                                             args=CHROMIUM_ARGS)
+    except Exception as exc:  # chromium present but unusable (e.g. missing shared libs)
+        playwright.stop()
+        pytest.skip(f"Could not launch {CHROMIUM_PATH}: {exc}")
+    yield browser
+    browser.close()
+    playwright.stop()
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 800})
+    ctx.set_default_timeout(15_000)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context):
+    page = context.new_page()
+    yield page
+    page.close()
+
+
+# --- Server and data ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def demo_server(django_db_serialized_rollback, transactional_db, live_server):
+    """The live server with `manage.py load_demo` data. Transactional tests flush the database
+    afterwards; serialized rollback restores what migrations created (Wagtail's root page,
+    root collection, locale), which load_demo needs in the next test."""
+    from django.core.management import call_command
+
+    from wagtail.models import Page; print("DBG", list(Page.objects.values_list("depth", "path")))
+    call_command("load_demo", stdout=_Null())
+    return live_server
+
+
+class _Null:
+    def write(self, *args, **kwargs):
+        pass
+
+    def flush(self):
+        pass
+
+
+# --- axe-core -----------------------------------------------------------------------------------
+
+
+def axe_check(page, *, label: str | None = None) -> list[dict]:
+    """Runs axe-core on the current page and fails listing every serious or critical violation.
+    Returns all violations (any impact) so callers may report minor ones."""
+    if not AXE_PATH.exists():
+        pytest.fail(f"axe-core not found at {AXE_PATH}: run `make assets` (npm ci).")
+    page.add_script_tag(path=str(AXE_PATH))
+    result = page.evaluate("async () => await axe.run(document)")
+    violations = result.get("violations", [])
+    blocking = [v for v in violations if v.get("impact") in BLOCKING_IMPACTS]
+    if blocking:
+        lines = [f"axe: {len(blocking)} serious/critical violation(s) on "
+                 f"{label or page.url}:"]
+        for v in blocking:
+            lines.append(f"- [{v['impact']}] {v['id']}: {v['help']} ({v.get('helpUrl', '')})")
+            for node in v.get("nodes", []):
+                lines.append(f"    target={node.get('target')} html={node.get('html', '')[:200]}")
+        pytest.fail("\n".join(lines), pytrace=False)
+    return violations
+
+
+@pytest.fixture
+def axe():
+    return axe_check
+
+
+# --- Bytes transferred --------------------------------------------------------------------------
+
+
+class TransferMeter:
+    """Counts bytes on the wire (response headers + encoded body) for every request the page
+    makes, as Chromium reports them through Playwright's `request.sizes()`."""
+
+    def __init__(self, page):
+        self.page = page
+        self._requests: list = []
+        page.on("requestfinished", self._on_request_finished)
+
+    def _on_request_finished(self, request) -> None:
+        self._requests.append(request)
+
+    def reset(self) -> None:
+        self._requests.clear()
+
+    def total(self) -> tuple[int, list[tuple[str, int]]]:
+        rows = []
+        for request in list(self._requests):
+            try:
+                sizes = request.sizes()
+            except Exception:  # request from a closed page / navigated-away frame
+                continue
+            rows.append((request.url,
+                         sizes.get("responseBodySize", 0) + sizes.get("responseHeadersSize", 0)))
+        return sum(size for _, size in rows), rows
+
+    def measure(self, url: str, **goto_kwargs) -> tuple[int, list[tuple[str, int]]]:
+        """Loads `url` with the HTTP cache bypassed (a first visit: the worst case) and returns
+        (total bytes, [(url, bytes), ...])."""
+        cdp = self.page.context.new_cdp_session(self.page)
+        cdp.send("Network.enable")
+        cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        try:
+            self.reset()
+            self.page.goto(url, wait_until="load", **goto_kwargs)
+            self.page.wait_for_load_state("networkidle")
+            return self.total()
+        finally:
+            cdp.send("Network.setCacheDisabled", {"cacheDisabled": False})
+            cdp.detach()
+
+
+@pytest.fixture
+def transfer_meter(page):
+    return TransferMeter(page)
+
+
+# Page sizes measured during the run, shown in pytest's terminal summary.
+MEASURED_BYTES: dict[str, int] = {}
+
+
+@pytest.fixture
+def byte_budget(transfer_meter):
+    """`byte_budget(name, url)` loads `url` cold, records its size and asserts it is within the
+    learner-page budget (150 KB); returns the byte count."""
+
+    def check(name: str, url: str, budget: int = LEARNER_PAGE_BUDGET_BYTES) -> int:
+        total, rows = transfer_meter.measure(url)
+        MEASURED_BYTES[name] = total
+        detail = "\n".join(f"    {size:>8} B  {row_url}" for row_url, size in rows)
+        assert total > 0, f"No bytes measured for {name} ({url})"
+        assert total <= budget, (f"{name} ({url}) transferred {total} B > budget {budget} B:\n"
+                                 f"{detail}")
+        return total
+
+    return check
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not MEASURED_BYTES:
+        return
+    terminalreporter.section("bytes transferred per page (first visit, HTTP cache disabled)")
+    width = max(len(name) for name in MEASURED_BYTES)
+    for name, size in MEASURED_BYTES.items():
+        terminalreporter.write_line(f"{name:<{width}}  {size:>8} B  ({size / 1024:.1f} KB)")

@@ -1,0 +1,42 @@
+import pytest
+from django.core.management import call_command
+
+from courses.models import CourseCompletion, CoursePage, Enrolment, LessonPage, LessonProgress
+from lms.accounts.models import GuardianLink, LearnerProfile, User
+from lms.units.models import Role, RoleKind, Unit
+
+pytestmark = pytest.mark.django_db
+
+
+def _counts():
+    return {model.__name__: model.objects.count() for model in (
+        Unit, Role, User, LearnerProfile, CoursePage, LessonPage, Enrolment, LessonProgress,
+        CourseCompletion, GuardianLink)}
+
+
+def test_load_demo_builds_the_described_world_and_is_idempotent():
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    first = _counts()
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    assert _counts() == first
+
+    assert Unit.objects.filter(kind__code="district_office").count() == 2
+    assert Unit.objects.filter(kind__is_school=True, code__startswith="HP-").count() == 4
+    assert Unit.objects.filter(kind__is_class=True, code__startswith="HP-").count() == 8
+    levels = set(Unit.objects.filter(kind__is_school=True).values_list("school_level", flat=True))
+    assert len(levels) >= 3
+    assert 180 <= LearnerProfile.objects.count() <= 220
+    assert set(LearnerProfile.objects.values_list("sex", flat=True)) == {"F", "M"}
+    assert LearnerProfile.objects.exclude(ethnicity="01").exists()
+    assert LearnerProfile.objects.filter(household_status="poor").exists()
+    assert first["CoursePage"] == 4
+    assert all(4 <= LessonPage.objects.child_of(c).count() <= 6 for c in CoursePage.objects.all())
+    assert first["CourseCompletion"] > 0
+    partial = LessonProgress.objects.values("user").distinct().count()
+    assert partial > first["CourseCompletion"]
+    for kind in RoleKind.values:
+        assert Role.objects.filter(kind=kind).exists(), kind
+    assert GuardianLink.objects.filter(guardian__username="phuhuynh").exists()
+    # Official names from vietnam-provinces, after the 2025 merger.
+    assert Unit.objects.filter(name="Sở GD&ĐT Thành phố Hải Phòng", admin_code=31).exists()
+    assert Unit.objects.filter(kind__code="commune", admin_code=26068).exists()
