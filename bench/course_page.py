@@ -446,6 +446,7 @@ def main() -> int:
     started = time.monotonic()
     try:
         log(f"temp dir {tmp}; database {mask_url(env['DATABASE_URL'])}")
+        load_before = os.getloadavg()
         manage(env, "migrate", "--noinput", timeout=T_MIGRATE)
         manage(env, "load_demo", timeout=T_LOAD_DEMO)
         manage(env, "collectstatic", "--noinput", "-v", "0", timeout=T_COLLECTSTATIC)
@@ -487,6 +488,7 @@ def main() -> int:
             page.wrk = run_wrk(server.base, page, lua, threads=args.threads,
                                connections=args.connections, duration=duration)
 
+        load_after = os.getloadavg()
         server.stop()
         for page in pages:
             count_queries(page)
@@ -497,6 +499,11 @@ def main() -> int:
               f"-c{args.connections} -d{duration}s, {os.cpu_count()} CPUs, "
               f"{'SQLite (temp)' if env['DATABASE_URL'].startswith('sqlite') else 'DATABASE_URL'}")
         print(table(pages))
+        cpus = os.cpu_count() or 1
+        print(f"  load average before setup {load_before[0]:.2f}, after the runs "
+              f"{load_after[0]:.2f} (1 min, {cpus} CPUs)")
+        if load_before[0] > cpus / 2:
+            print("  WARNING: the machine was busy before the run; numbers are not comparable")
         for p in pages:
             notes = [f"Content-Encoding: {p.headers.get('Content-Encoding', 'none')}"]
             if p.gzip_would_be is not None:

@@ -85,6 +85,7 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
 
 def _tree_root() -> Page:
     """Transactional tests flush the root page and locale that Wagtail's migrations made."""
+    ContentType.objects.clear_cache()  # the flush re-created content types with new ids
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     return Page.add_root(instance=Page(title="Root", slug="root",
                                        content_type=ContentType.objects.get_for_model(Page)))

@@ -31,7 +31,7 @@ LEARNER_PAGE_BUDGET_BYTES = 150 * 1024
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(_serialized_db_contents):
     if not CHROMIUM_PATH.exists():
         pytest.skip(f"Browser tests need Debian chromium at {CHROMIUM_PATH} "
                     "(install it with `make browser`; never `playwright install`).")
@@ -69,14 +69,38 @@ def page(context):
 # --- Server and data ----------------------------------------------------------------------------
 
 
+@pytest.fixture(scope="session")
+def _serialized_db_contents(django_db_setup, django_db_blocker):
+    """What migrations put in the test database (Wagtail's root page, root collection, locale),
+    as Django serialized it for `serialized_rollback`, captured before Playwright starts.
+
+    Playwright's sync API switches greenlets, and Django's per-context connection handler can
+    then hand the test a fresh DatabaseWrapper without `_test_serialized_contents`; the flush
+    after a transactional test would then leave the next one with no Wagtail root page."""
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        return {alias: connections[alias]._test_serialized_contents
+                for alias in connections
+                if hasattr(connections[alias], "_test_serialized_contents")}
+
+
 @pytest.fixture
-def demo_server(django_db_serialized_rollback, transactional_db, live_server):
+def _restore_serialized_contents(_serialized_db_contents):
+    from django.db import connections
+
+    for alias, contents in _serialized_db_contents.items():
+        if not hasattr(connections[alias], "_test_serialized_contents"):
+            connections[alias]._test_serialized_contents = contents
+
+
+@pytest.fixture
+def demo_server(_restore_serialized_contents, django_db_serialized_rollback, transactional_db,
+                live_server):
     """The live server with `manage.py load_demo` data. Transactional tests flush the database
-    afterwards; serialized rollback restores what migrations created (Wagtail's root page,
-    root collection, locale), which load_demo needs in the next test."""
+    afterwards; serialized rollback restores what migrations created, which load_demo needs."""
     from django.core.management import call_command
 
-    from wagtail.models import Page; print("DBG", list(Page.objects.values_list("depth", "path")))
     call_command("load_demo", stdout=_Null())
     return live_server
 
