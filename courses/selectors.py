@@ -54,7 +54,8 @@ def course_outline_for(*, course: CoursePage, user) -> dict:
         rows.append(LessonRow(lesson, row.percent if row else 0,
                               bool(row and row.completed_at)))
     summary = _summarise(rows)
-    next_lesson = next((r.lesson for r in rows if not r.completed), rows[0].lesson if rows else None)
+    first = rows[0].lesson if rows else None
+    next_lesson = next((r.lesson for r in rows if not r.completed), first)
     return {
         "lesson_rows": rows,
         "enrolment": enrolment,

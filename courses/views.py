@@ -30,7 +30,8 @@ def enrol(request, course_id: int):
     course = _live_course(course_id)
     _enrolment, created = services.enrolment_create(user=request.user, course=course)
     if created:
-        messages.success(request, _("Bạn đã đăng ký khóa học “%(title)s”.") % {"title": course.title})
+        messages.success(request,
+                         _("Bạn đã đăng ký khóa học “%(title)s”.") % {"title": course.title})
     first = selectors.course_lessons(course)
     return redirect(first[0].url if first else course.url)
 

@@ -64,6 +64,9 @@ class LessonProgress(models.Model):
         ]
         indexes = [models.Index(fields=["user", "course"], name="progress_user_course_idx")]
 
+    def __str__(self) -> str:
+        return f"{self.user} — {self.lesson}: {self.percent}%"
+
     @property
     def is_complete(self) -> bool:
         return self.completed_at is not None
@@ -85,3 +88,6 @@ class CourseCompletion(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "course"], name="course_completion_unique"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.user} ✓ {self.course}"

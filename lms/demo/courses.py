@@ -43,7 +43,7 @@ def build_site() -> CourseIndexPage:
         else:
             Site.objects.create(hostname="localhost", port=80, root_page=home,
                                 is_default_site=True, site_name="HọcMở")
-        if old_root and old_root.pk != home.pk and not old_root.specific_class == HomePage:
+        if old_root and old_root.pk != home.pk and old_root.specific_class != HomePage:
             old_root.delete()
     index = CourseIndexPage.objects.first()
     if index is None:

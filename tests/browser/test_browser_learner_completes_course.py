@@ -28,8 +28,7 @@ def _log_in(page, base: str) -> None:
 
 
 def test_learner_completes_course(demo_server, page, byte_budget, tmp_path):
-    from courses.models import (CourseCompletion, CoursePage, Enrolment, LessonPage,
-                                LessonProgress)
+    from courses.models import CourseCompletion, CoursePage, Enrolment, LessonPage, LessonProgress
     from lms.accounts.models import User
 
     base = demo_server.url

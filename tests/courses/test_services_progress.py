@@ -1,4 +1,5 @@
 import pytest
+
 from courses.models import CourseCompletion, Enrolment, LessonProgress
 from courses.services import (
     NotEnrolled,

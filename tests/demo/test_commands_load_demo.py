@@ -1,3 +1,5 @@
+import io
+
 import pytest
 from django.core.management import call_command
 
@@ -15,9 +17,9 @@ def _counts():
 
 
 def test_load_demo_builds_the_described_world_and_is_idempotent():
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", stdout=io.StringIO())
     first = _counts()
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", stdout=io.StringIO())
     assert _counts() == first
 
     assert Unit.objects.filter(kind__code="district_office").count() == 2
