@@ -123,6 +123,7 @@ class Page:
     sql: list = field(default_factory=list)
     cold_sql: list = field(default_factory=list)
     query_status: int | None = None
+    cpu_ms_per_req: float = 0.0  # gunicorn CPU time per request: robust on a busy machine
 
 
 _T0 = time.monotonic()
@@ -206,6 +207,24 @@ class Gunicorn:
                 pass
             time.sleep(0.3)
         raise BenchError(f"gunicorn did not answer within {T_GUNICORN_READY}s:\n{self.tail()}")
+
+    def cpu_seconds(self) -> float:
+        """User+system CPU time of the master and its workers so far (Linux /proc)."""
+        if self.proc is None:
+            return 0.0
+        tick = os.sysconf("SC_CLK_TCK")
+        total = 0
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                fields = (entry / "stat").read_text().rpartition(")")[2].split()
+            except OSError:
+                continue
+            pid, ppid = int(entry.name), int(fields[1])
+            if pid == self.proc.pid or ppid == self.proc.pid:
+                total += int(fields[11]) + int(fields[12])  # utime, stime
+        return total / tick
 
     def tail(self, n: int = 3000) -> str:
         try:
@@ -485,8 +504,11 @@ def main() -> int:
                     connections=args.connections, duration=warmup)
             measure_bytes(server.base, page)
             log(f"wrk -t{args.threads} -c{args.connections} -d{duration}s {page.path}")
+            cpu_before = server.cpu_seconds()
             page.wrk = run_wrk(server.base, page, lua, threads=args.threads,
                                connections=args.connections, duration=duration)
+            page.cpu_ms_per_req = ((server.cpu_seconds() - cpu_before) * 1000
+                                   / max(page.wrk["requests"], 1))
 
         load_after = os.getloadavg()
         server.stop()
@@ -505,7 +527,10 @@ def main() -> int:
         if load_before[0] > cpus / 2:
             print("  WARNING: the machine was busy before the run; numbers are not comparable")
         for p in pages:
-            notes = [f"Content-Encoding: {p.headers.get('Content-Encoding', 'none')}"]
+            notes = [f"gunicorn CPU {p.cpu_ms_per_req:.2f} ms/req "
+                     f"(≈ {1000 * args.workers / max(p.cpu_ms_per_req, 1e-9):.0f} req/s "
+                     f"ceiling with {args.workers} free cores)",
+                     f"Content-Encoding: {p.headers.get('Content-Encoding', 'none')}"]
             if p.gzip_would_be is not None:
                 notes.append(f"gzip -6 would be {p.gzip_would_be} B")
             if "X-Page-Cache" in p.headers:

@@ -13,7 +13,7 @@ from lms.units.models import RoleKind, Unit
 from lms.units.permissions import can_manage_unit, units_visible_to
 
 from . import selectors, services
-from .models import CoursePage, Enrolment, LessonPage
+from .models import CoursePage, LessonPage
 
 
 def _live_course(course_id: int) -> CoursePage:
@@ -104,21 +104,9 @@ def class_detail(request, unit_id: int):
         raise Http404
     return render(request, "courses/class_detail.html", {
         "unit": unit,
-        "roster": selectors_class_roster(unit),
+        "roster": selectors.class_roster(unit),
         "courses": selectors.course_cards(),
     })
-
-
-def selectors_class_roster(unit: Unit):
-    from lms.accounts.models import User
-
-    learners = (User.objects.filter(roles__unit=unit, roles__kind=RoleKind.LEARNER,
-                                    roles__ended_at__isnull=True)
-                .order_by("full_name"))
-    enrol_counts = {}
-    for row in Enrolment.objects.filter(user__in=learners).values("user_id"):
-        enrol_counts[row["user_id"]] = enrol_counts.get(row["user_id"], 0) + 1
-    return [{"user": u, "enrolments": enrol_counts.get(u.pk, 0)} for u in learners]
 
 
 @require_POST

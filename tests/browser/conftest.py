@@ -113,6 +113,10 @@ class _Null:
         pass
 
 
+# Moderate/minor axe findings (not failures), shown in pytest's terminal summary.
+MINOR_AXE_VIOLATIONS: list[str] = []
+
+
 # --- axe-core -----------------------------------------------------------------------------------
 
 
@@ -124,6 +128,11 @@ def axe_check(page, *, label: str | None = None) -> list[dict]:
     page.add_script_tag(path=str(AXE_PATH))
     result = page.evaluate("async () => await axe.run(document)")
     violations = result.get("violations", [])
+    for v in violations:
+        if v.get("impact") not in BLOCKING_IMPACTS:
+            targets = ", ".join(str(n.get("target")) for n in v.get("nodes", []))
+            MINOR_AXE_VIOLATIONS.append(f"{label or page.url}: [{v.get('impact')}] {v['id']} "
+                                        f"({v['help']}) at {targets}")
     blocking = [v for v in violations if v.get("impact") in BLOCKING_IMPACTS]
     if blocking:
         lines = [f"axe: {len(blocking)} serious/critical violation(s) on "
@@ -213,6 +222,10 @@ def byte_budget(transfer_meter):
 
 
 def pytest_terminal_summary(terminalreporter):
+    if MINOR_AXE_VIOLATIONS:
+        terminalreporter.section("axe-core moderate/minor findings (not failing)")
+        for line in MINOR_AXE_VIOLATIONS:
+            terminalreporter.write_line(line)
     if not MEASURED_BYTES:
         return
     terminalreporter.section("bytes transferred per page (first visit, HTTP cache disabled)")
