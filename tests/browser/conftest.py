@@ -40,12 +40,12 @@ def browser(_serialized_db_contents):
     except ImportError:  # pragma: no cover - playwright is a dev dependency
         pytest.skip("Browser tests need the `playwright` Python package (pip install -e '.[dev]').")
     playwright = sync_playwright().start()
-    try:
+    try:  # chromium present but failing to start is an error, not a skip
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM_PATH),
                                              args=CHROMIUM_ARGS)
-    except Exception as exc:  # chromium present but unusable (e.g. missing shared libs)
+    except BaseException:
         playwright.stop()
-        pytest.skip(f"Could not launch {CHROMIUM_PATH}: {exc}")
+        raise
     yield browser
     browser.close()
     playwright.stop()
@@ -171,10 +171,7 @@ class TransferMeter:
     def total(self) -> tuple[int, list[tuple[str, int]]]:
         rows = []
         for request in list(self._requests):
-            try:
-                sizes = request.sizes()
-            except Exception:  # request from a closed page / navigated-away frame
-                continue
+            sizes = request.sizes()
             rows.append((request.url,
                          sizes.get("responseBodySize", 0) + sizes.get("responseHeadersSize", 0)))
         return sum(size for _, size in rows), rows
