@@ -35,8 +35,11 @@ class AnonymousPageCacheMiddleware:
         hit = cache.get(key)
         if hit is not None:
             body, content_type, language = hit
+            # Returned before the inner middleware runs, so set what they would have set.
             response = HttpResponse(body, content_type=content_type)
             response["Content-Language"] = language
+            response["Content-Length"] = str(len(body))
+            response["X-Frame-Options"] = getattr(settings, "X_FRAME_OPTIONS", "DENY")
             response["X-Page-Cache"] = "hit"
             response["Vary"] = "Cookie"
             return response

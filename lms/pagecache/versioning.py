@@ -2,9 +2,12 @@
 
 from contextvars import ContextVar
 
+from django.db import connection
 from django.db.models import F
 
 from .models import ContentVersion
+
+_VERSION_SQL = f"SELECT version FROM {ContentVersion._meta.db_table} WHERE id = 1"  # noqa: S608
 
 _request_version: ContextVar[int | None] = ContextVar("hocmo_content_version", default=None)
 
@@ -13,8 +16,12 @@ def content_version(*, fresh: bool = False) -> int:
     """The version for this request (read from the database once, then remembered)."""
     version = None if fresh else _request_version.get()
     if version is None:
-        row = ContentVersion.objects.filter(pk=1).values_list("version", flat=True).first()
-        version = row or 0
+        # Raw SQL: this runs on every page request and the ORM's query compilation would cost
+        # more than the primary-key read itself.
+        with connection.cursor() as cursor:
+            cursor.execute(_VERSION_SQL)
+            row = cursor.fetchone()
+        version = row[0] if row else 0
         _request_version.set(version)
     return version
 

@@ -49,6 +49,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Compresses HTML for slow mobile data (Django adds random padding against BREACH).
+    "django.middleware.gzip.GZipMiddleware",
     # Serves anonymous page hits from the versioned page cache before any other work.
     "lms.pagecache.middleware.AnonymousPageCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -171,3 +173,5 @@ LOGGING = {
 
 HOCMO_DEMO_PASSWORD = env("HOCMO_DEMO_PASSWORD", default="hocmo-demo-2025")
 
+
+AUTHENTICATION_BACKENDS = ["lms.accounts.backends.AccountBackend"]

@@ -18,6 +18,15 @@ def test_anonymous_course_page_is_served_from_cache(client, django_assert_max_nu
         second = client.get(course.url)
     assert second["X-Page-Cache"] == "hit"
     assert second.content == first.content
+    assert second["X-Frame-Options"] == first["X-Frame-Options"]
+    assert int(second["Content-Length"]) == len(second.content)
+
+
+def test_html_is_gzipped_for_clients_that_accept_it(client):
+    course, _ = course_with_lessons(1)
+    client.get(course.url)
+    response = client.get(course.url, HTTP_ACCEPT_ENCODING="gzip")
+    assert response["Content-Encoding"] == "gzip"
 
 
 def test_publish_shows_at_once(client):
