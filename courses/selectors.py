@@ -117,52 +117,66 @@ def learner_lesson_state(user, course_id: int, lesson_id: int) -> dict | None:
 
 
 def my_learning(user) -> list[dict]:
-    """The learner's enrolments with progress and a "continue" lesson, in three queries."""
+    """The learner's enrolments with progress and where to continue, in four queries
+    whatever the number of courses or lessons."""
     enrolments = list(
-        Enrolment.objects.filter(user=user).select_related("course", "course__programme",
-                                                           "last_lesson")
+        Enrolment.objects.filter(user=user).select_related("course", "course__programme")
         .order_by("-last_activity_at", "-created_at")
     )
     course_ids = [e.course_id for e in enrolments]
-    totals = _required_lesson_totals(enrolments)
-    done = dict(
+    lessons_by_course = _live_lessons_by_course(enrolments)
+    completed_lessons = set(
         LessonProgress.objects.filter(user=user, course_id__in=course_ids,
-                                      completed_at__isnull=False, lesson__required=True)
-        .values("course_id").annotate(n=Count("id", filter=Q(lesson__live=True)))
-        .values_list("course_id", "n")
+                                      completed_at__isnull=False)
+        .values_list("lesson_id", flat=True)
     )
     completed = set(CourseCompletion.objects.filter(user=user, course_id__in=course_ids)
                     .values_list("course_id", flat=True))
     items = []
     for enrolment in enrolments:
-        total = totals.get(enrolment.course_id, 0)
-        finished = done.get(enrolment.course_id, 0)
+        lessons = lessons_by_course.get(enrolment.course_id, [])
+        required = [lesson for lesson in lessons if lesson.required] or lessons
+        finished = sum(1 for lesson in required if lesson.pk in completed_lessons)
         is_complete = enrolment.course_id in completed
-        percent = 100 if is_complete else (round(100 * finished / total) if total else 0)
+        percent = 100 if is_complete else (round(100 * finished / len(required))
+                                           if required else 0)
         items.append({
             "enrolment": enrolment,
             "course": enrolment.course,
             "percent": percent,
             "completed": is_complete,
-            "continue_lesson": enrolment.last_lesson,
+            "continue_lesson": _continue_lesson(lessons, enrolment.last_lesson_id,
+                                                completed_lessons),
         })
     return items
 
 
-def _required_lesson_totals(enrolments) -> dict[int, int]:
-    """Required live lessons per course: one query over the courses' subtrees."""
-    totals: dict[int, int] = {}
+def _continue_lesson(lessons, last_lesson_id, completed_lessons):
+    """The last lesson opened if unfinished, else the next unfinished one after it, else the
+    first unfinished one in the course."""
+    position = next((i for i, lesson in enumerate(lessons) if lesson.pk == last_lesson_id), 0)
+    for lesson in lessons[position:] + lessons[:position]:
+        if lesson.pk not in completed_lessons:
+            return lesson
+    return None
+
+
+def _live_lessons_by_course(enrolments) -> dict[int, list[LessonPage]]:
+    """Live lessons of the enrolled courses, in order: one query over the courses' subtrees."""
+    result: dict[int, list[LessonPage]] = {}
     if not enrolments:
-        return totals
+        return result
     by_path = {e.course.path: e.course_id for e in enrolments}
     q = Q(pk__in=[])
     for path in by_path:
-        q |= Q(path__startswith=path)
-    for path in LessonPage.objects.live().filter(q, required=True).values_list("path", flat=True):
-        course_id = by_path.get(path[: len(path) - LessonPage.steplen])
+        q |= Q(path__startswith=path, depth=len(path) // LessonPage.steplen + 1)
+    lessons = (LessonPage.objects.live().filter(q).order_by("path")
+               .only("id", "title", "slug", "url_path", "path", "depth", "required"))
+    for lesson in lessons:
+        course_id = by_path.get(lesson.path[: -LessonPage.steplen])
         if course_id:
-            totals[course_id] = totals.get(course_id, 0) + 1
-    return totals
+            result.setdefault(course_id, []).append(lesson)
+    return result
 
 
 def learners_pending_completion(course_id: int):

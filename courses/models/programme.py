@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -20,5 +21,7 @@ class Programme(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def display_name(self, language: str) -> str:
-        return self.name_en if language == "en" and self.name_en else self.name
+    @property
+    def label(self) -> str:
+        """The name in the active language (Vietnamese unless English is chosen)."""
+        return self.name_en if get_language() == "en" and self.name_en else self.name

@@ -162,3 +162,27 @@ def test_learner_cannot_open_class_pages(client, school_tree):
     learner = learner_in(school_tree["class_b"])
     client.force_login(learner)
     assert client.get(reverse("courses:class_detail", args=[school_tree["class_b"].pk])).status_code == 404
+
+
+def test_continue_goes_to_the_next_unfinished_lesson(client, school_tree):
+    page, lessons = course_with_lessons(3)
+    me = learner_in(school_tree["class_b"])
+    enrolment_create(user=me, course=page)
+    progress_record(user=me, lesson=lessons[0], completed=True)
+    progress_record(user=me, lesson=lessons[1], percent=30)
+    progress_record(user=me, lesson=lessons[0], completed=True)  # re-opened a finished lesson
+    client.force_login(me)
+    body = client.get(reverse("courses:my_learning")).content.decode()
+    assert f'href="{lessons[1].url}"' in body  # not lessons[0], which is done
+    assert "33 %" in body
+
+
+def test_programme_names_follow_the_language(client):
+    from tests.factories import ProgrammeFactory
+
+    programme = ProgrammeFactory(code="digital", name="Kỹ năng số", name_en="Digital skills")
+    course_with_lessons(1, slug="ks", programme=programme)
+    assert "Kỹ năng số" in client.get("/khoa-hoc/").content.decode()
+    client.cookies["hocmo_lang"] = "en"
+    body = client.get("/khoa-hoc/").content.decode()
+    assert "Digital skills" in body and "Kỹ năng số</a>" not in body
