@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install assets browser migrate demo lint typecheck bench messages clean
+.PHONY: run test install system assets browser migrate demo lint typecheck bench messages clean
 
 ## Install Python deps into .venv (re-run only when pyproject.toml changes).
 $(VENV)/.installed: pyproject.toml
@@ -19,11 +19,19 @@ install: $(VENV)/.installed
 
 ## Front-end packages from npm (pinned in package-lock.json), vendored into static/vendor.
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund
+	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
 assets: node_modules/.installed $(VENV)/.installed
 	$(PY) scripts/vendor_assets.py
+
+## Debian packages the app needs at run time: Pango for WeasyPrint PDFs, fonts with Vietnamese
+## glyphs, poppler-utils (pdftoppm in tests), gettext (make messages). Installed when missing.
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils gettext
+system:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "Installing Debian packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
 
 ## Debian chromium for the browser tests (never `playwright install`: no downloads here).
 browser:
@@ -37,11 +45,11 @@ migrate: install
 demo: migrate
 	$(PY) manage.py load_demo
 
-run: install assets demo
+run: system install assets demo
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install assets browser
+test: system install assets browser
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: install

@@ -9,6 +9,11 @@ from wagtail.signals import page_published, page_unpublished
 # sender=CourseCompletion, completion=<CourseCompletion>; sent once per learner and course.
 course_completed = django.dispatch.Signal()
 
+# sender=<Certificate model>, certificate=<Certificate>; sent once when a certificate is issued
+# (courses.certificates), so targets that count certificates as "trained" and notifications
+# can react without importing each other.
+certificate_issued = django.dispatch.Signal()
+
 
 @receiver(page_published)
 @receiver(page_unpublished)

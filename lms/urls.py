@@ -17,6 +17,18 @@ urlpatterns = [
     path("lang/<str:code>/", language_switch, name="language_switch"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include("courses.urls")),
+    # One prefix per feature app; each app owns the paths under its prefix.
+    path("thu-vien/", include("library.urls")),
+    path("tim-kiem/", include("search.urls")),
+    path("xapi/", include("lms.xapi.urls")),
+    path("h5p/", include("courses.h5p.urls")),
+    path("bao-cao/", include("lms.reports.urls")),
+    path("phu-huynh/", include("lms.families.urls")),
+    path("thong-bao/", include("lms.notifications.urls")),
+    path("api/", include("lms.api.urls")),
+    path("roster/", include("lms.roster.urls")),
+    path("quiz/", include("courses.quizzes.urls")),
+    path("", include("courses.certificates.urls")),
 ]
 
 if settings.DEBUG:

@@ -7,6 +7,7 @@ from django.db import transaction
 from lms.accounts.models import User
 from lms.demo import courses as demo_courses
 from lms.demo import people, units
+from lms.demo.hooks import DemoContext, feature_demo_builders
 
 
 class Command(BaseCommand):
@@ -29,6 +30,10 @@ class Command(BaseCommand):
             teachers = {u.username: u for u in User.objects.filter(
                 username__in=[s[0] for s in people.STAFF])}
             demo_courses.build_progress(tree, course_pages, teachers)
+            context = DemoContext(units=tree, courses=course_pages, teachers=teachers,
+                                  learners=learners, stdout=self.stdout)
+            for build in feature_demo_builders():
+                build(context)
         self._print_logins(staff_logins, len(learners))
 
     def _print_logins(self, staff_logins, learner_count: int) -> None:
