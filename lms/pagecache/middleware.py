@@ -4,11 +4,13 @@ Only responses the page router marked cacheable are stored, and only when they s
 keys carry the content version, so a publish is visible on the next request. Signed-in users
 (any session cookie) always get a freshly rendered page: no learner sees another's."""
 
+import gzip
 import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils.text import compress_string
 
 from .versioning import content_version, forget_request_version
 
@@ -34,20 +36,31 @@ class AnonymousPageCacheMiddleware:
         key = _key(request, content_version())
         hit = cache.get(key)
         if hit is not None:
-            body, content_type, language = hit
-            # Returned before the inner middleware runs, so set what they would have set.
-            response = HttpResponse(body, content_type=content_type)
-            response["Content-Language"] = language
-            response["Content-Length"] = str(len(body))
-            response["X-Frame-Options"] = getattr(settings, "X_FRAME_OPTIONS", "DENY")
-            response["X-Page-Cache"] = "hit"
-            response["Vary"] = "Cookie"
-            return response
+            return self._from_cache(request, *hit)
         response = self.get_response(request)
         if self._storable(request, response):
-            cache.set(key, (response.content, response["Content-Type"],
+            body = response.content
+            if response.get("Content-Encoding") == "gzip":
+                body = gzip.decompress(body)
+            # Compressed once here, not on every hit (the page holds no secret to leak).
+            cache.set(key, (body, compress_string(body), response["Content-Type"],
                             response.get("Content-Language", "vi")), TTL_SECONDS)
             response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _from_cache(request, body, gzipped, content_type, language):
+        # Returned before the inner middleware runs, so set what they would have set.
+        use_gzip = "gzip" in request.headers.get("Accept-Encoding", "")
+        content = gzipped if use_gzip else body
+        response = HttpResponse(content, content_type=content_type)
+        if use_gzip:
+            response["Content-Encoding"] = "gzip"
+        response["Content-Language"] = language
+        response["Content-Length"] = str(len(content))
+        response["X-Frame-Options"] = getattr(settings, "X_FRAME_OPTIONS", "DENY")
+        response["X-Page-Cache"] = "hit"
+        response["Vary"] = "Cookie, Accept-Encoding"
         return response
 
     @staticmethod

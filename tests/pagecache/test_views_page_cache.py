@@ -1,6 +1,8 @@
 """The versioned page cache: fast for anonymous visitors, never stale after a publish, and never
 shared between signed-in learners."""
 
+import gzip
+
 import pytest
 from django.test import Client
 
@@ -25,8 +27,12 @@ def test_anonymous_course_page_is_served_from_cache(client, django_assert_max_nu
 def test_html_is_gzipped_for_clients_that_accept_it(client):
     course, _ = course_with_lessons(1)
     client.get(course.url)
+    plain = client.get(course.url)
     response = client.get(course.url, HTTP_ACCEPT_ENCODING="gzip")
+    assert response["X-Page-Cache"] == "hit"
     assert response["Content-Encoding"] == "gzip"
+    assert gzip.decompress(response.content) == plain.content
+    assert "Content-Encoding" not in plain
 
 
 def test_publish_shows_at_once(client):
