@@ -70,7 +70,8 @@ class UnitManager(MP_NodeManager):
 class Unit(MP_Node):
     """One node of the tree. `path` is treebeard's materialised path (indexed, unique)."""
 
-    node_order_by = ["name"]
+    # No node_order_by: new children are appended, so adding a unit never shifts the paths of
+    # its siblings (roles, counters and caches hold copies of paths). Lists sort by name.
 
     kind = models.ForeignKey(UnitKind, on_delete=models.PROTECT, related_name="units",
                              verbose_name=_("cấp"))
@@ -143,5 +144,6 @@ class Role(models.Model):
         return f"{self.user} — {self.get_kind_display()} @ {self.unit}"
 
     def save(self, *args, **kwargs):
-        self.unit_path = self.unit.path
+        # Read the path from the database: an in-memory Unit may predate a move.
+        self.unit_path = Unit.objects.values_list("path", flat=True).get(pk=self.unit_id)
         super().save(*args, **kwargs)

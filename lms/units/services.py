@@ -29,7 +29,7 @@ def unit_move(*, unit: Unit, new_parent: Unit) -> Unit:
     if new_parent.is_within(unit):
         raise ValueError("Không thể chuyển một đơn vị vào bên trong chính nó.")
     old_path = unit.path
-    unit.move(new_parent, pos="sorted-child")
+    unit.move(new_parent, pos="last-child")
     unit.refresh_from_db()
     _resync_role_paths(old_path, unit.path)
     return unit

@@ -51,3 +51,15 @@ def test_merge_moves_children_and_roles_and_keeps_the_old_unit(school_tree):
     assert school.get_parent().pk == school_tree["so"].pk
     assert Role.objects.filter(user=officer, unit=school_tree["so"]).exists()
     assert Unit.objects.active().filter(pk=source.pk).count() == 0
+
+
+def test_adding_a_sibling_never_shifts_existing_paths(school_tree):
+    teacher = staff_at(school_tree["school_b"])
+    before = {u.pk: u.path for u in Unit.objects.all()}
+    # Names that sort before every existing sibling.
+    UnitFactory(parent=school_tree["so"], name="Ạ Trường mới", kind=UnitKindFactory(code="school"))
+    UnitFactory(parent=school_tree["school_b"], name="Lớp 10A0",
+                kind=UnitKindFactory(code="class", is_class=True))
+    after = {u.pk: u.path for u in Unit.objects.filter(pk__in=before)}
+    assert after == before
+    assert Role.objects.get(user=teacher).unit_path == school_tree["school_b"].path
