@@ -6,3 +6,6 @@ class CertificatesConfig(AppConfig):
     name = "courses.certificates"
     label = "certificates"
     verbose_name = _("Chứng chỉ")
+
+    def ready(self):
+        from . import receivers  # noqa: F401 - connects the signal receivers

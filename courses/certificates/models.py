@@ -1,0 +1,54 @@
+"""Certificates: one per learner and course, issued when the course is completed, verifiable by
+anyone at /verify/<code>/. Name, course, hours and issuing unit are copied at issue time so a
+later rename never changes a certificate already handed out."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Certificate(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="certificates", verbose_name=_("người học"))
+    course = models.ForeignKey("courses.CoursePage", on_delete=models.CASCADE,
+                               related_name="certificates", verbose_name=_("khóa học"))
+    code = models.CharField(_("mã chứng chỉ"), max_length=20, unique=True)
+    issued_at = models.DateTimeField(_("ngày cấp"))
+    learner_name = models.CharField(_("họ và tên"), max_length=150)
+    course_title = models.CharField(_("tên khóa học"), max_length=255)
+    hours = models.PositiveSmallIntegerField(_("số giờ"), default=0)
+    issuing_unit = models.ForeignKey("units.Unit", null=True, blank=True,
+                                     on_delete=models.SET_NULL, related_name="certificates",
+                                     verbose_name=_("đơn vị cấp"))
+    issuing_unit_name = models.CharField(_("tên đơn vị cấp"), max_length=200, blank=True)
+    pdf = models.FileField(_("tệp PDF"), upload_to="certificates/%Y/%m/", blank=True)
+    revoked_at = models.DateTimeField(_("thu hồi lúc"), null=True, blank=True)
+    revoked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    revoke_reason = models.CharField(_("lý do thu hồi"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("chứng chỉ")
+        verbose_name_plural = _("chứng chỉ")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "course"], name="certificate_unique"),
+        ]
+        indexes = [models.Index(fields=["course", "issued_at"], name="certificate_course_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.code} — {self.learner_name} — {self.course_title}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("certificates:detail", args=[self.code])
+
+    @property
+    def is_valid(self) -> bool:
+        return self.revoked_at is None
+
+    @property
+    def verify_path(self) -> str:
+        from django.urls import reverse
+
+        return reverse("certificates:verify", args=[self.code])

@@ -1,0 +1,102 @@
+"""Issuing and revoking certificates. Issuing is idempotent (unique user+course): only the call
+that creates the row renders the PDF's first copy and announces `certificate_issued`, on commit."""
+
+import secrets
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from courses.models import CourseCompletion, CoursePage
+from courses.signals import certificate_issued
+from lms.units.models import Role, RoleKind, Unit
+from lms.units.permissions import can_manage_unit
+
+from .models import Certificate
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: codes are read aloud
+REVOKER_KINDS = (RoleKind.SCHOOL_ADMIN, RoleKind.OFFICER)
+
+
+def certificate_code() -> str:
+    return "HM" + "".join(secrets.choice(CODE_ALPHABET) for _ in range(10))
+
+
+def issuing_unit_for(user) -> Unit | None:
+    """The learner's school: the parent of their current class (newest learner role)."""
+    role = (Role.objects.filter(user=user, kind=RoleKind.LEARNER, ended_at__isnull=True)
+            .select_related("unit").order_by("-created_at").first())
+    if role is None:
+        return None
+    return role.unit.get_parent() if role.unit.kind.is_class else role.unit
+
+
+def certificate_issue(*, user, course: CoursePage, require_quizzes: bool = True,
+                      render: bool = True) -> tuple[Certificate | None, bool]:
+    """Issue the learner's certificate for a completed course. Returns (certificate, created);
+    (None, False) when the course is not completed or a required quiz is not passed yet."""
+    existing = Certificate.objects.filter(user=user, course=course).first()
+    if existing is not None:  # the download view renders a missing PDF on first use
+        return existing, False
+    completion = CourseCompletion.objects.filter(user=user, course=course).first()
+    if completion is None:
+        return None, False
+    if require_quizzes:
+        from courses.quizzes.selectors import quiz_lessons_passed
+
+        if not quiz_lessons_passed(user, course):
+            return None, False
+    unit = issuing_unit_for(user)
+    try:
+        with transaction.atomic():
+            certificate = Certificate.objects.create(
+                user=user, course=course, code=certificate_code(), issued_at=timezone.now(),
+                learner_name=user.get_full_name(), course_title=course.title,
+                hours=course.estimated_hours, issuing_unit=unit,
+                issuing_unit_name=unit.name if unit else "")
+    except IntegrityError:  # a concurrent task issued it first (or, very rarely, a code clash)
+        existing = Certificate.objects.filter(user=user, course=course).first()
+        if existing is None:
+            raise
+        return existing, False
+    if render:
+        certificate_render(certificate)
+    transaction.on_commit(
+        lambda: certificate_issued.send(sender=Certificate, certificate=certificate))
+    return certificate, True
+
+
+def certificate_render(certificate: Certificate) -> Certificate:
+    """(Re)render the PDF and store it; the stored file is what learners download."""
+    from .pdf import certificate_pdf
+
+    data = certificate_pdf(certificate)
+    if certificate.pdf:
+        certificate.pdf.delete(save=False)
+    certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(data), save=False)
+    Certificate.objects.filter(pk=certificate.pk).update(pdf=certificate.pdf.name)
+    return certificate
+
+
+def can_revoke(user, certificate: Certificate) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return certificate.issuing_unit is not None and can_manage_unit(
+        user, certificate.issuing_unit, kinds=REVOKER_KINDS)
+
+
+def certificate_revoke(*, actor, certificate: Certificate, reason: str) -> bool:
+    """Revoke with a reason (school admins or officers over the issuing unit). Returns True if
+    this call revoked it; revoking twice keeps the first reason."""
+    if not can_revoke(actor, certificate):
+        raise PermissionError(_("Bạn không có quyền thu hồi chứng chỉ này."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValueError(_("Cần ghi lý do thu hồi."))
+    done = Certificate.objects.filter(pk=certificate.pk, revoked_at__isnull=True).update(
+        revoked_at=timezone.now(), revoked_by=actor, revoke_reason=reason[:300])
+    certificate.refresh_from_db()
+    return done == 1

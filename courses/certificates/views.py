@@ -1,0 +1,122 @@
+"""Public verification, and certificates for learners, their parents and teachers. Anyone may
+verify a code; everything else checks lms.units.permissions (can_view_learner)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lms.accounts.models import User
+from lms.units.permissions import can_view_learner
+
+from . import selectors, services
+from .models import Certificate
+
+
+def verify(request, code: str):
+    certificate = (Certificate.objects.filter(code=code.strip().upper())
+                   .only("code", "learner_name", "course_title", "issued_at", "revoked_at")
+                   .first())
+    response = render(request, "certificates/verify.html", {"c": certificate, "code": code},
+                      status=200 if certificate else 404)
+    response["Cache-Control"] = "no-store"  # a revocation must show at once
+    return response
+
+
+def _visible_certificate(request, code: str) -> Certificate:
+    certificate = get_object_or_404(Certificate.objects.select_related("user", "issuing_unit"),
+                                    code=code)
+    if not (can_view_learner(request.user, certificate.user)
+            or services.can_revoke(request.user, certificate)):
+        raise Http404  # do not reveal that the code exists
+    return certificate
+
+
+@login_required
+def my_certificates(request):
+    return render(request, "certificates/list.html", {
+        "learner": request.user, "certificates": selectors.certificates_of(request.user),
+        "own": True})
+
+
+@login_required
+def learner_certificates(request, user_id: int):
+    learner = get_object_or_404(User, pk=user_id)
+    if not can_view_learner(request.user, learner):
+        raise Http404
+    return render(request, "certificates/list.html", {
+        "learner": learner, "certificates": selectors.certificates_of(learner),
+        "own": learner.pk == request.user.pk})
+
+
+@login_required
+def detail(request, code: str):
+    certificate = _visible_certificate(request, code)
+    return render(request, "certificates/detail.html", {
+        "c": certificate, "can_revoke": services.can_revoke(request.user, certificate)})
+
+
+@login_required
+def download(request, code: str):
+    certificate = _visible_certificate(request, code)
+    if not certificate.is_valid:  # a revoked certificate must not circulate as a clean PDF
+        return HttpResponse(_("Chứng chỉ này đã bị thu hồi."), status=410)
+    if not certificate.pdf:
+        services.certificate_render(certificate)
+    return FileResponse(certificate.pdf.open("rb"), as_attachment=True,
+                        filename=f"chung-chi-{certificate.code}.pdf",
+                        content_type="application/pdf")
+
+
+@require_POST
+@login_required
+def revoke(request, code: str):
+    certificate = get_object_or_404(Certificate.objects.select_related("issuing_unit"), code=code)
+    if not services.can_revoke(request.user, certificate):
+        raise Http404
+    try:
+        services.certificate_revoke(actor=request.user, certificate=certificate,
+                                    reason=request.POST.get("reason", ""))
+    except ValueError as exc:
+        return render(request, "certificates/detail.html", {
+            "c": certificate, "can_revoke": True, "reason_error": str(exc)}, status=400)
+    messages.success(request, _("Đã thu hồi chứng chỉ %(code)s.") % {"code": certificate.code})
+    return redirect("certificates:detail", code=certificate.code)
+
+
+def open_badge(request, code: str):
+    """An Open Badges 3.0 credential (JSON-LD, unsigned: no proof block yet) carrying only what
+    the public verify page shows."""
+    from django.http import JsonResponse
+
+    from .pdf import verify_url
+
+    certificate = get_object_or_404(Certificate, code=code.strip().upper())
+    url = verify_url(certificate)
+    data = {
+        "@context": ["https://www.w3.org/ns/credentials/v2",
+                     "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+        "id": url,
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "issuer": {"id": url.split("/verify/")[0] + "/", "type": ["Profile"],
+                   "name": certificate.issuing_unit_name or "HọcMở"},
+        "validFrom": certificate.issued_at.isoformat(),
+        "name": certificate.course_title,
+        "credentialSubject": {
+            "type": ["AchievementSubject"],
+            "name": certificate.learner_name,
+            "achievement": {"id": f"{url}#achievement", "type": ["Achievement"],
+                            "name": certificate.course_title,
+                            "description": _("Hoàn thành khóa học %(title)s")
+                            % {"title": certificate.course_title},
+                            "criteria": {"narrative": _("Hoàn thành mọi bài bắt buộc và đạt "
+                                                        "bài kiểm tra của khóa học.")}},
+        },
+        "credentialStatus": {"id": url, "type": "HocMoVerifyPage",
+                             "revoked": certificate.revoked_at is not None},
+    }
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    response["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,94 @@
+"""Teacher views: item statistics and attempts for a class they manage; question bank export
+and import for course authors (Wagtail page permission on the course)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from courses.models import CoursePage, LessonPage
+from lms.units.models import RoleKind, Unit
+from lms.units.permissions import can_manage_unit, units_visible_to
+
+from . import selectors, statistics, xlsx
+
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@login_required
+def quiz_statistics(request, lesson_id: int):
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    quiz = selectors.quiz_for_lesson(lesson)
+    classes = list(units_visible_to(request.user, kinds=(RoleKind.TEACHER,
+                                                         RoleKind.SCHOOL_ADMIN,
+                                                         RoleKind.OFFICER))
+                   .filter(kind__is_class=True).order_by("path")[:200])
+    if quiz is None or not classes:
+        raise Http404
+    try:
+        unit_id = int(request.GET.get("lop") or classes[0].pk)
+    except ValueError as exc:
+        raise Http404 from exc
+    unit = get_object_or_404(Unit, pk=unit_id)
+    if not can_manage_unit(request.user, unit):
+        raise Http404
+    attempts = statistics.unit_attempts(lesson, unit)
+    return render(request, "quizzes/statistics.html", {
+        "lesson": lesson, "quiz": quiz, "unit": unit, "classes": classes,
+        "attempts": attempts, "items": statistics.item_statistics(attempts),
+    })
+
+
+def _course_for_author(request, course_id: int) -> CoursePage:
+    course = get_object_or_404(CoursePage, pk=course_id)
+    if not course.permissions_for_user(request.user).can_edit():
+        raise Http404
+    return course
+
+
+@login_required
+def bank_export(request, course_id: int):
+    course = _course_for_author(request, course_id)
+    response = HttpResponse(xlsx.questions_export(course), content_type=XLSX_MIME)
+    response["Content-Disposition"] = f'attachment; filename="cau-hoi-{course.slug}.xlsx"'
+    return response
+
+
+@login_required
+def bank_export_moodle(request, course_id: int):
+    from .moodle_xml import questions_moodle_xml
+
+    course = _course_for_author(request, course_id)
+    response = HttpResponse(questions_moodle_xml(course), content_type="application/xml")
+    response["Content-Disposition"] = f'attachment; filename="cau-hoi-{course.slug}.xml"'
+    return response
+
+
+@login_required
+def bank_import(request, course_id: int):
+    course = _course_for_author(request, course_id)
+    errors = []
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        if upload is None:
+            errors = [_("Hãy chọn tệp XLSX.")]
+        elif upload.size > MAX_IMPORT_BYTES:
+            errors = [_("Tệp quá lớn (tối đa 5 MB).")]
+        else:
+            data = upload.read()
+            if not data.startswith(b"PK"):  # XLSX is a ZIP container: check the content
+                errors = [_("Tệp không phải bảng tính XLSX hợp lệ.")]
+            else:
+                try:
+                    result = xlsx.questions_import(course, data)
+                except xlsx.ImportError_ as exc:
+                    errors = exc.errors
+                else:
+                    messages.success(request, _("Đã nhập %(c)s câu hỏi, bỏ qua %(s)s câu đã có.")
+                                     % {"c": result["created"], "s": result["skipped"]})
+                    return redirect("quizzes:bank_import", course_id=course.pk)
+    return render(request, "quizzes/bank_import.html", {"course": course, "errors": errors},
+                  status=400 if errors else 200)
+
