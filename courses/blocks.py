@@ -6,6 +6,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from courses.h5p.blocks import H5PBlock
+
 
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("Ảnh"))
@@ -58,6 +60,32 @@ class QuoteBlock(blocks.StructBlock):
         template = "courses/blocks/quote.html"
 
 
+class QuizBlock(blocks.StructBlock):
+    """A quiz drawn from the course's question bank (courses.quizzes). One quiz per lesson: the
+    first quiz block of a lesson is the one its link opens. Passing it completes the lesson."""
+
+    title = blocks.CharBlock(label=_("Tên bài kiểm tra"), default=_("Bài kiểm tra"))
+    intro = blocks.TextBlock(label=_("Hướng dẫn"), required=False)
+    question_count = blocks.IntegerBlock(label=_("Số câu hỏi mỗi lượt"), min_value=1,
+                                         default=10)
+    tags = blocks.CharBlock(label=_("Chỉ lấy câu hỏi có thẻ"), required=False,
+                            help_text=_("Để trống: lấy từ cả ngân hàng câu hỏi của khóa học."))
+    time_limit_minutes = blocks.IntegerBlock(label=_("Thời gian (phút, 0 = không giới hạn)"),
+                                             min_value=0, default=15)
+    attempts_allowed = blocks.IntegerBlock(label=_("Số lượt được làm (0 = không giới hạn)"),
+                                           min_value=0, default=3)
+    pass_mark = blocks.IntegerBlock(label=_("Điểm đạt (%)"), min_value=0, max_value=100,
+                                    default=70)
+    show_answers = blocks.BooleanBlock(label=_("Hiện đáp án sau khi nộp"), required=False,
+                                       default=True)
+    pass_feedback = blocks.TextBlock(label=_("Nhận xét khi đạt"), required=False)
+    fail_feedback = blocks.TextBlock(label=_("Nhận xét khi chưa đạt"), required=False)
+
+    class Meta:
+        icon = "tasks"
+        template = "quizzes/blocks/quiz.html"
+
+
 class LessonBodyBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(label=_("Tiêu đề mục"), form_classname="title",
                                template="courses/blocks/heading.html")
@@ -71,3 +99,5 @@ class LessonBodyBlock(blocks.StreamBlock):
     document = DocumentBlock(label=_("Tài liệu"))
     callout = CalloutBlock(label=_("Hộp ghi chú"))
     quote = QuoteBlock(label=_("Trích dẫn"))
+    h5p = H5PBlock()
+    quiz = QuizBlock(label=_("Bài kiểm tra"))

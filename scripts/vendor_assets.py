@@ -9,6 +9,15 @@ FILES = {
     "node_modules/htmx.org/dist/htmx.min.js": "htmx/htmx.min.js",
 }
 
+# h5p-standalone (issue 5): the player, its iframe bundle, styles and the fonts/images the CSS
+# refers to, keeping dist/'s layout so the CSS's relative URLs resolve.
+_H5P_DIST = ROOT / "node_modules" / "h5p-standalone" / "dist"
+FILES.update({
+    str(path.relative_to(ROOT)): f"h5p-standalone/{path.relative_to(_H5P_DIST)}"
+    for path in sorted(_H5P_DIST.rglob("*"))
+    if path.is_file() and path.suffix in {".js", ".css", ".woff", ".woff2", ".svg", ".gif", ".txt"}
+})
+
 if __name__ == "__main__":
     for source, target in FILES.items():
         destination = VENDOR / target

@@ -1,0 +1,37 @@
+"""The admin form for H5P content: the .h5p upload is validated before anything is stored."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+
+class H5PContentForm(WagtailAdminModelForm):
+    upload = forms.FileField(
+        label=_("Tệp .h5p"), required=False,
+        help_text=_("Gói H5P xuất từ Lumi hoặc h5p.org, có kèm các thư viện."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".h5p"}),
+    )
+
+    def clean(self):
+        from .services import PackageInvalid, h5p_package_store
+
+        cleaned = super().clean()
+        upload = cleaned.get("upload")
+        if upload is None:
+            if not getattr(self.instance, "package_id", None):
+                self.add_error("upload", _("Hãy chọn một tệp .h5p."))
+            return cleaned
+        try:
+            self._package = h5p_package_store(upload)
+        except PackageInvalid as exc:
+            for message in exc.errors:
+                self.add_error("upload", message)
+        return cleaned
+
+    def save(self, commit=True):
+        package = getattr(self, "_package", None)
+        if package is not None:
+            self.instance.package = package
+            if not self.instance.title:
+                self.instance.title = package.title
+        return super().save(commit=commit)

@@ -1,0 +1,177 @@
+"""Storing H5P packages: validate everything first, then unpack into a temporary folder and
+move it into place with one rename, so a failure never leaves a half-unpacked package."""
+
+import hashlib
+import os
+import shutil
+import tempfile
+import zipfile
+import zlib
+from pathlib import Path
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from .models import H5PContent, H5PLibrary, H5PPackage
+from .validation import (
+    LibraryInfo,
+    PackageInvalid,
+    ValidatedPackage,
+    dependency_folders,
+    validate_package,
+)
+
+CHUNK = 1024 * 1024
+
+
+def h5p_root() -> Path:
+    return Path(getattr(settings, "H5P_ROOT", None) or Path(settings.MEDIA_ROOT) / "h5p")
+
+
+def package_dir(sha256: str) -> Path:
+    return h5p_root() / "packages" / sha256
+
+
+def library_dir(key: str) -> Path:
+    return h5p_root() / "libraries" / key
+
+
+def _sha256(fileobj) -> str:
+    digest = hashlib.sha256()
+    fileobj.seek(0)
+    for chunk in iter(lambda: fileobj.read(CHUNK), b""):
+        digest.update(chunk)
+    fileobj.seek(0)
+    return digest.hexdigest()
+
+
+def _extract(archive: zipfile.ZipFile, members, target: Path, strip: str = "") -> None:
+    for member in members:
+        relative = member.filename[len(strip):] if strip else member.filename
+        destination = (target / relative).resolve()
+        if not str(destination).startswith(str(target.resolve()) + os.sep):
+            raise PackageInvalid([_("%(file)s: đường dẫn ra ngoài thư mục gói.")
+                                  % {"file": member.filename}])
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        # ZipExtFile stops at the declared size and checks the CRC, so a lying header fails.
+        try:
+            with archive.open(member) as source, open(destination, "wb") as out:
+                shutil.copyfileobj(source, out, CHUNK)
+        except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+            raise PackageInvalid([_("%(file)s: tệp trong gói bị hỏng (%(error)s).")
+                                  % {"file": member.filename, "error": exc}]) from None
+
+
+def _move_into_place(staging: Path, final: Path) -> None:
+    final.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.rename(staging, final)
+    except OSError:
+        if not final.exists():  # not a concurrent winner: a real failure
+            raise
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _installed_folders() -> dict[str, H5PLibrary]:
+    """Installed libraries by player folder (machineName-major.minor), highest patch wins."""
+    found: dict[str, H5PLibrary] = {}
+    for lib in H5PLibrary.objects.order_by("patch_version"):
+        found[lib.folder] = lib
+    return found
+
+
+def _library_record(info: LibraryInfo) -> H5PLibrary:
+    defaults = {"title": str(info.definition.get("title", ""))[:255],
+                "runnable": bool(info.definition.get("runnable")),
+                "definition": info.definition}
+    try:
+        with transaction.atomic():
+            lib, _created = H5PLibrary.objects.get_or_create(
+                machine_name=info.machine_name, major_version=info.major,
+                minor_version=info.minor, patch_version=info.patch, defaults=defaults)
+    except IntegrityError:
+        lib = H5PLibrary.objects.get(machine_name=info.machine_name, major_version=info.major,
+                                     minor_version=info.minor, patch_version=info.patch)
+    return lib
+
+
+def _unpack(fileobj, validated: ValidatedPackage, sha256: str) -> None:
+    root = h5p_root()
+    (root / "tmp").mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(fileobj) as archive:
+        # Libraries first: a version already on disk is kept (versions are immutable in H5P).
+        for info in validated.libraries.values():
+            final = library_dir(info.key)
+            if final.exists():
+                continue
+            staging = Path(tempfile.mkdtemp(dir=root / "tmp", prefix="lib-"))
+            try:
+                _extract(archive, info.members, staging, strip=f"{info.folder}/")
+                _move_into_place(staging, final)
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+        final = package_dir(sha256)
+        if final.exists():
+            return
+        staging = Path(tempfile.mkdtemp(dir=root / "tmp", prefix="pkg-"))
+        try:
+            _extract(archive, [archive.getinfo("h5p.json"), *validated.content_members], staging)
+            _move_into_place(staging, final)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def h5p_package_store(fileobj) -> H5PPackage:
+    """Validate and store a package; the same file stored twice gives the same H5PPackage.
+    Raises PackageInvalid (nothing written) when any rule is broken."""
+    sha256 = _sha256(fileobj)
+    existing = H5PPackage.objects.filter(sha256=sha256).first()
+    if existing and package_dir(sha256).exists():
+        return existing
+    installed = _installed_folders()
+    validated = validate_package(fileobj, known_libraries=set(installed))
+    fileobj.seek(0)
+    _unpack(fileobj, validated, sha256)
+    with transaction.atomic():
+        libs = [_library_record(info) for info in validated.libraries.values()]
+        by_folder = {lib.folder: lib for lib in libs}
+        main = next(lib for lib in libs if lib.machine_name == validated.manifest["mainLibrary"]
+                    and lib.runnable)
+        package, _created = H5PPackage.objects.get_or_create(sha256=sha256, defaults={
+            "title": str(validated.manifest.get("title", ""))[:255] or main.title,
+            "main_library": main, "manifest": validated.manifest,
+            "size_bytes": validated.total_size, "file_count": validated.file_count,
+        })
+        # Dependencies the package left out resolve to what is installed.
+        needed = set(by_folder) | _all_dependency_folders(validated, installed)
+        package.libraries.add(*[by_folder.get(f) or installed[f] for f in needed
+                                if f in by_folder or f in installed])
+    return package
+
+
+def _all_dependency_folders(validated: ValidatedPackage, installed) -> set[str]:
+    folders = set(dependency_folders(validated.manifest))
+    for info in validated.libraries.values():
+        folders.update(dependency_folders(info.definition))
+    pending = list(folders - set(validated.libraries))
+    while pending:  # installed libraries' own dependencies
+        folder = pending.pop()
+        lib = installed.get(folder)
+        if lib is None:
+            continue
+        for dep in dependency_folders(lib.definition):
+            if dep not in folders:
+                folders.add(dep)
+                pending.append(dep)
+    return folders
+
+
+def h5p_content_create(*, title: str, fileobj, uploaded_by=None) -> H5PContent:
+    package = h5p_package_store(fileobj)
+    return H5PContent.objects.create(title=title or package.title, package=package,
+                                     uploaded_by=uploaded_by)
+
+
+__all__ = ["PackageInvalid", "h5p_content_create", "h5p_package_store", "h5p_root",
+           "library_dir", "package_dir"]

@@ -1,0 +1,258 @@
+"""Validates a .h5p package completely before anything is written to storage.
+
+A .h5p file is a zip holding h5p.json, content/ (content.json and media) and one folder per
+library (machineName-major.minor) with its library.json. Every refusal names the file and the
+rule, in Vietnamese, so a teacher knows what to fix."""
+
+import json
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+# H5P core's default whitelist (h5p.classes.php), minus svg/xml/html/js in content.
+CONTENT_EXTENSIONS = frozenset({
+    "json", "png", "jpg", "jpeg", "gif", "bmp", "tif", "tiff", "eot", "ttf", "woff", "woff2",
+    "otf", "webm", "mp4", "ogg", "mp3", "m4a", "wav", "txt", "pdf", "rtf", "doc", "docx", "xls",
+    "xlsx", "ppt", "pptx", "odt", "ods", "odp", "csv", "diff", "patch", "swf", "md", "textile",
+    "vtt", "webvtt", "gltf", "glb",
+})
+# Libraries may also carry code and styles: that is what a content type is.
+LIBRARY_EXTENSIONS = CONTENT_EXTENSIONS | {"js", "css", "svg", "xml", "html", "map"}
+ROOT_FILES = frozenset({"h5p.json"})
+MACHINE_NAME = re.compile(r"^[A-Za-z][\w\-.]{1,126}$")
+LIBRARY_FOLDER = re.compile(r"^(?P<name>[A-Za-z][\w\-.]*?)-(?P<major>\d+)\.(?P<minor>\d+)$")
+REQUIRED_H5P_FIELDS = ("title", "mainLibrary", "language", "preloadedDependencies", "embedTypes")
+REQUIRED_LIBRARY_FIELDS = ("title", "machineName", "majorVersion", "minorVersion",
+                           "patchVersion", "runnable")
+
+
+def _setting(name: str, default: int) -> int:
+    return int(getattr(settings, name, default))
+
+
+class PackageInvalid(ValueError):
+    """The package breaks one or more rules; `errors` lists every message found."""
+
+    def __init__(self, errors: list[str]):
+        super().__init__("; ".join(errors))
+        self.errors = errors
+
+
+@dataclass
+class LibraryInfo:
+    folder: str  # as in the zip: machineName-major.minor
+    machine_name: str
+    major: int
+    minor: int
+    patch: int
+    definition: dict
+    members: list[zipfile.ZipInfo] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return f"{self.machine_name}-{self.major}.{self.minor}.{self.patch}"
+
+
+@dataclass
+class ValidatedPackage:
+    manifest: dict
+    content: dict
+    content_members: list[zipfile.ZipInfo]
+    libraries: dict[str, LibraryInfo]  # folder → info
+    total_size: int
+    file_count: int
+
+    @property
+    def main_library(self) -> LibraryInfo:
+        return next(lib for lib in self.libraries.values()
+                    if lib.machine_name == self.manifest["mainLibrary"]
+                    and lib.definition.get("runnable"))
+
+
+def _safe_name(name: str) -> bool:
+    if not name or name.startswith(("/", "\\")) or "\\" in name or "\x00" in name:
+        return False
+    if re.match(r"^[A-Za-z]:", name):
+        return False
+    normal = posixpath.normpath(name)
+    return not (normal.startswith("../") or normal == ".." or "/../" in f"/{name}/")
+
+
+def _extension(name: str) -> str:
+    base = posixpath.basename(name)
+    return base.rsplit(".", 1)[-1].lower() if "." in base else ""
+
+
+def _read_json(archive: zipfile.ZipFile, name: str, errors: list[str]) -> dict | None:
+    try:
+        data = json.loads(archive.read(name).decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        errors.append(_("%(file)s: không phải JSON hợp lệ (%(error)s).")
+                      % {"file": name, "error": exc})
+        return None
+    if not isinstance(data, dict):
+        errors.append(_("%(file)s: phải là một đối tượng JSON.") % {"file": name})
+        return None
+    return data
+
+
+def _check_members(archive: zipfile.ZipFile, errors: list[str]) -> list[zipfile.ZipInfo]:
+    """Paths, counts, sizes and the compression ratio, from the zip directory alone."""
+    max_files = _setting("H5P_MAX_FILES", 2000)
+    max_total = _setting("H5P_MAX_UNPACKED_BYTES", 200 * 1024 * 1024)
+    max_ratio = _setting("H5P_MAX_COMPRESSION_RATIO", 100)
+    members = [m for m in archive.infolist() if not m.is_dir()]
+    if len(members) > max_files:
+        errors.append(_("Gói có %(count)s tệp, vượt giới hạn %(limit)s tệp.")
+                      % {"count": len(members), "limit": max_files})
+        return []
+    total = 0
+    for member in members:
+        if not _safe_name(member.filename):
+            errors.append(_("%(file)s: đường dẫn tuyệt đối hoặc chứa “..” không được phép.")
+                          % {"file": member.filename})
+            continue
+        if member.flag_bits & 0x1:
+            errors.append(_("%(file)s: tệp được mã hóa không được phép.")
+                          % {"file": member.filename})
+        total += member.file_size
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > 1024 * 1024 and ratio > max_ratio:
+            errors.append(_("%(file)s: tỉ lệ nén %(ratio)d:1 vượt giới hạn %(limit)d:1 "
+                            "(nghi ngờ bom nén).")
+                          % {"file": member.filename, "ratio": ratio, "limit": max_ratio})
+    if total > max_total:
+        errors.append(_("Gói giải nén ra %(size)s MB, vượt giới hạn %(limit)s MB.")
+                      % {"size": total // (1024 * 1024), "limit": max_total // (1024 * 1024)})
+    return members
+
+
+def _check_library(archive, folder: str, members, errors) -> LibraryInfo | None:
+    name = f"{folder}/library.json"
+    if name not in archive.NameToInfo:
+        errors.append(_("%(folder)s: thiếu library.json.") % {"folder": folder})
+        return None
+    definition = _read_json(archive, name, errors)
+    if definition is None:
+        return None
+    missing = [f for f in REQUIRED_LIBRARY_FIELDS if f not in definition]
+    if missing:
+        errors.append(_("%(file)s: thiếu trường bắt buộc %(fields)s.")
+                      % {"file": name, "fields": ", ".join(missing)})
+        return None
+    try:
+        major, minor, patch = (int(definition[k]) for k in
+                               ("majorVersion", "minorVersion", "patchVersion"))
+    except (TypeError, ValueError):
+        errors.append(_("%(file)s: số phiên bản phải là số nguyên.") % {"file": name})
+        return None
+    machine = str(definition["machineName"])
+    if not MACHINE_NAME.match(machine) or folder != f"{machine}-{major}.{minor}":
+        errors.append(_("%(file)s: tên thư mục phải là %(expected)s.")
+                      % {"file": name, "expected": f"{machine}-{major}.{minor}"})
+        return None
+    for key in ("preloadedJs", "preloadedCss"):
+        for entry in definition.get(key) or []:
+            path = f"{folder}/{entry.get('path', '')}" if isinstance(entry, dict) else ""
+            if path not in archive.NameToInfo:
+                errors.append(_("%(file)s: tệp khai báo trong %(key)s không có trong gói: "
+                                "%(path)s.") % {"file": name, "key": key, "path": path})
+    return LibraryInfo(folder, machine, major, minor, patch, definition, members)
+
+
+def dependency_folders(definition: dict) -> list[str]:
+    result = []
+    for dep in definition.get("preloadedDependencies") or []:
+        if isinstance(dep, dict):
+            result.append(f"{dep.get('machineName')}-{dep.get('majorVersion')}."
+                          f"{dep.get('minorVersion')}")
+    return result
+
+
+def validate_package(fileobj, *, known_libraries: set[str] = frozenset()) -> ValidatedPackage:
+    """Raises PackageInvalid listing every broken rule. `known_libraries` holds folders
+    (machineName-major.minor) already installed, which a package may leave out."""
+    errors: list[str] = []
+    max_upload = _setting("H5P_MAX_UPLOAD_BYTES", 100 * 1024 * 1024)
+    size = getattr(fileobj, "size", None)
+    if size is not None and size > max_upload:
+        raise PackageInvalid([_("Tệp nặng %(size)s MB, vượt giới hạn %(limit)s MB.")
+                              % {"size": size // (1024 * 1024),
+                                 "limit": max_upload // (1024 * 1024)}])
+    try:
+        archive = zipfile.ZipFile(fileobj)
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise PackageInvalid([_("Tệp không phải gói H5P: không đọc được như tệp zip.")]) from None
+    with archive:
+        members = _check_members(archive, errors)
+        if errors:
+            raise PackageInvalid(errors)
+        if "h5p.json" not in archive.NameToInfo:
+            raise PackageInvalid([_("h5p.json: thiếu tệp mô tả gói ở thư mục gốc.")])
+        manifest = _read_json(archive, "h5p.json", errors)
+        if manifest is not None:
+            missing = [f for f in REQUIRED_H5P_FIELDS if f not in manifest]
+            if missing:
+                errors.append(_("h5p.json: thiếu trường bắt buộc %(fields)s.")
+                              % {"fields": ", ".join(missing)})
+        content_members, by_folder = [], {}
+        for member in members:
+            name = member.filename
+            top = name.split("/", 1)[0]
+            ext = _extension(name)
+            if name in ROOT_FILES:
+                continue
+            if "/" not in name:
+                errors.append(_("%(file)s: tệp không được phép ở thư mục gốc của gói.")
+                              % {"file": name})
+            elif top == "content":
+                if ext not in CONTENT_EXTENSIONS:
+                    errors.append(_("%(file)s: phần mở rộng “.%(ext)s” không được phép trong "
+                                    "content/.") % {"file": name, "ext": ext})
+                content_members.append(member)
+            elif LIBRARY_FOLDER.match(top):
+                if ext not in LIBRARY_EXTENSIONS:
+                    errors.append(_("%(file)s: phần mở rộng “.%(ext)s” không được phép.")
+                                  % {"file": name, "ext": ext})
+                by_folder.setdefault(top, []).append(member)
+            else:
+                errors.append(_("%(file)s: thư mục “%(folder)s” không phải thư viện H5P "
+                                "(tên-thư-viện-chính.phụ).") % {"file": name, "folder": top})
+        if "content/content.json" not in archive.NameToInfo:
+            errors.append(_("content/content.json: thiếu tệp nội dung."))
+            content = None
+        else:
+            content = _read_json(archive, "content/content.json", errors)
+        libraries = {}
+        for folder, lib_members in sorted(by_folder.items()):
+            info = _check_library(archive, folder, lib_members, errors)
+            if info:
+                libraries[folder] = info
+        if manifest is not None and not errors:
+            _check_dependencies(manifest, libraries, set(known_libraries), errors)
+    if errors:
+        raise PackageInvalid(errors)
+    return ValidatedPackage(manifest, content or {}, content_members, libraries,
+                            sum(m.file_size for m in members), len(members))
+
+
+def _check_dependencies(manifest, libraries, known, errors) -> None:
+    available = set(libraries) | known
+    for dep in dependency_folders(manifest):
+        if dep not in available:
+            errors.append(_("h5p.json: thư viện phụ thuộc %(dep)s không có trong gói.")
+                          % {"dep": dep})
+    for folder, info in libraries.items():
+        for dep in dependency_folders(info.definition):
+            if dep not in available:
+                errors.append(_("%(folder)s/library.json: thư viện phụ thuộc %(dep)s không có "
+                                "trong gói.") % {"folder": folder, "dep": dep})
+    main = manifest.get("mainLibrary")
+    if not any(i.machine_name == main and i.definition.get("runnable")
+               for i in libraries.values()):
+        errors.append(_("h5p.json: thư viện chính %(main)s không có trong gói hoặc không chạy "
+                        "được.") % {"main": main})

@@ -1,0 +1,156 @@
+"""State, Activity Profile and Agent Profile resources: documents with ETag concurrency
+(If-Match / If-None-Match → 412; a profile overwritten blindly → 409) and JSON merge on POST."""
+
+import hashlib
+import json
+
+from django.db import IntegrityError, transaction
+from django.http import HttpResponse, JsonResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Document, DocumentKind
+from .services import Refused, agent_for_user
+from .validation import Invalid, agent_key, check_agent, check_iri, check_timestamp, check_uuid
+from .views import _error, require_scope, xapi_endpoint
+
+SPEC = {  # kind → (required params, id param, scope)
+    DocumentKind.STATE: (("activityId", "agent"), "stateId", "state"),
+    DocumentKind.ACTIVITY_PROFILE: (("activityId",), "profileId", "profile"),
+    DocumentKind.AGENT_PROFILE: (("agent",), "profileId", "profile"),
+}
+
+
+def parse_agent(raw: str) -> dict:
+    try:
+        return check_agent(json.loads(raw), "agent")
+    except json.JSONDecodeError:
+        raise Invalid("agent", _("phải là JSON của một Agent.")) from None
+
+
+def _etag(content: bytes) -> str:
+    return hashlib.sha1(content).hexdigest()  # noqa: S324 - an ETag, not a security hash
+
+
+def _lookup(request, kind: str) -> dict:
+    required, id_param, scope = SPEC[kind]
+    params = request.GET
+    for name in required:
+        if not params.get(name):
+            raise Invalid(name, _("bắt buộc."))
+    principal = request.principal
+    require_scope(principal, scope)
+    key = ""
+    if "agent" in required:
+        key = agent_key(parse_agent(params["agent"]))
+        if principal.client is None and key != agent_key(agent_for_user(principal.user)):
+            raise Refused(_("Bạn chỉ xem và ghi được dữ liệu của chính mình."))
+    elif principal.client is None and request.method not in ("GET", "HEAD"):
+        raise Refused(_("Người học không được sửa hồ sơ hoạt động."))
+    lookup = {"kind": kind, "agent_key": key,
+              "activity_id": check_iri(params["activityId"], "activityId")
+              if "activityId" in required else ""}
+    if kind == DocumentKind.STATE:
+        reg = params.get("registration")
+        lookup["registration"] = check_uuid(reg, "registration") if reg else ""
+    return lookup
+
+
+def _precondition(request, doc: Document | None, kind: str):
+    if_match = request.headers.get("If-Match")
+    if_none = request.headers.get("If-None-Match")
+    if if_match is not None and (doc is None or if_match.strip('"') not in (doc.etag, "*")):
+        return _error(412, _("Tài liệu đã thay đổi (ETag không khớp)."))
+    if if_none == "*" and doc is not None:
+        return _error(412, _("Tài liệu đã tồn tại."))
+    if (kind != DocumentKind.STATE and request.method == "PUT" and doc is not None
+            and if_match is None and if_none is None):
+        return _error(409, _("Cần If-Match hoặc If-None-Match để ghi đè hồ sơ."))
+    return None
+
+
+def _document_view(request, kind: str):
+    lookup = _lookup(request, kind)
+    id_param = SPEC[kind][1]
+    doc_id = request.GET.get(id_param)
+    if request.method in ("GET", "HEAD"):
+        return _get(request, lookup, doc_id)
+    if request.method == "DELETE" and not doc_id and kind == DocumentKind.STATE:
+        Document.objects.filter(**lookup).delete()
+        return HttpResponse(status=204)
+    if not doc_id:
+        raise Invalid(id_param, _("bắt buộc."))
+    with transaction.atomic():
+        doc = Document.objects.select_for_update().filter(**lookup, doc_id=doc_id).first()
+        failed = _precondition(request, doc, kind)
+        if failed:
+            return failed
+        if request.method == "DELETE":
+            if doc:
+                doc.delete()
+            return HttpResponse(status=204)
+        content, content_type = request.body, request.content_type or "application/octet-stream"
+        if request.method == "POST" and doc is not None:
+            content = _merge(doc, content, content_type)
+        _save(doc, lookup, doc_id, content, content_type)
+    return HttpResponse(status=204)
+
+
+def _merge(doc: Document, content: bytes, content_type: str) -> bytes:
+    if not (content_type.startswith("application/json")
+            and doc.content_type.startswith("application/json")):
+        raise Invalid("body", _("POST chỉ gộp được hai tài liệu JSON."))
+    try:
+        old, new = json.loads(bytes(doc.content)), json.loads(content)
+    except json.JSONDecodeError:
+        raise Invalid("body", _("không phải JSON hợp lệ.")) from None
+    if not isinstance(old, dict) or not isinstance(new, dict):
+        raise Invalid("body", _("POST chỉ gộp được hai đối tượng JSON."))
+    return json.dumps({**old, **new}, ensure_ascii=False).encode()
+
+
+def _save(doc, lookup, doc_id, content, content_type) -> None:
+    values = {"content": content, "content_type": content_type[:255], "etag": _etag(content),
+              "updated": timezone.now()}
+    if doc is not None:
+        Document.objects.filter(pk=doc.pk).update(**values)
+        return
+    try:
+        with transaction.atomic():
+            Document.objects.create(**lookup, doc_id=doc_id, **values)
+    except IntegrityError:
+        Document.objects.filter(**lookup, doc_id=doc_id).update(**values)
+
+
+def _get(request, lookup, doc_id):
+    if doc_id:
+        doc = Document.objects.filter(**lookup, doc_id=doc_id).first()
+        if doc is None:
+            return _error(404, _("Không tìm thấy tài liệu."))
+        response = HttpResponse(bytes(doc.content), content_type=doc.content_type)
+        response["ETag"] = f'"{doc.etag}"'
+        response["Last-Modified"] = doc.updated.strftime("%a, %d %b %Y %H:%M:%S GMT")
+        return response
+    docs = Document.objects.filter(**lookup)
+    if request.GET.get("since"):
+        docs = docs.filter(updated__gt=check_timestamp(request.GET["since"], "since"))
+    return JsonResponse(list(docs.order_by("doc_id").values_list("doc_id", flat=True)),
+                        safe=False)
+
+
+METHODS = ("GET", "HEAD", "PUT", "POST", "DELETE")
+
+
+@xapi_endpoint(METHODS)
+def state(request):
+    return _document_view(request, DocumentKind.STATE)
+
+
+@xapi_endpoint(METHODS)
+def activity_profile(request):
+    return _document_view(request, DocumentKind.ACTIVITY_PROFILE)
+
+
+@xapi_endpoint(METHODS)
+def agent_profile(request):
+    return _document_view(request, DocumentKind.AGENT_PROFILE)

@@ -1,0 +1,275 @@
+"""Statement validation per xAPI 1.0.3 (Data, section 2.4). Each problem raises Invalid with
+the JSON path of the property and the rule, in Vietnamese."""
+
+import re
+import uuid
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from django.utils.translation import gettext as _
+
+VOIDED = "http://adlnet.gov/expapi/verbs/voided"
+STATEMENT_KEYS = {"id", "actor", "verb", "object", "result", "context", "timestamp", "stored",
+                  "authority", "version", "attachments", "objectType"}
+SUBSTATEMENT_KEYS = {"objectType", "actor", "verb", "object", "result", "context", "timestamp",
+                     "attachments"}
+AGENT_KEYS = {"objectType", "name", "mbox", "mbox_sha1sum", "openid", "account", "member"}
+IFI_KEYS = ("mbox", "mbox_sha1sum", "openid", "account")
+RESULT_KEYS = {"score", "success", "completion", "response", "duration", "extensions"}
+SCORE_KEYS = {"scaled", "raw", "min", "max"}
+CONTEXT_KEYS = {"registration", "instructor", "team", "contextActivities", "revision",
+                "platform", "language", "statement", "extensions"}
+CONTEXT_ACTIVITY_KEYS = {"parent", "grouping", "category", "other"}
+ACTIVITY_KEYS = {"objectType", "id", "definition"}
+DEFINITION_KEYS = {"name", "description", "type", "moreInfo", "extensions", "interactionType",
+                   "correctResponsesPattern", "choices", "scale", "source", "target", "steps"}
+DURATION = re.compile(r"^P(?!$)(\d+(?:\.\d+)?Y)?(\d+(?:\.\d+)?M)?(\d+(?:\.\d+)?W)?"
+                      r"(\d+(?:\.\d+)?D)?(T(?=\d)(\d+(?:\.\d+)?H)?(\d+(?:\.\d+)?M)?"
+                      r"(\d+(?:\.\d+)?S)?)?$")
+LANGUAGE_TAG = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
+SHA1 = re.compile(r"^[0-9a-fA-F]{40}$")
+TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$")
+
+
+class Invalid(ValueError):
+    def __init__(self, path: str, message: str):
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+
+
+def _object(value, path: str) -> dict:
+    if not isinstance(value, dict):
+        raise Invalid(path, _("phải là một đối tượng JSON."))
+    return value
+
+
+def _keys(value: dict, allowed: set, path: str) -> None:
+    extra = sorted(set(value) - allowed)
+    if extra:
+        raise Invalid(f"{path}.{extra[0]}", _("thuộc tính không có trong đặc tả xAPI."))
+
+
+def check_iri(value, path: str) -> str:
+    if not isinstance(value, str) or not value:
+        raise Invalid(path, _("phải là một IRI (chuỗi không rỗng)."))
+    parts = urlsplit(value)
+    if not parts.scheme or " " in value or not re.match(r"^[A-Za-z][\w+.-]*$", parts.scheme):
+        raise Invalid(path, _("“%(value)s” không phải IRI có scheme.") % {"value": value[:80]})
+    return value
+
+
+def check_uuid(value, path: str) -> str:
+    try:
+        return str(uuid.UUID(str(value))) if isinstance(value, str) else _bad_uuid(path)
+    except ValueError:
+        return _bad_uuid(path)
+
+
+def _bad_uuid(path):
+    raise Invalid(path, _("phải là UUID."))
+
+
+def check_timestamp(value, path: str) -> datetime:
+    if not isinstance(value, str) or not TIMESTAMP.match(value):
+        raise Invalid(path, _("phải là thời điểm ISO 8601 có múi giờ."))
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise Invalid(path, _("phải là thời điểm ISO 8601 có múi giờ.")) from None
+
+
+def _language_map(value, path: str) -> None:
+    _object(value, path)
+    for tag, text in value.items():
+        if not LANGUAGE_TAG.match(tag) or not isinstance(text, str):
+            raise Invalid(f"{path}.{tag}", _("phải là mã ngôn ngữ RFC 5646 và một chuỗi."))
+
+
+def _extensions(value, path: str) -> None:
+    for key in _object(value, path):
+        check_iri(key, f"{path}.{key}")
+
+
+def check_agent(value, path: str, *, allow_group: bool = True) -> dict:
+    agent = _object(value, path)
+    _keys(agent, AGENT_KEYS, path)
+    kind = agent.get("objectType", "Agent")
+    if kind not in ("Agent", "Group") or (kind == "Group" and not allow_group):
+        raise Invalid(f"{path}.objectType", _("phải là Agent hoặc Group."))
+    ifis = [k for k in IFI_KEYS if k in agent]
+    if len(ifis) > 1:
+        raise Invalid(path, _("chỉ được có một định danh (mbox, mbox_sha1sum, openid, account)."))
+    if not ifis and not (kind == "Group" and isinstance(agent.get("member"), list)):
+        raise Invalid(path, _("thiếu định danh (mbox, mbox_sha1sum, openid hoặc account)."))
+    if "name" in agent and not isinstance(agent["name"], str):
+        raise Invalid(f"{path}.name", _("phải là chuỗi."))
+    if "mbox" in agent and (not isinstance(agent["mbox"], str)
+                            or not re.match(r"^mailto:[^@\s]+@[^@\s]+$", agent["mbox"])):
+        raise Invalid(f"{path}.mbox", _("phải có dạng mailto:địa-chỉ@email."))
+    if "mbox_sha1sum" in agent and not SHA1.match(str(agent["mbox_sha1sum"])):
+        raise Invalid(f"{path}.mbox_sha1sum", _("phải là SHA1 dạng hex (40 ký tự)."))
+    if "openid" in agent:
+        check_iri(agent["openid"], f"{path}.openid")
+    if "account" in agent:
+        account = _object(agent["account"], f"{path}.account")
+        _keys(account, {"homePage", "name"}, f"{path}.account")
+        check_iri(account.get("homePage"), f"{path}.account.homePage")
+        if not isinstance(account.get("name"), str) or not account["name"]:
+            raise Invalid(f"{path}.account.name", _("phải là chuỗi không rỗng."))
+    if "member" in agent:
+        if kind != "Group" or not isinstance(agent["member"], list):
+            raise Invalid(f"{path}.member", _("chỉ Group có member, và phải là danh sách."))
+        for i, member in enumerate(agent["member"]):
+            check_agent(member, f"{path}.member[{i}]", allow_group=False)
+    return agent
+
+
+def agent_key(agent: dict) -> str:
+    """A canonical string for an agent's identifier, used as the indexed actor column."""
+    if "account" in agent:
+        return f"account:{agent['account'].get('homePage')}|{agent['account'].get('name')}"[:255]
+    for key in ("mbox", "mbox_sha1sum", "openid"):
+        if key in agent:
+            return f"{key}:{agent[key]}"[:255]
+    return "group:anonymous"
+
+
+def _activity(value, path: str) -> None:
+    _keys(value, ACTIVITY_KEYS, path)
+    check_iri(value.get("id"), f"{path}.id")
+    if "definition" in value:
+        definition = _object(value["definition"], f"{path}.definition")
+        _keys(definition, DEFINITION_KEYS, f"{path}.definition")
+        for key in ("name", "description"):
+            if key in definition:
+                _language_map(definition[key], f"{path}.definition.{key}")
+        for key in ("type", "moreInfo"):
+            if key in definition:
+                check_iri(definition[key], f"{path}.definition.{key}")
+        if "extensions" in definition:
+            _extensions(definition["extensions"], f"{path}.definition.extensions")
+
+
+def _statement_object(value, path: str, *, in_substatement: bool) -> None:
+    obj = _object(value, path)
+    kind = obj.get("objectType", "Activity")
+    if kind == "Activity":
+        _activity(obj, path)
+    elif kind in ("Agent", "Group"):
+        check_agent(obj, path)
+    elif kind == "StatementRef":
+        _keys(obj, {"objectType", "id"}, path)
+        check_uuid(obj.get("id"), f"{path}.id")
+    elif kind == "SubStatement" and not in_substatement:
+        _keys(obj, SUBSTATEMENT_KEYS, path)
+        _core(obj, path, in_substatement=True)
+    else:
+        raise Invalid(f"{path}.objectType", _("“%(kind)s” không hợp lệ ở đây.") % {"kind": kind})
+
+
+def _result(value, path: str) -> None:
+    result = _object(value, path)
+    _keys(result, RESULT_KEYS, path)
+    for key in ("success", "completion"):
+        if key in result and not isinstance(result[key], bool):
+            raise Invalid(f"{path}.{key}", _("phải là true hoặc false."))
+    if "duration" in result and not (isinstance(result["duration"], str)
+                                     and DURATION.match(result["duration"])):
+        raise Invalid(f"{path}.duration", _("phải là khoảng thời gian ISO 8601 (ví dụ PT30S)."))
+    if "response" in result and not isinstance(result["response"], str):
+        raise Invalid(f"{path}.response", _("phải là chuỗi."))
+    if "extensions" in result:
+        _extensions(result["extensions"], f"{path}.extensions")
+    if "score" in result:
+        _score(result["score"], f"{path}.score")
+
+
+def _score(value, path: str) -> None:
+    score = _object(value, path)
+    _keys(score, SCORE_KEYS, path)
+    for key in SCORE_KEYS & set(score):
+        if isinstance(score[key], bool) or not isinstance(score[key], int | float):
+            raise Invalid(f"{path}.{key}", _("phải là số."))
+    if "scaled" in score and not -1 <= score["scaled"] <= 1:
+        raise Invalid(f"{path}.scaled", _("phải nằm trong khoảng -1 đến 1."))
+    low, high = score.get("min"), score.get("max")
+    if low is not None and high is not None and low > high:
+        raise Invalid(f"{path}.min", _("không được lớn hơn max."))
+    raw = score.get("raw")
+    if raw is not None and ((low is not None and raw < low) or (high is not None and raw > high)):
+        raise Invalid(f"{path}.raw", _("phải nằm giữa min và max."))
+
+
+def _context(value, path: str, object_kind: str) -> None:
+    context = _object(value, path)
+    _keys(context, CONTEXT_KEYS, path)
+    if "registration" in context:
+        check_uuid(context["registration"], f"{path}.registration")
+    for key in ("instructor", "team"):
+        if key in context:
+            check_agent(context[key], f"{path}.{key}")
+    if "team" in context and context["team"].get("objectType") != "Group":
+        raise Invalid(f"{path}.team", _("phải là Group."))
+    if object_kind != "Activity" and ({"revision", "platform"} & set(context)):
+        raise Invalid(f"{path}.revision", _("chỉ dùng khi đối tượng là Activity."))
+    for key in ("revision", "platform"):
+        if key in context and not isinstance(context[key], str):
+            raise Invalid(f"{path}.{key}", _("phải là chuỗi."))
+    if "language" in context and not (isinstance(context["language"], str)
+                                      and LANGUAGE_TAG.match(context["language"])):
+        raise Invalid(f"{path}.language", _("phải là mã ngôn ngữ RFC 5646."))
+    if "statement" in context:
+        ref = _object(context["statement"], f"{path}.statement")
+        if ref.get("objectType") != "StatementRef":
+            raise Invalid(f"{path}.statement.objectType", _("phải là StatementRef."))
+        check_uuid(ref.get("id"), f"{path}.statement.id")
+    if "extensions" in context:
+        _extensions(context["extensions"], f"{path}.extensions")
+    if "contextActivities" in context:
+        activities = _object(context["contextActivities"], f"{path}.contextActivities")
+        _keys(activities, CONTEXT_ACTIVITY_KEYS, f"{path}.contextActivities")
+        for key, items in activities.items():
+            for i, item in enumerate(items if isinstance(items, list) else [items]):
+                _activity(_object(item, f"{path}.contextActivities.{key}[{i}]"),
+                          f"{path}.contextActivities.{key}[{i}]")
+
+
+def _core(stmt: dict, path: str, *, in_substatement: bool) -> None:
+    if "actor" not in stmt:
+        raise Invalid(f"{path}.actor", _("bắt buộc."))
+    check_agent(stmt["actor"], f"{path}.actor")
+    verb = _object(stmt.get("verb"), f"{path}.verb")
+    _keys(verb, {"id", "display"}, f"{path}.verb")
+    check_iri(verb.get("id"), f"{path}.verb.id")
+    if "display" in verb:
+        _language_map(verb["display"], f"{path}.verb.display")
+    if "object" not in stmt:
+        raise Invalid(f"{path}.object", _("bắt buộc."))
+    _statement_object(stmt["object"], f"{path}.object", in_substatement=in_substatement)
+    if "result" in stmt:
+        _result(stmt["result"], f"{path}.result")
+    if "context" in stmt:
+        _context(stmt["context"], f"{path}.context",
+                 stmt["object"].get("objectType", "Activity"))
+    if "timestamp" in stmt:
+        check_timestamp(stmt["timestamp"], f"{path}.timestamp")
+    if "attachments" in stmt:
+        raise Invalid(f"{path}.attachments", _("kho này không nhận tệp đính kèm."))
+
+
+def check_statement(stmt, path: str = "statement") -> dict:
+    """Validates one statement as a client sends it; returns it unchanged."""
+    stmt = _object(stmt, path)
+    _keys(stmt, STATEMENT_KEYS, path)
+    if stmt.get("objectType", "Statement") != "Statement":
+        raise Invalid(f"{path}.objectType", _("phải là Statement."))
+    if "id" in stmt:
+        check_uuid(stmt["id"], f"{path}.id")
+    if "version" in stmt and not (isinstance(stmt["version"], str)
+                                  and re.match(r"^(1\.0(\.\d+)?|2\.0(\.\d+)?)$", stmt["version"])):
+        raise Invalid(f"{path}.version", _("phiên bản phải là 1.0.x hoặc 2.0.x."))
+    _core(stmt, path, in_substatement=False)
+    if stmt["verb"]["id"] == VOIDED and stmt["object"].get("objectType") != "StatementRef":
+        raise Invalid(f"{path}.object", _("câu lệnh hủy (voided) phải trỏ tới một StatementRef."))
+    return stmt

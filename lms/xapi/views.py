@@ -1,0 +1,194 @@
+"""The xAPI HTTP surface: thin views over services and selectors. Every response carries
+X-Experience-API-Version; statement responses carry X-Experience-API-Consistent-Through
+(statements are written synchronously, so it is "now")."""
+
+import functools
+import json
+import re
+
+from django.db.models import Q
+from django.http import HttpResponse, JsonResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+
+from .auth import NotAuthenticated, principal_for
+from .selectors import statement_by_id, statements_query
+from .services import Conflict, Principal, Refused, agent_for_user, statements_store
+from .validation import Invalid, agent_key
+
+VERSION = "1.0.3"
+SUPPORTED_VERSION = re.compile(r"^(1\.0(\.\d+)?|2\.0(\.\d+)?)$")
+READ_SCOPES = ("statements/read", "all/read")
+
+
+def _error(status: int, detail: str, fields: dict | None = None) -> JsonResponse:
+    body = {"detail": detail}
+    if fields:
+        body["fields"] = fields
+    return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def xapi_endpoint(methods: tuple[str, ...], *, auth: bool = True):
+    def decorate(view):
+        @csrf_exempt
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            response = _handle(view, methods, auth, request, *args, **kwargs)
+            response["X-Experience-API-Version"] = VERSION
+            return response
+        return wrapper
+    return decorate
+
+
+def _handle(view, methods, auth, request, *args, **kwargs):
+    if request.method not in methods:
+        response = _error(405, _("Phương thức không được hỗ trợ."))
+        response["Allow"] = ", ".join(methods)
+        return response
+    if auth:
+        version = request.headers.get("X-Experience-API-Version", "")
+        if not SUPPORTED_VERSION.match(version):
+            return _error(400, _("Thiếu hoặc sai tiêu đề X-Experience-API-Version (1.0.x hoặc "
+                                 "2.0.x)."))
+        try:
+            request.principal = principal_for(request)
+        except NotAuthenticated:
+            response = _error(401, _("Cần đăng nhập hoặc thông tin xác thực HTTP Basic."))
+            response["WWW-Authenticate"] = 'Basic realm="HocMo xAPI"'
+            return response
+        except PermissionError:
+            return _error(403, _("Thiếu mã CSRF."))
+    try:
+        return view(request, *args, **kwargs)
+    except Invalid as exc:
+        return _error(400, _("Dữ liệu xAPI không hợp lệ: %(path)s %(message)s")
+                      % {"path": exc.path, "message": exc.message}, {exc.path: exc.message})
+    except Conflict as exc:
+        return _error(409, str(exc))
+    except Refused as exc:
+        return _error(403, str(exc))
+
+
+def require_scope(principal: Principal, *scopes: str) -> None:
+    if principal.client is not None and not principal.client.has_scope(*scopes):
+        raise Refused(_("Công cụ này không có quyền %(scope)s.") % {"scope": scopes[0]})
+
+
+def _json_body(request):
+    content_type = request.content_type or ""
+    if content_type.startswith("multipart/"):
+        raise Invalid("attachments", _("kho này không nhận tệp đính kèm."))
+    try:
+        return json.loads(request.body or b"null")
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise Invalid("body", _("không phải JSON hợp lệ (%(error)s).") % {"error": exc}) from None
+
+
+def _visible(principal: Principal) -> Q:
+    if principal.client is None:  # a learner reads their own statements only
+        return Q(actor_key=agent_key(agent_for_user(principal.user)))
+    if principal.client.has_scope(*READ_SCOPES):
+        return Q()
+    return Q(client=principal.client)
+
+
+def _consistent(response):
+    response["X-Experience-API-Consistent-Through"] = timezone.now().isoformat()
+    return response
+
+
+@xapi_endpoint(("GET", "HEAD"), auth=False)
+def about(request):
+    return JsonResponse({"version": [VERSION, "2.0.0"],
+                         "extensions": {"https://hocmo.vn/xapi/lrs": "HọcMở"}})
+
+
+@xapi_endpoint(("GET", "HEAD", "POST", "PUT"))
+def statements(request):
+    principal = request.principal
+    if request.method == "PUT":
+        require_scope(principal, "statements/write")
+        statement_id = request.GET.get("statementId")
+        if not statement_id:
+            raise Invalid("statementId", _("bắt buộc với PUT."))
+        body = _json_body(request)
+        if not isinstance(body, dict):
+            raise Invalid("statement", _("PUT nhận đúng một câu lệnh."))
+        statements_store([body], principal, statement_id=statement_id)
+        return _consistent(HttpResponse(status=204))
+    if request.method == "POST":
+        require_scope(principal, "statements/write")
+        body = _json_body(request)
+        batch = body if isinstance(body, list) else [body]
+        ids = statements_store(batch, principal, as_list=isinstance(body, list))
+        return _consistent(JsonResponse(ids, safe=False))
+    require_scope(principal, "statements/read", "statements/read/mine", "all/read")
+    return _consistent(_statements_get(request, principal))
+
+
+def _statements_get(request, principal):
+    params = request.GET
+    visible = _visible(principal)
+    single = [k for k in ("statementId", "voidedStatementId") if k in params]
+    if single:
+        extra = set(params) - {single[0], "format", "attachments"}
+        if len(single) > 1 or extra:
+            raise Invalid(single[0], _("không dùng chung với các bộ lọc khác."))
+        row = statement_by_id(params[single[0]], voided=single[0] == "voidedStatementId",
+                              visible=visible)
+        if row is None:
+            return _error(404, _("Không tìm thấy câu lệnh."))
+        response = JsonResponse(row.payload)
+        response["Last-Modified"] = row.stored.strftime("%a, %d %b %Y %H:%M:%S GMT")
+        return response
+    rows, cursor = statements_query(params, visible=visible)
+    more = ""
+    if cursor:
+        query = params.copy()
+        query["cursor"] = cursor
+        more = f"{request.path}?{query.urlencode()}"
+    fmt = params.get("format", "exact")
+    payloads = [row.payload if fmt != "ids" else _ids_only(row.payload) for row in rows]
+    return JsonResponse({"statements": payloads, "more": more},
+                        json_dumps_params={"ensure_ascii": False})
+
+
+def _ids_only(payload: dict) -> dict:
+    """format=ids: agents keep only their identifier, activities only their id."""
+    def agent(a):
+        return {k: v for k, v in a.items() if k in ("objectType", "mbox", "mbox_sha1sum",
+                                                     "openid", "account", "member")}
+    slim = dict(payload)
+    slim["actor"] = agent(payload["actor"])
+    obj = payload.get("object", {})
+    if obj.get("objectType", "Activity") == "Activity":
+        slim["object"] = {"objectType": "Activity", "id": obj.get("id")}
+    return slim
+
+
+@xapi_endpoint(("GET", "HEAD"))
+def agents(request):
+    if "agent" not in request.GET:
+        raise Invalid("agent", _("bắt buộc."))
+    from .documents import parse_agent
+
+    agent = parse_agent(request.GET["agent"])
+    person = {"objectType": "Person"}
+    for key in ("name", "mbox", "mbox_sha1sum", "openid", "account"):
+        if key in agent:
+            person[key] = [agent[key]]
+    return JsonResponse(person)
+
+
+@xapi_endpoint(("GET", "HEAD"))
+def activities(request):
+    from .models import Statement
+    from .validation import check_iri
+
+    activity_id = check_iri(request.GET.get("activityId"), "activityId")
+    row = (Statement.objects.filter(activity_id=activity_id).order_by("-stored")
+           .only("payload").first())
+    definition = ((row.payload.get("object") or {}).get("definition") if row else None) or {}
+    return JsonResponse({"objectType": "Activity", "id": activity_id,
+                         **({"definition": definition} if definition else {})})

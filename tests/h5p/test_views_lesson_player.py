@@ -1,0 +1,24 @@
+"""The player loads only on lessons with an H5P block; the block carries the activity IRI."""
+
+import io
+
+import pytest
+
+from courses.h5p.demo_package import build_demo_package
+from courses.h5p.services import h5p_content_create
+from tests.factories import course_with_lessons
+
+pytestmark = pytest.mark.django_db
+
+
+def test_player_only_on_lessons_with_h5p(client):
+    _course, lessons = course_with_lessons(2)
+    content = h5p_content_create(title="Đúng hay sai", fileobj=io.BytesIO(build_demo_package()))
+    lessons[0].body.append(("h5p", {"content": content, "pass_mark": 0, "instructions": "Chọn"}))
+    lessons[0].save_revision().publish()
+    with_h5p = client.get(lessons[0].url).content.decode()
+    without = client.get(lessons[1].url).content.decode()
+    assert "h5p-standalone/main.bundle.js" in with_h5p
+    assert f'data-activity="/xapi/activities/lessons/{lessons[0].pk}/h5p/{content.pk}"' in with_h5p
+    assert f"/h5p/p/{content.package.sha256}" in with_h5p
+    assert "h5p-standalone" not in without and "data-h5p" not in without
