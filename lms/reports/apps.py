@@ -6,3 +6,6 @@ class ReportsConfig(AppConfig):
     name = "lms.reports"
     label = "reports"
     verbose_name = _("Chỉ tiêu và báo cáo")
+
+    def ready(self):
+        from . import handlers  # noqa: F401  (connects the signal receivers)

@@ -1,0 +1,37 @@
+"""Report permissions, built on lms.units.permissions (the one permission layer)."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from lms.units.models import Role, RoleKind, Unit
+from lms.units.permissions import STAFF_KINDS, can_manage_unit
+
+MANAGER_KINDS = (RoleKind.OFFICER, RoleKind.SCHOOL_ADMIN)
+
+
+def report_unit(user, unit_id: int) -> Unit:
+    """The unit, if `user` holds a staff role over it; 404 otherwise (existence never leaks)."""
+    unit = get_object_or_404(Unit.objects.select_related("kind"), pk=unit_id)
+    if not can_manage_unit(user, unit, STAFF_KINDS):
+        raise Http404
+    return unit
+
+
+def can_edit_targets(user, unit: Unit) -> bool:
+    """Officers and school heads set targets for their own subtree (never above it)."""
+    return can_manage_unit(user, unit, MANAGER_KINDS)
+
+
+def can_review_submission(user, unit: Unit) -> bool:
+    """The parent unit's officers review a child's submitted report."""
+    parent = unit.get_parent()
+    return parent is not None and can_manage_unit(user, parent, MANAGER_KINDS)
+
+
+def home_units(user) -> list[Unit]:
+    """The units where the user's staff roles sit, highest first."""
+    if user.is_superuser:
+        return list(Unit.get_root_nodes())
+    ids = Role.objects.filter(user=user, kind__in=STAFF_KINDS, ended_at__isnull=True
+                              ).values("unit_id")
+    return list(Unit.objects.filter(pk__in=ids).order_by("depth", "name"))

@@ -1,0 +1,105 @@
+"""The teacher's class view: learners × lessons of one course, with who is stuck or has not
+started. Reads one class's own rows (≤ a few hundred), never a wider scan."""
+
+import datetime
+import hashlib
+
+from django.db.models import Count, Max, Q
+from django.utils import timezone
+
+from courses.models import CoursePage, Enrolment, LessonPage, LessonProgress
+from lms.accounts.models import User
+from lms.units.models import RoleKind, Unit
+
+STUCK_AFTER = datetime.timedelta(days=14)
+
+
+def class_learners(klass: Unit) -> list[User]:
+    return list(User.objects.filter(roles__unit=klass, roles__kind=RoleKind.LEARNER,
+                                    roles__ended_at__isnull=True)
+                .order_by("full_name", "pk").only("pk", "full_name", "username"))
+
+
+def class_courses(learner_ids) -> list[CoursePage]:
+    """Courses the class's learners are enrolled in, most enrolled first."""
+    counts = (Enrolment.objects.filter(user_id__in=learner_ids).values("course_id")
+              .annotate(n=Count("id")).order_by("-n", "course_id"))
+    ids = [row["course_id"] for row in counts]
+    courses = {c.pk: c for c in CoursePage.objects.filter(pk__in=ids).only("pk", "title",
+                                                                           "path", "depth")}
+    return [courses[i] for i in ids if i in courses]
+
+
+def class_grid_head(klass: Unit, course_id: int | None = None) -> dict:
+    """The cheap part: learners, their courses, the chosen course, and a version of the grid
+    (roster + latest activity + counts) that changes whenever any cell could change."""
+    learners = class_learners(klass)
+    ids = [u.pk for u in learners]
+    courses = class_courses(ids)
+    course = next((c for c in courses if c.pk == course_id), courses[0] if courses else None)
+    head = {"class": klass, "courses": courses, "course": course, "learners": learners,
+            "version": None}
+    if course is not None:
+        stats = LessonProgress.objects.filter(user_id__in=ids, course_id=course.pk).aggregate(
+            last=Max("last_activity_at"), n=Count("id"),
+            done=Count("id", filter=Q(completed_at__isnull=False)))
+        roster = hashlib.blake2b(",".join(map(str, ids)).encode(), digest_size=8).hexdigest()
+        head["version"] = (f"{roster}:{stats['n']}:{stats['done']}:"
+                           f"{stats['last'].timestamp() if stats['last'] else 0}")
+    return head
+
+
+def class_grid(klass: Unit, course_id: int | None = None, head: dict | None = None) -> dict:
+    head = head or class_grid_head(klass, course_id)
+    learners, course, courses = head["learners"], head["course"], head["courses"]
+    ids = [u.pk for u in learners]
+    if course is None:
+        return {"class": klass, "courses": [], "course": None, "lessons": [], "rows": []}
+    lessons = list(LessonPage.objects.live().child_of(course).order_by("path")
+                   .only("pk", "title", "required", "path", "depth"))
+    progress = {(p.user_id, p.lesson_id): p for p in LessonProgress.objects.filter(
+        user_id__in=ids, course_id=course.pk).only(
+        "user_id", "lesson_id", "percent", "completed_at", "last_activity_at")}
+    enrolled = set(Enrolment.objects.filter(course=course, user_id__in=ids)
+                   .values_list("user_id", flat=True))
+    now = timezone.now()
+    rows = []
+    for learner in learners:
+        cells, last, done = [], None, 0
+        for lesson in lessons:
+            p = progress.get((learner.pk, lesson.pk))
+            if p is None:
+                cells.append({"lesson_id": lesson.pk, "status": "not_started", "percent": 0})
+                continue
+            status = "completed" if p.completed_at else "in_progress"
+            done += status == "completed" and lesson.required
+            last = max(last, p.last_activity_at) if last else p.last_activity_at
+            cells.append({"lesson_id": lesson.pk, "status": status, "percent": p.percent})
+        required = sum(1 for lesson in lessons if lesson.required)
+        if last is None:
+            state = "not_started"
+        elif required and done >= required:
+            state = "completed"
+        elif now - last > STUCK_AFTER:
+            state = "stuck"
+        else:
+            state = "in_progress"
+        rows.append({"learner": learner, "enrolled": learner.pk in enrolled, "cells": cells,
+                     "last_activity": last, "state": state, "done": done,
+                     "required": required})
+    return {"class": klass, "courses": courses, "course": course, "lessons": lessons,
+            "rows": rows}
+
+
+def class_grid_json(grid: dict) -> dict:
+    return {
+        "class": {"id": grid["class"].pk, "name": grid["class"].name},
+        "course": ({"id": grid["course"].pk, "title": grid["course"].title}
+                   if grid["course"] else None),
+        "lessons": [{"id": lesson.pk, "title": lesson.title, "required": lesson.required}
+                    for lesson in grid["lessons"]],
+        "learners": [{"id": r["learner"].pk, "name": r["learner"].get_full_name(),
+                      "enrolled": r["enrolled"], "state": r["state"],
+                      "last_activity": r["last_activity"].isoformat() if r["last_activity"]
+                      else None, "cells": r["cells"]} for r in grid["rows"]],
+    }

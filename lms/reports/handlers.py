@@ -1,0 +1,73 @@
+"""Signal receivers: completions and certificates feed attainment; roster and profile changes
+adjust populations; deleting a learner takes them out of the counters; merges reconcile."""
+
+import logging
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_delete
+from django.dispatch import receiver
+
+from courses.signals import certificate_issued, course_completed
+from lms.accounts.models import LearnerProfile
+from lms.units.models import Role, RoleKind, Unit
+
+from . import services
+
+logger = logging.getLogger(__name__)
+
+
+def _apply_or_defer(learner_id: int, certificate: bool) -> None:
+    """Runs after the learner's completion committed: a failure here must not fail their
+    request, so it is logged and the learner is re-synced by a retried Celery task."""
+    try:
+        services.attainment_apply(learner_id, certificate=certificate)
+    except Exception:
+        from .tasks import learner_sync_task
+
+        logger.exception("attainment_apply failed for learner %s; deferred", learner_id)
+        learner_sync_task.delay(learner_id)
+
+
+@receiver(course_completed, dispatch_uid="reports_course_completed")
+def _course_completed(sender, completion, **kwargs):
+    _apply_or_defer(completion.user_id, certificate=False)
+
+
+@receiver(certificate_issued, dispatch_uid="reports_certificate_issued")
+def _certificate_issued(sender, certificate, **kwargs):
+    _apply_or_defer(certificate.user_id, certificate=True)
+
+
+@receiver(post_save, sender=Role, dispatch_uid="reports_role_saved")
+@receiver(post_delete, sender=Role, dispatch_uid="reports_role_deleted")
+def _role_changed(sender, instance, **kwargs):
+    if instance.kind != RoleKind.LEARNER or getattr(instance, "_reports_skip", False):
+        return
+    if not get_user_model().objects.filter(pk=instance.user_id).exists():
+        return  # the learner is being deleted; learner_forget already ran
+    services.learner_sync(instance.user_id)
+
+
+@receiver(post_save, sender=LearnerProfile, dispatch_uid="reports_profile_saved")
+def _profile_saved(sender, instance, created, **kwargs):
+    if Role.objects.filter(user_id=instance.user_id, kind=RoleKind.LEARNER).exists():
+        services.learner_sync(instance.user_id)
+
+
+@receiver(pre_delete, sender=get_user_model(), dispatch_uid="reports_user_deleted")
+def _user_deleted(sender, instance, **kwargs):
+    services.learner_forget(instance.pk)
+
+
+@receiver(post_save, sender=Unit, dispatch_uid="reports_unit_merged")
+def _unit_saved(sender, instance, created, update_fields=None, **kwargs):
+    # unit_merge saves the merged unit last, after its children moved under the successor.
+    if created or not instance.merged_into_id:
+        return
+    if update_fields is not None and "merged_into" not in update_fields:
+        return
+    from .tasks import counters_after_move_task
+
+    successor_id = instance.merged_into_id
+    transaction.on_commit(lambda: counters_after_move_task.delay(successor_id))

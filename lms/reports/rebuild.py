@@ -1,0 +1,162 @@
+"""Recomputing from scratch: the rebuild (from raw roles, profiles and completions), the
+recount (counters from TargetLearner rows) and the reconcile after the unit tree changes.
+
+Reorganisation: `lms.units.services.unit_move` fires no signal (treebeard rewrites paths with
+queryset updates), so counters follow the tree in two ways: `counters_after_move(unit)` for
+callers that know what moved, and the scheduled `reports.tree_watch` task, which notices any
+change of the tree's fingerprint and reconciles every active target. Merges also save the merged
+unit, and that post_save schedules the same reconcile at once (see handlers.py)."""
+
+import hashlib
+from collections import defaultdict
+
+from django.db import transaction
+from django.db.models import Count, Exists, OuterRef, Q
+
+from lms.accounts.models import LearnerProfile
+from lms.units.models import Role, RoleKind, Unit
+
+from .models import ReportsState, Target, TargetLearner, TargetUnitCounter
+from .rules import LearnerFacts, counts_in, trained_at
+from .services import SPLIT_FIELDS, learner_sync, qualifying_events
+
+
+def _ancestor_paths(path: str, top: str) -> list[str]:
+    return [path[:i] for i in range(len(top), len(path) + 1, Unit.steplen)]
+
+
+@transaction.atomic
+def counters_recount(target: Target) -> int:
+    """Counters of `target` recomputed from its TargetLearner rows, along the current tree."""
+    top = target.unit.path
+    groups = (TargetLearner.objects.filter(target=target)
+              .values("unit__path", *SPLIT_FIELDS)
+              .annotate(population=Count("id"), trained=Count("id", filter=Q(trained=True))))
+    totals: dict = defaultdict(lambda: [0, 0])
+    for g in groups:
+        if not g["unit__path"].startswith(top):
+            continue  # moved out of the target's subtree; reconcile removes the row
+        for path in _ancestor_paths(g["unit__path"], top):
+            acc = totals[(path, *(g[f] for f in SPLIT_FIELDS))]
+            acc[0] += g["population"]
+            acc[1] += g["trained"]
+    ids = dict(Unit.objects.filter(path__in={k[0] for k in totals}).values_list("path", "pk"))
+    TargetUnitCounter.objects.filter(target=target).delete()
+    TargetUnitCounter.objects.bulk_create(
+        [TargetUnitCounter(target=target, unit_id=ids[path], population=pop, trained=tr,
+                           **dict(zip(SPLIT_FIELDS, split, strict=True)))
+         for (path, *split), (pop, tr) in totals.items()],
+        batch_size=2000,
+    )
+    return len(totals)
+
+
+def _latest_roles(target: Target) -> dict[int, int]:
+    """learner id → unit id of their newest live learner role, for learners with any live
+    learner role in the target's subtree."""
+    in_subtree = Role.objects.filter(kind=RoleKind.LEARNER, ended_at__isnull=True,
+                                     unit_path__startswith=target.unit.path)
+    latest: dict[int, int] = {}
+    for user_id, unit_id in (Role.objects.filter(kind=RoleKind.LEARNER, ended_at__isnull=True,
+                                                 user_id__in=in_subtree.values("user_id"))
+                             .order_by("user_id", "created_at", "pk")
+                             .values_list("user_id", "unit_id")):
+        latest[user_id] = unit_id
+    return latest
+
+
+@transaction.atomic
+def target_rebuild(target: Target) -> int:
+    """Recompute one target's rows and counters from raw data. Returns the population."""
+    latest = _latest_roles(target)
+    units = {u.pk: u for u in Unit.objects.filter(pk__in=set(latest.values()))}
+    ancestor_paths = {p for u in units.values() for p in u.ancestor_paths()}
+    levels = dict(Unit.objects.filter(path__in=ancestor_paths).exclude(school_level="")
+                  .values_list("path", "school_level"))
+    profiles = {p.user_id: p for p in LearnerProfile.objects.filter(user_id__in=latest.keys())}
+    events = qualifying_events(target, list(latest.keys()))
+    rows = []
+    for learner_id, unit_id in latest.items():
+        unit, profile = units[unit_id], profiles.get(learner_id)
+        level = next((levels[p] for p in reversed(unit.ancestor_paths()) if p in levels), "")
+        facts = LearnerFacts(
+            learner_id=learner_id, class_id=unit_id, class_path=unit.path,
+            class_grade=unit.grade, school_level=level,
+            sex=getattr(profile, "sex", "") or "",
+            ethnicity=getattr(profile, "ethnicity", "") or "",
+            household=getattr(profile, "household_status", "") or "",
+            grade=getattr(profile, "grade", None),
+            graduation_year=getattr(profile, "expected_graduation_year", None),
+            date_of_birth=getattr(profile, "date_of_birth", None))
+        if not counts_in(target, target.unit.path, facts):
+            continue
+        when = trained_at(target, events.get(learner_id, []))
+        rows.append(TargetLearner(target=target, learner_id=learner_id, unit_id=unit_id,
+                                  trained=when is not None, trained_at=when,
+                                  **dict(zip(SPLIT_FIELDS, facts.split_key, strict=True))))
+    TargetLearner.objects.filter(target=target).delete()
+    TargetLearner.objects.bulk_create(rows, batch_size=2000)
+    counters_recount(target)
+    return len(rows)
+
+
+def targets_rebuild(targets=None) -> dict[int, int]:
+    targets = targets if targets is not None else Target.objects.filter(is_active=True)
+    return {t.pk: target_rebuild(t) for t in targets.select_related("unit")}
+
+
+def target_reconcile(target: Target) -> None:
+    """After the tree changed: re-sync learners who left the subtree or entered it, then
+    recount the counters along the current tree."""
+    path = target.unit.path
+    stray = (TargetLearner.objects.filter(target=target)
+             .exclude(unit__path__startswith=path).values_list("learner_id", flat=True))
+    # Counted at a class where they no longer hold a live learner role (roles ended in bulk,
+    # e.g. by a roster import, send no signal).
+    stale = (TargetLearner.objects.filter(target=target)
+             .exclude(Exists(Role.objects.filter(user_id=OuterRef("learner_id"),
+                                                 unit_id=OuterRef("unit_id"),
+                                                 kind=RoleKind.LEARNER, ended_at__isnull=True)))
+             .values_list("learner_id", flat=True))
+    missing = (Role.objects.filter(kind=RoleKind.LEARNER, ended_at__isnull=True,
+                                   unit_path__startswith=path)
+               .exclude(user_id__in=TargetLearner.objects.filter(target=target)
+                        .values("learner_id"))
+               .values_list("user_id", flat=True))
+    for learner_id in set(stray) | set(stale) | set(missing):
+        learner_sync(learner_id, adjust_counters=False)
+    counters_recount(target)
+
+
+def counters_after_move(unit: Unit) -> list[int]:
+    """Call after `unit` moved or received merged children: reconcile every target that
+    counts someone in its subtree or sits above it. Returns the reconciled target ids."""
+    unit = Unit.objects.get(pk=unit.pk)
+    affected = Target.objects.filter(is_active=True).filter(
+        Q(unit__path__in=unit.ancestor_paths()) | Q(unit__path__startswith=unit.path)
+        | Q(learners__unit__path__startswith=unit.path)).distinct().select_related("unit")
+    done = []
+    for target in affected:
+        target_reconcile(target)
+        done.append(target.pk)
+    return done
+
+
+def tree_fingerprint() -> str:
+    digest = hashlib.sha256()
+    for pk, path in Unit.objects.order_by("pk").values_list("pk", "path").iterator(2000):
+        digest.update(f"{pk}:{path};".encode())
+    return digest.hexdigest()
+
+
+def tree_watch() -> bool:
+    """Reconcile every target when the tree changed since the last look. True if it did."""
+    current = tree_fingerprint()
+    state, _ = ReportsState.objects.get_or_create(name="tree_fingerprint")
+    if state.value == current:
+        return False
+    for target in Target.objects.filter(is_active=True).select_related("unit"):
+        target_reconcile(target)
+    state.value = current
+    state.save(update_fields=["value"])
+    return True

@@ -1,0 +1,195 @@
+"""Reads for reports. Every figure comes from TargetUnitCounter (pre-aggregated), never from
+raw progress rows; the only per-learner reads are a class's own lists."""
+
+import datetime
+import math
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from lms.units.models import Unit
+
+from .models import Target, TargetLearner, TargetSnapshot, TargetUnitCounter, ThresholdKind
+
+STATUS_LABELS = {
+    "met": _("Đã đạt"),
+    "on_track": _("Đúng tiến độ"),
+    "at_risk": _("Có nguy cơ"),
+    "behind": _("Chậm tiến độ"),
+}
+
+
+@dataclass
+class Attainment:
+    target: Target
+    unit: Unit
+    population: int = 0
+    trained: int = 0
+    splits: dict = field(default_factory=dict)
+
+    @property
+    def percent(self) -> float:
+        return round(100 * self.trained / self.population, 1) if self.population else 0.0
+
+    @property
+    def required(self) -> int:
+        """People who must be trained to meet the threshold in this unit."""
+        if self.target.threshold_kind == ThresholdKind.ABSOLUTE:
+            return int(self.target.threshold)
+        return math.ceil(self.population * self.target.threshold / Decimal(100))
+
+    @property
+    def gap(self) -> int:
+        return max(0, self.required - self.trained)
+
+    @property
+    def status(self) -> str:
+        return attainment_status(self.target, self.trained, self.required)
+
+    @property
+    def status_label(self):
+        return STATUS_LABELS[self.status]
+
+    @property
+    def threshold_percent(self) -> float:
+        if self.target.threshold_kind == ThresholdKind.PERCENT:
+            return float(self.target.threshold)
+        return round(100 * self.required / self.population, 1) if self.population else 100.0
+
+
+def attainment_status(target: Target, trained: int, required: int,
+                      today: datetime.date | None = None) -> str:
+    """Met, or where the unit stands against a straight line from 0 at the period's start to
+    the threshold at its end (with a 20% margin before "behind")."""
+    if trained >= required:
+        return "met"
+    today = today or timezone.localdate()
+    span = max(1, (target.period_end - target.period_start).days)
+    elapsed = min(1.0, max(0.0, (today - target.period_start).days / span))
+    expected = required * elapsed
+    if trained >= expected:
+        return "on_track"
+    if trained >= 0.8 * expected:
+        return "at_risk"
+    return "behind"
+
+
+def targets_for_unit(unit: Unit):
+    """Targets that apply to `unit`: set at the unit itself or any unit above it."""
+    return (Target.objects.filter(is_active=True, unit__path__in=unit.ancestor_paths())
+            .select_related("unit", "lead_unit").order_by("unit__depth", "code"))
+
+
+def unit_attainments(unit: Unit, targets) -> list[Attainment]:
+    """The unit's figure for each target: one query over the unit's counter rows."""
+    targets = list(targets)
+    sums = {row["target_id"]: row for row in
+            TargetUnitCounter.objects.filter(unit=unit, target__in=[t.pk for t in targets])
+            .values("target_id").annotate(population=Sum("population"), trained=Sum("trained"))}
+    return [Attainment(t, unit, (sums.get(t.pk) or {}).get("population") or 0,
+                       (sums.get(t.pk) or {}).get("trained") or 0) for t in targets]
+
+
+def unit_splits(unit: Unit, target: Target) -> dict:
+    """Population and trained by sex, minority, household and school level for one unit:
+    one query over the unit's own counter rows."""
+    splits: dict = {"sex": {}, "minority": {}, "household": {}, "school_level": {}}
+    for row in TargetUnitCounter.objects.filter(unit=unit, target=target).values(
+            "sex", "minority", "household", "school_level", "population", "trained"):
+        for dim in splits:
+            acc = splits[dim].setdefault(row[dim], [0, 0])
+            acc[0] += row["population"]
+            acc[1] += row["trained"]
+    from lms.units.models import SchoolLevel
+
+    labels = dict(SchoolLevel.choices)
+    splits["level_rows"] = [(labels.get(k, k), v) for k, v in
+                            sorted(splits["school_level"].items()) if k]
+    return splits
+
+
+def child_units(unit: Unit) -> list[Unit]:
+    return list(Unit.objects.filter(path__startswith=unit.path, depth=unit.depth + 1)
+                .select_related("kind").order_by("name"))
+
+
+def children_attainment(unit: Unit, target: Target, sort: str = "gap") -> list[Attainment]:
+    """One row per child unit: one query for the children, one over their counters."""
+    children = child_units(unit)
+    sums = {row["unit_id"]: row for row in
+            TargetUnitCounter.objects.filter(target=target, unit_id__in=[c.pk for c in children])
+            .values("unit_id").annotate(population=Sum("population"), trained=Sum("trained"))}
+    rows = [Attainment(target, c, (sums.get(c.pk) or {}).get("population") or 0,
+                       (sums.get(c.pk) or {}).get("trained") or 0) for c in children]
+    if sort == "gap":
+        rows.sort(key=lambda a: (-a.gap, a.unit.name))
+    elif sort == "percent":
+        rows.sort(key=lambda a: (a.percent, a.unit.name))
+    return rows
+
+
+def subtree_attainment(unit: Unit, targets) -> list[dict]:
+    """Every unit of the subtree × every target, for exports: one query over counters."""
+    targets = {t.pk: t for t in targets}
+    units = {u.pk: u for u in Unit.objects.filter(path__startswith=unit.path)
+             .select_related("kind")}
+    rows = (TargetUnitCounter.objects.filter(target_id__in=targets.keys(),
+                                             unit_id__in=units.keys())
+            .values("unit_id", "target_id")
+            .annotate(population=Sum("population"), trained=Sum("trained")))
+    result = [Attainment(targets[r["target_id"]], units[r["unit_id"]], r["population"],
+                         r["trained"]) for r in rows]
+    result.sort(key=lambda a: (a.unit.depth, a.unit.path, a.target.code))
+    return result
+
+
+def learners_not_trained(unit: Unit, target: Target):
+    """TargetLearner rows of the subtree not yet trained (prefix index on the class path)."""
+    return (TargetLearner.objects.filter(target=target, trained=False,
+                                         unit__path__startswith=unit.path)
+            .select_related("learner", "unit").order_by("unit__path", "learner__full_name"))
+
+
+def trend(unit: Unit, target: Target, weeks: int = 26) -> list[TargetSnapshot]:
+    return list(TargetSnapshot.objects.filter(unit=unit, target=target)
+                .order_by("-taken_on")[:weeks])[::-1]
+
+
+def breadcrumbs(unit: Unit, top_paths: list[str]) -> list[Unit]:
+    """Ancestors of `unit` the viewer may open (from their highest role unit down)."""
+    ancestors = Unit.objects.filter(path__in=unit.ancestor_paths()).order_by("depth")
+    return [u for u in ancestors if any(u.path.startswith(p) for p in top_paths)]
+
+
+def target_courses(target: Target):
+    from courses.models import CoursePage
+
+    if target.rule == "programme" or (target.rule == "certificate" and target.programme_id):
+        return CoursePage.objects.live().filter(programme_id=target.programme_id)
+    return target.courses.all()
+
+
+def what_is_left(target: Target, learner_ids: list[int]) -> dict[int, list[dict]]:
+    """For a page of not-yet-trained learners: each target course with required lessons done
+    and total. Reads only these learners' rows (one page, ≤ 50 learners)."""
+    from django.db.models import Count
+
+    from courses.models import LessonPage, LessonProgress
+
+    if not learner_ids:
+        return {}
+    courses = list(target_courses(target).only("pk", "title", "path", "depth"))
+    required = {}
+    for course in courses:
+        required[course.pk] = set(LessonPage.objects.live().filter(
+            required=True, path__startswith=course.path, depth=course.depth + 1)
+            .values_list("pk", flat=True))
+    all_required = set().union(*required.values()) if required else set()
+    done = {(r["user_id"], r["course_id"]): r["n"] for r in LessonProgress.objects.filter(
+        user_id__in=learner_ids, lesson_id__in=all_required, completed_at__isnull=False)
+        .values("user_id", "course_id").annotate(n=Count("id"))}
+    return {lid: [{"course": c.title, "done": done.get((lid, c.pk), 0),
+                   "total": len(required[c.pk])} for c in courses] for lid in learner_ids}

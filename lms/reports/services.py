@@ -1,0 +1,198 @@
+"""Keeping TargetLearner rows and TargetUnitCounter aggregates up to date, incrementally.
+
+Every change for one learner runs under a row lock on that learner (SELECT … FOR UPDATE on the
+user), so a completion and a class move of the same learner cannot interleave. A completion
+flips `trained` with a conditional UPDATE (rowcount 1 = this call did it) and only then adds 1
+to the counters of the learner's class and every ancestor up to the target's unit."""
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import F
+
+from courses.models import CourseCompletion
+from lms.accounts.models import LearnerProfile
+from lms.units.models import Role, RoleKind, Unit
+
+from .models import Target, TargetLearner, TargetUnitCounter, TrainedRule
+from .rules import LearnerFacts, counts_in, trained_at
+
+SPLIT_FIELDS = ("sex", "minority", "household", "school_level")
+
+
+def split_of(row) -> tuple:
+    return tuple(getattr(row, f) for f in SPLIT_FIELDS)
+
+
+def _lock_learner(learner_id: int) -> None:
+    list(get_user_model().objects.select_for_update().filter(pk=learner_id).values_list("pk"))
+
+
+def current_membership(learner_id: int) -> Role | None:
+    """The learner's current class: their newest live learner role."""
+    return (Role.objects.filter(user_id=learner_id, kind=RoleKind.LEARNER, ended_at__isnull=True)
+            .select_related("unit").order_by("-created_at", "-pk").first())
+
+
+def school_level_of(ancestors: list[Unit]) -> str:
+    """The nearest ancestor (or the unit itself) that records a school level."""
+    for unit in sorted(ancestors, key=lambda u: -u.depth):
+        if unit.school_level:
+            return unit.school_level
+    return ""
+
+
+def learner_facts(learner_id: int) -> tuple[LearnerFacts | None, list[Unit]]:
+    role = current_membership(learner_id)
+    if role is None:
+        return None, []
+    klass = role.unit
+    ancestors = list(Unit.objects.filter(path__in=klass.ancestor_paths()))
+    profile = LearnerProfile.objects.filter(user_id=learner_id).first()
+    facts = LearnerFacts(
+        learner_id=learner_id, class_id=klass.pk, class_path=klass.path,
+        class_grade=klass.grade, school_level=school_level_of(ancestors),
+        sex=getattr(profile, "sex", "") or "", ethnicity=getattr(profile, "ethnicity", "") or "",
+        household=getattr(profile, "household_status", "") or "",
+        grade=getattr(profile, "grade", None),
+        graduation_year=getattr(profile, "expected_graduation_year", None),
+        date_of_birth=getattr(profile, "date_of_birth", None),
+    )
+    return facts, ancestors
+
+
+def certificate_model():
+    """The certificates app's model, when that app is installed (it is built separately)."""
+    try:
+        return apps.get_model("certificates", "Certificate")
+    except LookupError:
+        return None
+
+
+def qualifying_events(target: Target, learner_ids) -> dict[int, list]:
+    """Times of each learner's events that the target's rule counts (period checked later)."""
+    if target.rule == TrainedRule.CERTIFICATE:
+        model = certificate_model()
+        if model is None:
+            return {}
+        rows = model.objects.filter(user_id__in=learner_ids, revoked_at__isnull=True)
+        time_field = "issued_at"
+    else:
+        rows = CourseCompletion.objects.filter(user_id__in=learner_ids)
+        time_field = "completed_at"
+    if target.rule == TrainedRule.PROGRAMME or (target.rule == TrainedRule.CERTIFICATE
+                                               and target.programme_id):
+        rows = rows.filter(course__programme_id=target.programme_id)
+    else:
+        rows = rows.filter(course_id__in=target.courses.values("pk"))
+    events: dict[int, list] = {}
+    for user_id, when in rows.values_list("user_id", time_field):
+        events.setdefault(user_id, []).append(when)
+    return events
+
+
+def _units_within(units: list[Unit], target: Target) -> list[Unit]:
+    return [u for u in units if u.path.startswith(target.unit.path)]
+
+
+def counters_add(target: Target, units: list[Unit], key: tuple, population: int,
+                 trained: int) -> None:
+    """Add to the counters of `units` for one split key (creating missing rows first)."""
+    if not units or (population == 0 and trained == 0):
+        return
+    split = dict(zip(SPLIT_FIELDS, key, strict=True))
+    if population > 0:
+        TargetUnitCounter.objects.bulk_create(
+            [TargetUnitCounter(target=target, unit=u, **split) for u in units],
+            ignore_conflicts=True,
+        )
+    TargetUnitCounter.objects.filter(
+        target=target, unit_id__in=[u.pk for u in units], **split,
+    ).update(population=F("population") + population, trained=F("trained") + trained)
+
+
+def _desired_row(target: Target, facts: LearnerFacts | None):
+    if facts is None or not target.is_active or not counts_in(target, target.unit.path, facts):
+        return None
+    when = trained_at(target, qualifying_events(target, [facts.learner_id]).get(
+        facts.learner_id, []))
+    return facts.class_id, facts.split_key, when
+
+
+@transaction.atomic
+def learner_sync(learner_id: int, *, adjust_counters: bool = True) -> int:
+    """Bring this learner's TargetLearner rows (and counters) in line with where they are now:
+    joining, moving class or school, leaving, a profile change. Returns rows changed."""
+    _lock_learner(learner_id)
+    facts, ancestors = learner_facts(learner_id)
+    existing = {row.target_id: row for row in
+                TargetLearner.objects.filter(learner_id=learner_id).select_related("unit")}
+    targets = Target.objects.select_related("unit").filter(pk__in=existing.keys())
+    if facts is not None:
+        targets = targets | Target.objects.select_related("unit").filter(
+            is_active=True, unit__path__in=[u.path for u in ancestors])
+    changed = 0
+    for target in targets.distinct():
+        desired = _desired_row(target, facts)
+        old = existing.get(target.pk)
+        if old is not None and desired is not None and old.trained and desired[2] is None:
+            desired = (*desired[:2], old.trained_at)  # trained stays trained: never backwards
+        old_state = ((old.unit_id, split_of(old), old.trained_at if old.trained else None)
+                     if old else None)
+        if old_state == desired:
+            continue
+        changed += 1
+        if adjust_counters and old is not None:
+            old_units = list(Unit.objects.filter(path__in=old.unit.ancestor_paths()))
+            counters_add(target, _units_within(old_units, target), split_of(old), -1,
+                         -int(old.trained))
+        if desired is None:
+            old.delete()
+            continue
+        unit_id, key, when = desired
+        if adjust_counters:
+            counters_add(target, _units_within(ancestors, target), key, 1, int(when is not None))
+        TargetLearner.objects.update_or_create(
+            target=target, learner_id=learner_id,
+            defaults={"unit_id": unit_id, **dict(zip(SPLIT_FIELDS, key, strict=True)),
+                      "trained": when is not None, "trained_at": when})
+    return changed
+
+
+@transaction.atomic
+def attainment_apply(learner_id: int, *, certificate: bool = False) -> int:
+    """A completion (or certificate) happened: flip the learner's untrained rows that are now
+    trained and add 1 to their counters. Returns how many targets this call flipped."""
+    _lock_learner(learner_id)
+    rules = [TrainedRule.CERTIFICATE] if certificate else [TrainedRule.COURSE,
+                                                           TrainedRule.PROGRAMME]
+    rows = (TargetLearner.objects.filter(learner_id=learner_id, trained=False,
+                                         target__is_active=True, target__rule__in=rules)
+            .select_related("target", "target__unit", "unit"))
+    flipped = 0
+    for row in rows:
+        target = row.target
+        when = trained_at(target, qualifying_events(target, [learner_id]).get(learner_id, []))
+        if when is None:
+            continue
+        if TargetLearner.objects.filter(pk=row.pk, trained=False).update(
+                trained=True, trained_at=when) != 1:
+            continue  # someone else flipped it; they also counted it
+        paths = [p for p in row.unit.ancestor_paths() if p.startswith(target.unit.path)]
+        TargetUnitCounter.objects.filter(
+            target=target, unit__path__in=paths,
+            **dict(zip(SPLIT_FIELDS, split_of(row), strict=True)),
+        ).update(trained=F("trained") + 1)
+        flipped += 1
+    return flipped
+
+
+def learner_forget(learner_id: int) -> None:
+    """Before a learner is deleted: take them out of every counter."""
+    with transaction.atomic():
+        for row in TargetLearner.objects.filter(learner_id=learner_id).select_related(
+                "unit", "target", "target__unit"):
+            units = list(Unit.objects.filter(path__in=row.unit.ancestor_paths()))
+            counters_add(row.target, _units_within(units, row.target), split_of(row), -1,
+                         -int(row.trained))
+            row.delete()

@@ -1,0 +1,266 @@
+"""Thin views: check access with access.py (built on lms.units.permissions), call selectors or
+services, render. Forbidden units and objects answer 404."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from . import selectors
+from .access import can_edit_targets, can_review_submission, home_units, report_unit
+from .charts import bar_chart, trend_chart
+from .class_grid import class_grid, class_grid_head, class_grid_json
+from .exports import CONTENT_TYPES
+from .forms import ExportForm, ReturnForm, TargetForm
+from .models import ExportJob, ReportSubmission, Target
+from .submissions import (
+    SubmissionError,
+    children_submissions,
+    submission_approve,
+    submission_create,
+    submission_return,
+)
+from .tasks import export_build_task, target_rebuild_task
+
+
+@login_required
+@require_GET
+def index(request):
+    units = home_units(request.user)
+    if len(units) == 1:
+        return redirect("reports:dashboard", unit_id=units[0].pk)
+    return render(request, "reports/index.html", {"units": units})
+
+
+def _top_paths(user):
+    return [u.path for u in home_units(user)]
+
+
+@login_required
+@require_GET
+def dashboard(request, unit_id):
+    unit = report_unit(request.user, unit_id)
+    targets = list(selectors.targets_for_unit(unit))
+    figures = selectors.unit_attainments(unit, targets)
+    selected = next((a for a in figures if str(a.target.pk) == request.GET.get("target")),
+                    figures[0] if figures else None)
+    sort = request.GET.get("sort", "gap")
+    context = {"unit": unit, "figures": figures, "selected": selected, "sort": sort,
+               "crumbs": selectors.breadcrumbs(unit, _top_paths(request.user)),
+               "can_edit": can_edit_targets(request.user, unit)}
+    if selected is not None:
+        children = selectors.children_attainment(unit, selected.target, sort)
+        snapshots = selectors.trend(unit, selected.target)
+        context.update({
+            "children": children,
+            "splits": selectors.unit_splits(unit, selected.target),
+            "bars": bar_chart(children, selected.threshold_percent),
+            "trend": trend_chart(snapshots), "snapshots": snapshots,
+        })
+    return render(request, "reports/dashboard.html", context)
+
+
+@login_required
+@require_GET
+def not_trained(request, unit_id, target_id):
+    unit = report_unit(request.user, unit_id)
+    target = get_object_or_404(selectors.targets_for_unit(unit), pk=target_id)
+    page = Paginator(selectors.learners_not_trained(unit, target), 50).get_page(
+        request.GET.get("page"))
+    left = selectors.what_is_left(target, [row.learner_id for row in page])
+    for row in page:
+        row.left = left.get(row.learner_id, [])
+    return render(request, "reports/not_trained.html", {
+        "unit": unit, "target": target, "page": page,
+        "crumbs": selectors.breadcrumbs(unit, _top_paths(request.user))})
+
+
+def _class(request, unit_id):
+    unit = report_unit(request.user, unit_id)
+    if not unit.kind.is_class:
+        raise Http404
+    return unit
+
+
+def _course_param(request):
+    value = request.GET.get("course", "")
+    return int(value) if value.isdigit() else None
+
+
+GRID_CACHE_SECONDS = 600
+
+
+@login_required
+@require_GET
+def class_view(request, unit_id):
+    """The grid body is cached under a version that changes with the roster and with every
+    progress write of the class (see class_grid_head), so it is never stale; the cache only
+    saves re-rendering a 40 × N table for every teacher's refresh."""
+    klass = _class(request, unit_id)
+    head = class_grid_head(klass, _course_param(request))
+    key = (f"reports:grid:{klass.pk}:{head['course'].pk if head['course'] else 0}:"
+           f"{get_language()}:{head['version']}")
+    body = cache.get(key)
+    if body is None:
+        body = render_to_string("reports/_class_grid_body.html", {
+            "grid": class_grid(klass, head=head), "unit": klass})
+        cache.set(key, body, GRID_CACHE_SECONDS)
+    return render(request, "reports/class_grid.html", {
+        "grid_body": mark_safe(body),  # noqa: S308 - our own rendered, autoescaped template
+        "unit": klass,
+        "crumbs": selectors.breadcrumbs(klass, _top_paths(request.user))})
+
+
+@login_required
+@require_GET
+def class_view_json(request, unit_id):
+    klass = _class(request, unit_id)
+    return JsonResponse(class_grid_json(class_grid(klass, _course_param(request))))
+
+
+@login_required
+@require_GET
+def class_view_csv(request, unit_id):
+    klass = _class(request, unit_id)
+    grid = class_grid(klass, _course_param(request))
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="lop-{klass.pk}.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow([_("Học sinh"), _("Trạng thái"), _("Hoạt động gần nhất"),
+                     *[lesson.title for lesson in grid["lessons"]]])
+    for row in grid["rows"]:
+        writer.writerow([row["learner"].get_full_name(), row["state"],
+                         row["last_activity"].isoformat() if row["last_activity"] else "",
+                         *[c["percent"] for c in row["cells"]]])
+    return response
+
+
+@login_required
+def target_edit(request, unit_id, target_id=None):
+    unit = report_unit(request.user, unit_id)
+    if not can_edit_targets(request.user, unit):
+        raise Http404
+    target = get_object_or_404(Target, pk=target_id, unit=unit) if target_id else None
+    form = TargetForm(request.POST or None, instance=target, unit=unit)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            saved = form.save(commit=False)
+            saved.unit = unit
+            saved.lead_unit = saved.lead_unit or unit
+            saved.created_by = saved.created_by or request.user
+            saved.save()
+            form.save_m2m()
+            transaction.on_commit(lambda: target_rebuild_task.delay(saved.pk))
+        messages.success(request, _("Đã lưu chỉ tiêu. Số liệu đang được tính lại."))
+        return redirect(f"{unit_url(unit)}?target={saved.pk}")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "reports/target_form.html",
+                  {"form": form, "unit": unit, "target": target}, status=status)
+
+
+def unit_url(unit):
+    from django.urls import reverse
+
+    return reverse("reports:dashboard", kwargs={"unit_id": unit.pk})
+
+
+@login_required
+@require_POST
+def export_start(request, unit_id):
+    unit = report_unit(request.user, unit_id)
+    form = ExportForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse(_("Định dạng xuất không hợp lệ."), status=400)
+    job = ExportJob.objects.create(unit=unit, requested_by=request.user,
+                                   fmt=form.cleaned_data["fmt"])
+    transaction.on_commit(lambda: export_build_task.delay(job.pk))
+    return redirect("reports:export_status", job_id=job.pk)
+
+
+def _job(request, job_id):
+    job = get_object_or_404(ExportJob.objects.select_related("unit"), pk=job_id,
+                            requested_by=request.user)
+    report_unit(request.user, job.unit_id)  # the requester may since have lost the role
+    return job
+
+
+@login_required
+@require_GET
+def export_status(request, job_id):
+    job = _job(request, job_id)
+    return render(request, "reports/export_status.html", {"job": job, "unit": job.unit})
+
+
+@login_required
+@require_GET
+def export_download(request, job_id):
+    job = _job(request, job_id)
+    if not job.finished_at:
+        raise Http404
+    response = HttpResponse(bytes(job.content), content_type=CONTENT_TYPES[job.fmt])
+    response["Content-Disposition"] = f'attachment; filename="{job.filename}"'
+    return response
+
+
+@login_required
+def submissions(request, unit_id):
+    unit = report_unit(request.user, unit_id)
+    periods = sorted({t.period_label for t in selectors.targets_for_unit(unit)})
+    period = request.GET.get("period") or (periods[-1] if periods else "")
+    own = ReportSubmission.objects.filter(unit=unit, period_label=period).first()
+    return render(request, "reports/submissions.html", {
+        "unit": unit, "periods": periods, "period": period, "own": own,
+        "children": children_submissions(unit, period) if period else None,
+        "can_submit": can_edit_targets(request.user, unit), "return_form": ReturnForm(),
+        "crumbs": selectors.breadcrumbs(unit, _top_paths(request.user))})
+
+
+@login_required
+@require_POST
+def submission_submit(request, unit_id):
+    unit = report_unit(request.user, unit_id)
+    period = request.POST.get("period", "")
+    try:
+        submission_create(actor=request.user, unit=unit, period_label=period)
+        messages.success(request, _("Đã nộp báo cáo kỳ %(period)s.") % {"period": period})
+    except PermissionError:
+        raise Http404 from None
+    except SubmissionError as exc:
+        messages.error(request, str(exc))
+    return redirect(f"{unit_url(unit)}nop-bao-cao/?period={period}")
+
+
+@login_required
+@require_POST
+def submission_review(request, submission_id, action):
+    submission = get_object_or_404(ReportSubmission.objects.select_related("unit"),
+                                   pk=submission_id)
+    if action not in ("approve", "return") or not can_review_submission(request.user,
+                                                                         submission.unit):
+        raise Http404
+    parent = submission.unit.get_parent()
+    try:
+        if action == "approve":
+            submission_approve(actor=request.user, submission=submission)
+            messages.success(request, _("Đã duyệt báo cáo."))
+        else:
+            form = ReturnForm(request.POST)
+            if not form.is_valid():
+                return HttpResponse(_("Hãy ghi nhận xét khi trả lại báo cáo."), status=400)
+            submission_return(actor=request.user, submission=submission,
+                              comment=form.cleaned_data["comment"])
+            messages.success(request, _("Đã trả lại báo cáo."))
+    except SubmissionError as exc:
+        messages.error(request, str(exc))
+    return redirect(f"{unit_url(parent)}nop-bao-cao/?period={submission.period_label}")

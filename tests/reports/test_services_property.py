@@ -1,0 +1,94 @@
+"""Property: whatever sequence of roster changes, completions, deletions and unit moves
+happens, the incrementally maintained counters equal a rebuild from raw data."""
+
+import pytest
+from django.db import transaction
+from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lms.accounts.models import LearnerProfile
+from lms.reports import rebuild
+from lms.reports.models import TargetLearner
+from lms.units.models import Role, RoleKind, Unit
+from lms.units.services import role_grant, unit_move
+from tests.factories import LearnerProfileFactory, UserFactory
+
+from .helpers import complete, counters_snapshot
+
+CLASSES = ["x1", "x2", "y1", "z1"]
+N_LEARNERS = 5
+
+op = st.one_of(
+    st.tuples(st.just("join"), st.integers(0, N_LEARNERS - 1), st.sampled_from(CLASSES)),
+    st.tuples(st.just("complete"), st.integers(0, N_LEARNERS - 1), st.integers(0, 1)),
+    st.tuples(st.just("leave"), st.integers(0, N_LEARNERS - 1), st.just(None)),
+    st.tuples(st.just("delete"), st.integers(0, N_LEARNERS - 1), st.just(None)),
+    st.tuples(st.just("profile"), st.integers(0, N_LEARNERS - 1), st.sampled_from(
+        ["poor", "near_poor", ""])),
+    st.tuples(st.just("move_school"), st.just(0), st.sampled_from(["so_a", "so_b", "phong"])),
+)
+
+
+def _state(targets):
+    return ({t.pk: counters_snapshot(t) for t in targets},
+            set(TargetLearner.objects.values_list("target_id", "learner_id", "unit_id",
+                                                  "trained", "sex", "household")))
+
+
+def _apply(step, tree, courses, learners):
+    kind, index, arg = step
+    learner = learners[index]
+    if learner is None:
+        return
+    if kind == "join":
+        Role.objects.filter(user=learner, kind=RoleKind.LEARNER, ended_at__isnull=True).exclude(
+            unit=tree[arg]).update(ended_at=timezone.now())  # ended in bulk: no signal …
+        role = role_grant(user=learner, unit=tree[arg], kind=RoleKind.LEARNER)
+        if role.ended_at:
+            role.ended_at = None
+        role.save()  # … the new membership's save re-syncs the learner
+    elif kind == "complete":
+        complete(learner, courses[arg])
+    elif kind == "leave":
+        for role in Role.objects.filter(user=learner, ended_at__isnull=True):
+            role.ended_at = timezone.now()
+            role.save()
+    elif kind == "delete":
+        learner.delete()
+        learners[index] = None
+    elif kind == "profile":
+        profile = LearnerProfile.objects.get(user=learner)
+        profile.household_status = arg
+        profile.save()
+    elif kind == "move_school":
+        school = Unit.objects.get(pk=tree["school_x"].pk)
+        unit_move(unit=school, new_parent=Unit.objects.get(pk=tree[arg].pk))
+        rebuild.counters_after_move(school)
+
+
+@pytest.mark.django_db
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(steps=st.lists(op, min_size=1, max_size=12))
+def test_incremental_equals_rebuild(tree, courses, target, steps):
+    province = target.__class__.objects.create(
+        code="so-a", name="Chỉ tiêu Sở A: hộ nghèo", unit=tree["so_a"], threshold=60,
+        household="poor_near", period_label="2025", period_start=target.period_start,
+        period_end=target.period_end)
+    province.courses.set([courses[1][0]])
+    targets = [target, province]
+    with transaction.atomic():
+        learners = []
+        for i in range(N_LEARNERS):
+            user = UserFactory(username=f"hs-prop-{i}")
+            LearnerProfileFactory(user=user, sex="FM"[i % 2])
+            learners.append(user)
+        for step in steps:
+            _apply(step, {k: Unit.objects.get(pk=v.pk) for k, v in tree.items()}, courses,
+                   learners)
+        incremental = _state(targets)
+        rebuild.targets_rebuild()
+        assert _state(targets) == incremental
+        transaction.set_rollback(True)
+    province.delete()
