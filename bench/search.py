@@ -1,0 +1,174 @@
+"""Search latency on PostgreSQL with 10,000 generated library items.
+
+    .venv/bin/python bench/search.py                 # DATABASE_URL defaults to the bench db
+    .venv/bin/python bench/search.py --items 10000 --repeat 10
+
+Creates the database (postgres://postgres@127.0.0.1:5432/hocmo_search_bench unless DATABASE_URL
+is set), migrates, generates the items once (Wagtail pages under one library page; sentences
+drawn from the seed plans), indexes them, then times 20 Vietnamese queries through
+`search.services.search_run` — the same path as the search page: matching, ranking, counts per
+kind and highlighted snippets. Prints p50/p95 per query and overall. Goal: p95 ≤ 50 ms."""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/hocmo_search_bench"
+
+QUERIES = [
+    "khoi nghiep", "KHỞI NGHIỆP", "dong nai", "Đồng Nai", "ky nang so", "xã hội học tập",
+    "giam ngheo ben vung", "robot", "huong nghiep", "thu vien so", "hoc sinh sinh vien",
+    "chuyen doi so", "giao vien", "ke hoach 2025", "khoi nghep", "nong nghiep cong nghe cao",
+    "an toan thong tin", "ngoai ngu", "cau lac bo khoi nghiep", "bao cao dinh ky",
+]
+TOPICS = ["khởi nghiệp", "STEM", "kỹ năng số", "hướng nghiệp", "ngoại ngữ", "kỹ năng sống",
+          "sinh kế", "chuyển đổi số", "xã hội học tập", "giảm nghèo"]
+PLACES = ["Hải Phòng", "Đồng Nai", "Thái Bình", "Hưng Yên", "Hà Nội", "Cần Thơ", "Lào Cai",
+          "Đắk Lắk", "Quảng Ninh", "Nghệ An"]
+KINDS = ["Sổ tay", "Tài liệu tự học", "Bài giảng", "Phiếu học tập", "Sách", "Kế hoạch"]
+
+
+def _ensure_database(url: str) -> None:
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    admin_url = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def _sentences() -> list[str]:
+    seeds = ROOT.parent / "shared" / "seeds"
+    lines = []
+    for path in sorted(seeds.glob("*.txt")):
+        lines += [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+                  if len(line.strip()) > 40]
+    return lines or ["Học sinh, sinh viên được trang bị kiến thức khởi nghiệp."]
+
+
+def _generate(count: int) -> None:
+    """Items are inserted in bulk (treebeard paths computed here, the page and item rows with
+    bulk_create / executemany): adding 10,000 pages one by one through Wagtail takes too long
+    for a benchmark. Each item is then indexed through the same EntryData as publishing."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection, transaction
+    from django.utils import timezone
+    from wagtail.models import Page
+
+    from courses.models import HomePage
+    from library.models import LibraryIndexPage, LibraryItemPage
+    from search.documents import EntryData
+    from search.models import SearchEntry
+    from tests.factories import course_index
+
+    existing = LibraryItemPage.objects.count()
+    if existing >= count:
+        print(f"reusing {existing} generated items")
+        return
+    course_index()
+    home = HomePage.objects.first()
+    index = LibraryIndexPage.objects.first() or home.add_child(
+        instance=LibraryIndexPage(title="Thư viện số", slug="thu-vien"))
+    index.refresh_from_db()
+    content_type = ContentType.objects.get_for_model(LibraryItemPage)
+    rng = random.Random(2025 + existing)
+    sentences = _sentences()
+    started = time.perf_counter()
+    now = timezone.now()
+    table = LibraryItemPage._meta.db_table
+    for batch_start in range(existing, count, 1000):
+        batch = range(batch_start, min(count, batch_start + 1000))
+        pages, rows, data = [], [], []
+        for n in batch:
+            topic, place, kind = rng.choice(TOPICS), rng.choice(PLACES), rng.choice(KINDS)
+            title = f"{kind} {topic} {place} số {n + 1}"
+            body = " ".join(rng.sample(sentences, 4))
+            slug = f"tai-lieu-{n + 1}"
+            pages.append(Page(
+                title=title, draft_title=title, slug=slug, content_type=content_type,
+                path=Page._get_path(index.path, index.depth + 1, n + 1), depth=index.depth + 1,
+                numchild=0, url_path=f"{index.url_path}{slug}/", live=True,
+                first_published_at=now, last_published_at=now, locale_id=index.locale_id))
+            year = rng.randint(2015, 2025)
+            rows.append((body[:300], year, body))
+            data.append((title, kind, year, body, topic, slug))
+        with transaction.atomic():
+            created = Page.objects.bulk_create(pages)
+            ids = [p.pk for p in created]
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    f"INSERT INTO {table} (page_ptr_id, summary, authors, publisher, year, "  # noqa: S608
+                    "language, item_type, audience, licence, allow_download, file, full_text, "
+                    "import_key) VALUES (%s, %s, '', '', %s, 'vi', 'guide', 'all', 'cc-by', "
+                    "true, '', %s, '')",
+                    [(pk, *row) for pk, row in zip(ids, rows, strict=True)])
+            SearchEntry.objects.bulk_create([
+                SearchEntry(page_id=pk, **EntryData(
+                    pk, "library", title, f"{kind} · {year}", body, topic,
+                    f"{index.url_path}{slug}/".removeprefix(home.url_path[:-1]),
+                    rng.randint(0, 500)).fields())
+                for pk, (title, kind, year, body, topic, slug) in zip(ids, data, strict=True)])
+            Page.objects.filter(pk=index.pk).update(numchild=batch.stop)
+        print(f"  {batch.stop} items ({time.perf_counter() - started:.0f} s)", flush=True)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+def _percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=10, help="timed runs per query")
+    args = parser.parse_args()
+
+    url = os.environ.setdefault("DATABASE_URL", DEFAULT_URL)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.dev")
+    os.environ.setdefault("DJANGO_DEBUG", "false")
+    if not url.startswith("postgres"):
+        sys.exit("bench/search.py measures PostgreSQL: set DATABASE_URL=postgres://...")
+    _ensure_database(url)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    call_command("migrate", verbosity=0)
+    _generate(args.items)
+
+    from search.models import SearchEntry
+    from search.services import search_run
+
+    print(f"PostgreSQL {connection.pg_version // 10000}, {SearchEntry.objects.count()} "
+          f"entries, {args.repeat} runs per query after one warm-up")
+    print(f"{'query':<28} {'hits':>6} {'p50 ms':>8} {'p95 ms':>8}")
+    every = []
+    for query in QUERIES:
+        results = search_run(query)  # warm-up
+        timings = []
+        for _ in range(args.repeat):
+            start = time.perf_counter()
+            search_run(query)
+            timings.append((time.perf_counter() - start) * 1000)
+        every += timings
+        print(f"{query:<28} {results.total:>6} {statistics.median(timings):>8.1f} "
+              f"{_percentile(timings, 95):>8.1f}")
+    p50, p95 = statistics.median(every), _percentile(every, 95)
+    print(f"{'ALL (' + str(len(every)) + ' searches)':<28} {'':>6} {p50:>8.1f} {p95:>8.1f}")
+    print(f"goal p95 ≤ 50 ms: {'met' if p95 <= 50 else 'MISSED'}")
+
+
+if __name__ == "__main__":
+    main()

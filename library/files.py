@@ -1,0 +1,86 @@
+"""Library files: a private storage (never served by the media URL) and validation by content.
+
+Files are served only through `library.views.item_file`, which sets Content-Disposition and
+`nosniff`; only PDFs (and audio/video for the native players) may be shown inline."""
+
+import os
+
+import filetype
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
+from django.utils.translation import gettext as _
+
+# kind → (mime types accepted by content sniffing, file extensions)
+ALLOWED = {
+    "pdf": ({"application/pdf"}, {".pdf"}),
+    "epub": ({"application/epub+zip"}, {".epub"}),
+    "audio": ({"audio/mpeg", "audio/mp4", "audio/x-m4a", "audio/ogg", "audio/x-wav",
+               "audio/wav"}, {".mp3", ".m4a", ".ogg", ".oga", ".wav"}),
+    "video": ({"video/mp4", "video/webm", "video/quicktime"}, {".mp4", ".webm", ".m4v"}),
+}
+# Shown inline from our origin: PDFs (Chromium's viewer does not run the PDF's scripts in our
+# origin) and media for the <audio>/<video> players. EPUB (a zip of HTML) is always a download.
+INLINE_KINDS = {"pdf", "audio", "video"}
+
+
+class LibraryFileStorage(FileSystemStorage):
+    """Reads its root from settings on every use, so tests can point it at a temp dir."""
+
+    def __init__(self):
+        super().__init__(base_url=None)
+
+    @property
+    def base_location(self):
+        media_root = str(settings.MEDIA_ROOT).rstrip("/")
+        return settings.HOCMO_LIBRARY_FILES_ROOT or f"{media_root}-library"
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    def url(self, name):  # no public URL: always through the view
+        raise ValueError("Library files have no public URL")
+
+    def deconstruct(self):
+        return ("library.files.LibraryFileStorage", (), {})
+
+
+library_storage = LibraryFileStorage()
+
+
+def sniff_kind(fileobj) -> tuple[str | None, str | None]:
+    """(kind, mime) from the file's first bytes, or (None, None)."""
+    position = fileobj.tell() if hasattr(fileobj, "tell") else 0
+    fileobj.seek(0)
+    head = fileobj.read(8192)
+    fileobj.seek(position)
+    guess = filetype.guess(head)
+    if guess is None:
+        return None, None
+    for kind, (mimes, _ext) in ALLOWED.items():
+        if guess.mime in mimes:
+            return kind, guess.mime
+    return None, guess.mime
+
+
+def validate_library_file(upload) -> None:
+    """Accepts PDF, EPUB, audio and video by their content, within the size limit, with an
+    extension that agrees with the content."""
+    limit = settings.HOCMO_LIBRARY_MAX_UPLOAD_MB * 1024 * 1024
+    if upload.size > limit:
+        raise ValidationError(_("Tệp quá lớn: tối đa %(mb)s MB.")
+                              % {"mb": settings.HOCMO_LIBRARY_MAX_UPLOAD_MB})
+    kind, mime = sniff_kind(upload)
+    if kind is None:
+        raise ValidationError(_("Chỉ nhận tệp PDF, EPUB, âm thanh hoặc video (nội dung tệp "
+                                "không phải loại được phép)."))
+    extension = os.path.splitext(upload.name)[1].lower()
+    if extension not in ALLOWED[kind][1]:
+        raise ValidationError(_("Phần mở rộng “%(ext)s” không khớp với nội dung tệp (%(kind)s).")
+                              % {"ext": extension or "—", "kind": kind.upper()})
+
+
+def library_upload_to(instance, filename: str) -> str:
+    base = os.path.basename(filename)
+    return f"items/{instance.slug or 'tai-lieu'}/{base}"

@@ -1,0 +1,192 @@
+"""The default backend: the SearchEntry table on SQLite or PostgreSQL.
+
+Matching: every query word must start a word of the folded text (`LIKE '% word%'`; on
+PostgreSQL a stored tsvector with a GIN index, `word:*`). Ranking (higher first): the query
+exactly as typed (accents included) in the title, the folded phrase in the title (more at its
+start), the typed phrase in the body, the folded phrase anywhere, then each word in the title;
+ties go to the most read. Only the best RANK_DEPTH by title get the body bonuses.
+Typos: when a word matches nothing, the closest indexed title word (difflib on SQLite; pg_trgm
+similarity on PostgreSQL) replaces it and the corrected query runs instead."""
+
+import difflib
+
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Substr
+
+from ..fold import nfc_lower, padded_exact, words
+from ..highlight import highlight, snippet
+from ..models import SearchEntry
+from .base import Hit, Results
+
+MAX_WORDS = 8
+RANK_DEPTH = 200  # matches that get the full (text-reading) score; the rest by title only
+SNIPPET_SOURCE_CHARS = 30_000
+
+
+def _when(condition: Q, points: int):
+    return Case(When(condition, then=Value(points)), default=Value(0),
+                output_field=IntegerField())
+
+
+class DatabaseBackend:
+    name = "database"
+
+    # --- writing: the SearchEntry table is the index ----------------------------------------
+    def index(self, entry: SearchEntry) -> None:
+        pass
+
+    def delete(self, page_id: int) -> None:
+        pass
+
+    def rebuild(self, entries) -> int:
+        return sum(1 for _ in entries)
+
+    # --- reading -----------------------------------------------------------------------------
+    @staticmethod
+    def _postgres() -> bool:
+        return connection.vendor == "postgresql"
+
+    def _with_words(self, qs, tokens: list[str]):
+        """Every token starts a word of the folded text. PostgreSQL: the stored tsvector and
+        its GIN index (`word:*` is a word-prefix match); elsewhere: LIKE '% word%'."""
+        if self._postgres():
+            return qs.extra(where=["search_searchentry.text_tsv @@ to_tsquery('simple', %s)"],
+                            params=[" & ".join(f"{t}:*" for t in tokens)])
+        for token in tokens:
+            qs = qs.filter(text_folded__contains=f" {token}")
+        return qs
+
+    def _matching(self, tokens: list[str], kind: str | None = None):
+        qs = self._with_words(SearchEntry.objects.filter(page__live=True), tokens)
+        if kind:
+            qs = qs.filter(kind=kind)
+        return qs
+
+    def _title_score(self, query: str, tokens: list[str]):
+        phrase = " ".join(tokens)
+        score = (_when(Q(title_exact__contains=padded_exact(query)), 16)
+                 + _when(Q(title_folded__contains=f" {phrase} "), 8)
+                 + _when(Q(title_folded__startswith=f" {phrase}"), 4))
+        for token in tokens:
+            score = score + _when(Q(title_folded__contains=f" {token}"), 1)
+        return score
+
+    def _candidates(self, qs, query: str, tokens: list[str], depth: int):
+        """Common words match thousands of entries: rank them all by the cheap title score, and
+        keep `depth` for the full score (body bonuses read the texts, which costs per row)."""
+        ids = list(qs.annotate(cheap=self._title_score(query, tokens))
+                   .order_by("-cheap", "-popularity", "title")
+                   .values_list("page_id", flat=True)[:depth])
+        return SearchEntry.objects.filter(page_id__in=ids)
+
+    def _ranked(self, qs, query: str, tokens: list[str]):
+        exact = nfc_lower(" ".join(query.split()))
+        phrase = " ".join(tokens)
+        score = self._title_score(query, tokens)
+        if self._postgres():
+            # The typed phrase in the opening text, and the folded phrase via the tsvector:
+            # scanning whole bodies of thousands of matches would cost more than the search.
+            score = score + RawSQL(
+                "(CASE WHEN strpos(lower(left(search_searchentry.body, 2000)), %s) > 0 "
+                "THEN 4 ELSE 0 END + CASE WHEN search_searchentry.text_tsv @@ "
+                "phraseto_tsquery('simple', %s) THEN 2 ELSE 0 END)", [exact, phrase],
+                output_field=IntegerField())
+        else:
+            score = (score + _when(Q(body__icontains=exact), 4)
+                     + _when(Q(text_folded__contains=f" {phrase} "), 2))
+        return qs.annotate(score=score).order_by("-score", "-popularity", "title")
+
+    def ids(self, query: str, kind: str | None = None, limit: int = 1000) -> list[int]:
+        tokens = words(query)[:MAX_WORDS]
+        if not tokens:
+            return []
+        candidates = self._candidates(self._matching(tokens, kind), query, tokens,
+                                      max(RANK_DEPTH, limit))
+        qs = self._ranked(candidates, query, tokens)
+        return list(qs.values_list("page_id", flat=True)[:limit])
+
+    def search(self, query: str, kind: str | None = None, offset: int = 0,
+               limit: int = 20) -> Results:
+        tokens = words(query)[:MAX_WORDS]
+        results = Results(query=query)
+        if not tokens:
+            return results
+        self._fill(results, query, tokens, kind, offset, limit)
+        if results.total == 0:
+            corrected = self.correct(tokens)
+            if corrected and corrected != tokens:
+                results.suggestion = " ".join(corrected)
+                self._fill(results, results.suggestion, corrected, kind, offset, limit)
+                results.corrected = results.total > 0
+        return results
+
+    def _fill(self, results: Results, query, tokens, kind, offset, limit) -> None:
+        matching = self._matching(tokens)
+        results.counts = dict(matching.values_list("kind").annotate(n=Count("pk"))
+                              .order_by("kind"))
+        results.total = (results.counts.get(kind, 0) if kind
+                         else sum(results.counts.values()))
+        depth = max(RANK_DEPTH, offset + limit)
+        candidates = self._candidates(self._matching(tokens, kind), query, tokens, depth)
+        rows = (self._ranked(candidates, query, tokens)
+                .annotate(head=Substr("body", 1, SNIPPET_SOURCE_CHARS))
+                .only("page_id", "kind", "title", "url", "meta")[offset:offset + limit])
+        results.hits = [Hit(r.page_id, r.kind, r.title, r.url, r.meta,
+                            str(highlight(r.title, tokens)), str(snippet(r.head, tokens)),
+                            r.score) for r in rows]
+
+    def autocomplete(self, query: str, limit: int = 8) -> list[Hit]:
+        tokens = words(query)[:MAX_WORDS]
+        if not tokens:
+            return []
+        qs = SearchEntry.objects.filter(page__live=True)
+        for token in tokens:
+            qs = qs.filter(title_folded__contains=f" {token}")
+        rows = (self._ranked(qs, query, tokens)
+                .only("page_id", "kind", "title", "url", "meta")[:limit])
+        return [Hit(r.page_id, r.kind, r.title, r.url, r.meta,
+                    str(highlight(r.title, tokens)), "", r.score) for r in rows]
+
+    # --- "did you mean" ---------------------------------------------------------------------
+    def correct(self, tokens: list[str]) -> list[str]:
+        """Each word that starts no indexed word is replaced by the closest title word."""
+        result = []
+        for token in tokens:
+            if self._with_words(SearchEntry.objects.all(), [token]).exists():
+                result.append(token)
+            else:
+                result.append(self._closest(token) or token)
+        return result
+
+    def _closest(self, token: str) -> str | None:
+        """PostgreSQL narrows the vocabulary with pg_trgm similarity; the final pick is the same
+        difflib ratio on both databases, so they suggest the same word."""
+        candidates = (self._trigram_candidates(token) if connection.vendor == "postgresql"
+                      else self._vocabulary())
+        matches = difflib.get_close_matches(token, candidates, n=1, cutoff=0.7)
+        return matches[0] if matches else None
+
+    def _trigram_candidates(self, token: str) -> list[str]:
+        sql = ("SELECT w FROM (SELECT DISTINCT unnest(string_to_array(trim(title_folded), ' '))"
+               " AS w FROM search_searchentry) words WHERE similarity(w, %s) > 0.3"
+               " ORDER BY similarity(w, %s) DESC, w LIMIT 20")
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [token, token])
+            return [row[0] for row in cursor.fetchall()]
+
+    def _vocabulary(self) -> list[str]:
+        from lms.pagecache.versioning import content_version
+
+        key = f"search:vocab:{content_version()}:{SearchEntry.objects.count()}"
+        vocab = cache.get(key)
+        if vocab is None:
+            found: set[str] = set()
+            for title in SearchEntry.objects.values_list("title_folded", flat=True).iterator():
+                found.update(title.split())
+            vocab = sorted(w for w in found if len(w) > 1)
+            cache.set(key, vocab, 3600)
+        return vocab
+
