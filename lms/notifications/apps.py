@@ -6,3 +6,6 @@ class NotificationsConfig(AppConfig):
     name = "lms.notifications"
     label = "notifications"
     verbose_name = _("Thông báo")
+
+    def ready(self):
+        from . import events  # noqa: F401  (connects the signal receivers)

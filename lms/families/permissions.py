@@ -1,0 +1,36 @@
+"""Family-specific checks, built only on lms.units.permissions (the one permission layer)."""
+
+from lms.accounts.models import GuardianLink
+from lms.units.models import RoleKind, Unit
+from lms.units.permissions import can_manage_unit, can_view_learner, learner_unit_paths
+
+
+def learner_class_units(learner) -> list[Unit]:
+    return list(Unit.objects.filter(path__in=learner_unit_paths(learner)).order_by("path"))
+
+
+def can_manage_learner_class(user, learner) -> bool:
+    """Staff whose subtree holds one of the learner's current classes."""
+    return any(can_manage_unit(user, unit) for unit in learner_class_units(learner))
+
+
+def can_see_child_page(user, learner) -> bool:
+    """The child page is for guardians and staff (and the learner); can_view_learner decides,
+    so a revoked link loses access on the next request."""
+    return can_view_learner(user, learner)
+
+
+def can_view_class_news(user, unit: Unit) -> bool:
+    """Staff managing the class, its current learners, and parents with a live link to one of
+    them. Nobody else: not other classes' parents, not other schools' staff."""
+    if not user.is_authenticated:
+        return False
+    if can_manage_unit(user, unit):
+        return True
+    from lms.units.models import Role
+
+    learners = Role.objects.filter(unit=unit, kind=RoleKind.LEARNER, ended_at__isnull=True)
+    if learners.filter(user=user).exists():
+        return True
+    return GuardianLink.objects.filter(guardian=user, revoked_at__isnull=True,
+                                       learner_id__in=learners.values("user_id")).exists()

@@ -1,0 +1,97 @@
+"""What each event says, in the recipient's language, plus the short SMS form.
+
+SMS: Vietnamese with diacritics needs UCS-2 (70 characters per message); folded to plain ASCII
+(NFC → đ/Đ → d/D → strip combining marks) it fits GSM-7's 160. Every SMS goes folded and cut."""
+
+import unicodedata
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+GSM7_LIMIT = 160
+UCS2_LIMIT = 70
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def sms_fit(text: str) -> str:
+    """Folded, single-spaced and within one GSM-7 message (160 characters)."""
+    folded = " ".join(fold(text).split())
+    folded = "".join(ch if ch.isascii() else "?" for ch in folded)
+    if len(folded) <= GSM7_LIMIT:
+        return folded
+    return folded[: GSM7_LIMIT - 3].rstrip() + "..."
+
+
+def render(event: str, context: dict, language: str = "vi") -> dict:
+    """{"title", "body", "sms", "url"} for an event; context keys are documented per event in
+    docs/features/families-notifications.md."""
+    with translation.override(language or "vi"):
+        builder = _BUILDERS.get(event, _generic)
+        title, body, sms = builder(context)
+    return {"title": title[:200], "body": body, "sms": sms_fit(sms),
+            "url": context.get("url", "")}
+
+
+def _course_completed(c):
+    title = _("%(learner)s đã hoàn thành khóa học “%(course)s”") % c
+    return title, title + ".", _("HocMo: %(learner)s da hoan thanh khoa hoc %(course)s") % c
+
+
+def _certificate_earned(c):
+    title = _("%(learner)s đã nhận chứng chỉ “%(course)s”") % c
+    return title, title + ".", _("HocMo: %(learner)s nhan chung chi %(course)s") % c
+
+
+def _class_news(c):
+    title = _("Tin mới của %(class_name)s") % c
+    return title, c.get("text", ""), _("HocMo: %(class_name)s co tin moi") % c
+
+
+def _report_due(c):
+    title = _("Báo cáo “%(report)s” đến hạn ngày %(due)s") % c
+    return title, title + ".", title
+
+
+def _report_returned(c):
+    title = _("Báo cáo “%(report)s” đã bị trả lại") % c
+    body = title + (": " + c["reason"] if c.get("reason") else ".")
+    return title, body, body
+
+
+def _course_not_started(c):
+    title = _("Bạn chưa bắt đầu khóa học “%(course)s”") % c
+    body = _("Khóa học “%(course)s” đã được giao cho bạn. Hãy bắt đầu bài học đầu tiên.") % c
+    return title, body, title
+
+
+def _sign_in_code(c):
+    title = _("Mã đăng nhập HọcMở: %(code)s") % c
+    return title, _("Mã đăng nhập của bạn là %(code)s, có hiệu lực 10 phút.") % c, title
+
+
+def _weekly_digest(c):
+    from .digest import digest_texts
+
+    return digest_texts(c)
+
+
+def _generic(c):
+    title = c.get("title", _("Thông báo từ HọcMở"))
+    return title, c.get("body", title), c.get("sms", title)
+
+
+_BUILDERS = {
+    "course_completed": _course_completed,
+    "certificate_earned": _certificate_earned,
+    "class_news": _class_news,
+    "report_due": _report_due,
+    "report_returned": _report_returned,
+    "course_not_started": _course_not_started,
+    "sign_in_code": _sign_in_code,
+    "weekly_digest": _weekly_digest,
+}

