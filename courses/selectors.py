@@ -86,8 +86,19 @@ def lesson_context_for(*, lesson: LessonPage, user) -> dict:
         "outline": outline,
         "enrolled": state is not None,
         "progress": state,
+        "completed_by_activity": lesson_completed_by_activity(lesson),
         "content_version": content_version(),
     }
+
+
+# Blocks whose activity (a passed quiz, an H5P result) is what completes the lesson, so the
+# learner cannot simply press "Hoàn thành bài học" or post completed=true.
+ACTIVITY_BLOCK_TYPES = frozenset({"quiz", "h5p"})
+
+
+def lesson_completed_by_activity(lesson: LessonPage) -> bool:
+    """Reads the StreamField's raw JSON: no block rendering, no query."""
+    return any(block.get("type") in ACTIVITY_BLOCK_TYPES for block in lesson.body.raw_data)
 
 
 _LESSON_STATE_SQL = """

@@ -40,6 +40,9 @@ def enrol(request, course_id: int):
 @login_required
 def lesson_complete(request, lesson_id: int):
     lesson = _live_lesson(lesson_id)
+    if selectors.lesson_completed_by_activity(lesson):
+        return HttpResponseForbidden(
+            _("Bài học này hoàn thành khi bạn đạt bài kiểm tra hoặc hoạt động tương tác."))
     try:
         services.progress_record(user=request.user, lesson=lesson, completed=True,
                                  source="page")
@@ -71,6 +74,9 @@ def progress_report(request, lesson_id: int):
     if not 0 <= percent <= 100 or seconds < 0:
         return JsonResponse({"detail": _("Dữ liệu không hợp lệ."),
                              "fields": {"percent": _("Phải là số nguyên 0–100.")}}, status=400)
+    if selectors.lesson_completed_by_activity(lesson):
+        # Only the quiz or the H5P statements may complete it; reading time still counts.
+        completed, percent = False, min(percent, 99)
     try:
         row = services.progress_record(user=request.user, lesson=lesson, percent=percent,
                                        completed=completed, seconds=seconds, source="runtime")

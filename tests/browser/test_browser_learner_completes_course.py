@@ -8,6 +8,8 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
+from tests.browser.quiz_steps import pass_lesson_quiz
+
 from .conftest import axe_check
 
 pytestmark = pytest.mark.browser
@@ -29,6 +31,7 @@ def _log_in(page, base: str) -> None:
 
 def test_learner_completes_course(demo_server, page, byte_budget, tmp_path):
     from courses.models import CourseCompletion, CoursePage, Enrolment, LessonPage, LessonProgress
+    from courses.quizzes.selectors import quiz_for_lesson
     from lms.accounts.models import User
 
     base = demo_server.url
@@ -72,9 +75,16 @@ def test_learner_completes_course(demo_server, page, byte_budget, tmp_path):
 
     # --- Complete every lesson, optional ones too: each button leads to the next lesson, and
     #     the last one back to the course page. -----------------------------------------------
-    for lesson in lessons:
+    #     A lesson with a quiz is completed by passing the quiz, not by the button.
+    for index, lesson in enumerate(lessons):
         expect(page).to_have_url(f"{base}{COURSE_PATH}{lesson.slug}/")
         expect(page.locator("main h1")).to_have_text(lesson.title)
+        if quiz_for_lesson(lesson):
+            expect(page.get_by_role("button", name="Hoàn thành bài học")).to_have_count(0)
+            pass_lesson_quiz(page, lesson, LEARNER)
+            after = lessons[index + 1].slug + "/" if index + 1 < len(lessons) else ""
+            page.goto(f"{base}{COURSE_PATH}{after}")
+            continue
         page.get_by_role("button", name="Hoàn thành bài học").click()
         page.wait_for_load_state("load")
     expect(page).to_have_url(f"{base}{COURSE_PATH}")

@@ -186,3 +186,25 @@ def test_programme_names_follow_the_language(client):
     client.cookies["hocmo_lang"] = "en"
     body = client.get("/khoa-hoc/").content.decode()
     assert "Digital skills" in body and "Kỹ năng số</a>" not in body
+
+
+def test_lesson_with_an_activity_cannot_be_completed_by_hand(client, learner):
+    from courses.models import LessonPage
+
+    page, lessons = course_with_lessons(2)
+    quiz_lesson = LessonPage.objects.get(pk=lessons[1].pk)
+    quiz_lesson.body = [("quiz", {"title": "Kiểm tra", "question_count": 1, "pass_mark": 70})]
+    quiz_lesson.save_revision().publish()
+    enrolment_create(user=learner, course=page)
+    client.force_login(learner)
+
+    body = client.get(quiz_lesson.url).content.decode()
+    assert "Hoàn thành bài kiểm tra hoặc hoạt động tương tác" in body
+    assert reverse("courses:lesson_complete", args=[quiz_lesson.pk]) not in body
+    response = client.post(reverse("courses:lesson_complete", args=[quiz_lesson.pk]))
+    assert response.status_code == 403
+    url = reverse("courses:progress_report", args=[quiz_lesson.pk])
+    data = client.post(url, json.dumps({"percent": 100, "completed": True}),
+                       content_type="application/json").json()
+    assert data["completed"] is False and data["percent"] == 99
+    assert not CourseCompletion.objects.exists()
