@@ -184,3 +184,121 @@ HOCMO_DEMO_PASSWORD = env("HOCMO_DEMO_PASSWORD", default="hocmo-demo-2025")
 
 
 AUTHENTICATION_BACKENDS = ["lms.accounts.backends.AccountBackend"]
+
+# --- API (issue 8: REST API, OpenAPI, OAuth2 client credentials) -------------------------------
+INSTALLED_APPS += ["oauth2_provider", "drf_spectacular_sidecar"]  # noqa: F405
+REST_FRAMEWORK.update({
+    # Per client: an integration's service account, or a signed-in person. Used by lms.api only.
+    "DEFAULT_THROTTLE_RATES": {
+        "api_user": env("HOCMO_API_RATE_USER", default="600/min"),
+        "api_anon": env("HOCMO_API_RATE_ANON", default="60/min"),
+    },
+})
+SPECTACULAR_SETTINGS.update({
+    "TITLE": "HọcMở API",
+    "DESCRIPTION": (
+        "API của HọcMở cho tích hợp của Sở, Phòng và trường: đơn vị, người học, lớp, khóa học, "
+        "ghi danh và tiến độ. Mọi điểm cuối áp dụng cùng quy tắc vai trò × cây đơn vị như "
+        "trang web.\n\n"
+        "HọcMở API for province, district and school integrations: units, people, classes, "
+        "courses, enrolments and progress. Every endpoint applies the same role × unit-subtree "
+        "rules as the web pages."
+    ),
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SERVE_INCLUDE_SCHEMA": False,
+})
+OAUTH2_PROVIDER = {
+    "SCOPES": {"read": "Đọc / Read", "write": "Ghi / Write"},
+    "DEFAULT_SCOPES": ["read"],
+    "ACCESS_TOKEN_EXPIRE_SECONDS": env.int("HOCMO_API_TOKEN_SECONDS", default=3600),
+}
+# The (unswapped) model Django needs to resolve ApiClient's foreign key to the application.
+OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth2_provider.Application"
+SPECTACULAR_SETTINGS["PREPROCESSING_HOOKS"] = ["lms.api.schema.only_api_v1"]
+SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"] = [
+    "drf_spectacular.hooks.postprocess_schema_enums",
+    "lms.api.schema.document_errors_and_sparse_fields",
+]
+
+# --- Library and search (issue 4) ---------------------------------------------------------------
+# Library files live outside MEDIA_ROOT (only library.views.item_file serves them); empty means
+# "<MEDIA_ROOT>-library" next to the media folder.
+HOCMO_LIBRARY_FILES_ROOT = env("HOCMO_LIBRARY_FILES_ROOT", default="")
+HOCMO_LIBRARY_MAX_UPLOAD_MB = env.int("HOCMO_LIBRARY_MAX_UPLOAD_MB", default=200)
+# "database" (SQLite or PostgreSQL) or "elasticsearch" (needs HOCMO_ELASTICSEARCH_URL).
+HOCMO_SEARCH_BACKEND = env("HOCMO_SEARCH_BACKEND", default="database")
+HOCMO_ELASTICSEARCH_URL = env("HOCMO_ELASTICSEARCH_URL", default="http://127.0.0.1:9200")
+HOCMO_ELASTICSEARCH_INDEX = env("HOCMO_ELASTICSEARCH_INDEX", default="hocmo-search")
+
+# --- Notifications (issue 7: families and notifications) ----------------------------------------
+# Email: console in development; set EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend
+# plus EMAIL_HOST/EMAIL_PORT/... for real SMTP.
+EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="HọcMở <khong-tra-loi@hocmo.local>")
+NOTIFICATIONS_BASE_URL = env("DJANGO_BASE_URL", default="http://127.0.0.1:8000")
+NOTIFICATIONS_EMAIL_DOMAIN = env("NOTIFICATIONS_EMAIL_DOMAIN", default="hocmo.local")
+_NOTIFY_ADAPTER = {
+    "console": "lms.notifications.channels.gateways.ConsoleAdapter",
+    "file": "lms.notifications.channels.gateways.FileAdapter",
+    "http": "lms.notifications.channels.gateways.HttpAdapter",
+}
+NOTIFICATIONS_ADAPTERS = {
+    "sms": _NOTIFY_ADAPTER[env("NOTIFICATIONS_SMS_ADAPTER", default="console")],
+    "zalo": _NOTIFY_ADAPTER[env("NOTIFICATIONS_ZALO_ADAPTER", default="console")],
+}
+NOTIFICATIONS_OUTBOX_DIR = env("NOTIFICATIONS_OUTBOX_DIR", default=str(BASE_DIR / "var" / "outbox"))
+NOTIFICATIONS_FILE_ADAPTER_DELAY = env.float("NOTIFICATIONS_FILE_ADAPTER_DELAY", default=0)
+# How long a worker's claim on a delivery lasts; after that a crashed send is retried.
+NOTIFICATIONS_LEASE_SECONDS = env.int("NOTIFICATIONS_LEASE_SECONDS", default=120)
+NOTIFICATIONS_SMS_URL = env("NOTIFICATIONS_SMS_URL", default="")
+NOTIFICATIONS_SMS_TOKEN = env("NOTIFICATIONS_SMS_TOKEN", default="")
+NOTIFICATIONS_ZALO_URL = env("NOTIFICATIONS_ZALO_URL", default="https://openapi.zalo.me/v3.0/oa/message/cs")
+NOTIFICATIONS_ZALO_TOKEN = env("NOTIFICATIONS_ZALO_TOKEN", default="")
+HOCMO_FAMILIES_LINK_CODE_DAYS = env.int("HOCMO_FAMILIES_LINK_CODE_DAYS", default=14)
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE = {
+    **globals().get("CELERY_BEAT_SCHEDULE", {}),
+    # Sunday 18:00 (Asia/Ho_Chi_Minh): the weekly digest to parents.
+    "notifications-weekly-digest": {"task": "lms.notifications.tasks.weekly_digest",
+                                    "schedule": crontab(hour=18, minute=0, day_of_week=0)},
+    "notifications-deliveries-resume": {"task": "lms.notifications.tasks.deliveries_resume",
+                                        "schedule": 60.0},
+    "notifications-course-reminders": {"task": "lms.notifications.tasks.course_reminders",
+                                       "schedule": crontab(hour=8, minute=0)},
+}
+AUTHENTICATION_BACKENDS += ["lms.families.backends.PhoneOrEmailBackend"]
+
+# --- Reports (issue 6): weekly trend snapshots, tree-change reconcile, deadline reminders
+from celery.schedules import crontab as _reports_crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE = {
+    **globals().get("CELERY_BEAT_SCHEDULE", {}),
+    "reports-snapshots-weekly": {"task": "reports.snapshots_take",
+                                 "schedule": _reports_crontab(hour=1, minute=0, day_of_week=1)},
+    "reports-tree-watch": {"task": "reports.tree_watch", "schedule": 600.0},
+    "reports-reconcile-hourly": {"task": "reports.reconcile_all",
+                                 "schedule": _reports_crontab(minute=20)},
+    "reports-deadline-reminders": {"task": "reports.deadline_reminders",
+                                   "schedule": _reports_crontab(hour=7, minute=0)},
+}
+
+# --- H5P packages and the xAPI learning record store (issue 5) ----------------------------------
+# Unpacked packages and libraries; a shared volume when there is more than one web node.
+H5P_ROOT = env("HOCMO_H5P_ROOT", default="") or None  # None → MEDIA_ROOT/h5p
+H5P_MAX_UPLOAD_BYTES = env.int("HOCMO_H5P_MAX_UPLOAD_BYTES", default=100 * 1024 * 1024)
+H5P_MAX_UNPACKED_BYTES = env.int("HOCMO_H5P_MAX_UNPACKED_BYTES", default=200 * 1024 * 1024)
+H5P_MAX_FILES = env.int("HOCMO_H5P_MAX_FILES", default=2000)
+H5P_MAX_COMPRESSION_RATIO = env.int("HOCMO_H5P_MAX_COMPRESSION_RATIO", default=100)
+# account.homePage of the agents the LRS writes for signed-in learners.
+XAPI_HOMEPAGE = env("HOCMO_XAPI_HOMEPAGE", default=WAGTAILADMIN_BASE_URL)
