@@ -6,3 +6,6 @@ class AccountsConfig(AppConfig):
     name = "lms.accounts"
     label = "accounts"
     verbose_name = _("Tài khoản")
+
+    def ready(self) -> None:
+        from . import navigation  # noqa: F401  (connects the sign-in receiver)

@@ -87,6 +87,7 @@ def register(request):
             form.add_error(None, exc)
         else:
             login(request, user, backend="lms.families.backends.PhoneOrEmailBackend")
+            request.session["hocmo_nav"] = {"learner": False, "parent": True, "staff": False}
             messages.success(request, _("Đã tạo tài khoản và liên kết với con của bạn."))
             return redirect("families:home")
     return render(request, "families/register.html", {"form": form},

@@ -40,5 +40,28 @@ def test_login_with_wrong_password_shows_vietnamese_error(client):
 
 def test_login_then_lands_on_my_learning(client):
     UserFactory(username="hs.dung")
-    response = client.post("/accounts/login/", {"username": "hs.dung", "password": "mat-khau-thu"})
-    assert response.status_code == 302 and response.url == "/my/"
+    response = client.post("/accounts/login/", {"username": "hs.dung", "password": "mat-khau-thu"},
+                           follow=True)
+    assert response.redirect_chain[-1][0] == "/my/"
+
+
+def test_parent_lands_on_children_and_gets_the_parent_link(client, school_tree):
+    from lms.accounts.models import GuardianLink
+    from tests.factories import learner_in
+
+    child = learner_in(school_tree["class_b"])
+    parent = UserFactory(username="ph.lan")
+    GuardianLink.objects.create(guardian=parent, learner=child)
+    response = client.post("/accounts/login/", {"username": "ph.lan", "password": "mat-khau-thu"},
+                           follow=True)
+    assert response.redirect_chain[-1][0] == "/phu-huynh/"
+    assert "Con của tôi" in response.content.decode()
+
+
+def test_learner_does_not_get_the_parent_link(client, school_tree):
+    from tests.factories import learner_in
+
+    learner_in(school_tree["class_b"], username="hs.nam")
+    response = client.post("/accounts/login/", {"username": "hs.nam", "password": "mat-khau-thu"},
+                           follow=True)
+    assert "Con của tôi" not in response.content.decode()
