@@ -4,7 +4,6 @@ and ten more items. Idempotent; also rebuilds the search index so search works a
 import html
 from pathlib import Path
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 
 from .demo_content import EXTRA, SEEDS
