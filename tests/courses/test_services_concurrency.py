@@ -1,42 +1,15 @@
 """Concurrent writers on PostgreSQL: progress never goes backwards, completion happens once."""
 
-import threading
 
 import pytest
-from django.db import connection, connections
 
 from courses.models import CourseCompletion, LessonProgress
 from courses.services import enrolment_create, progress_record
+from tests.concurrency import needs_postgres, run_concurrently  # noqa: F401
 from tests.factories import course_with_lessons, learner_in
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres]
-
-
-@pytest.fixture(autouse=True)
-def _needs_postgres():
-    if connection.vendor != "postgresql":
-        pytest.skip("concurrent-writer test needs PostgreSQL (run by .ci/run)")
-
-
-def _run_concurrently(jobs):
-    barrier = threading.Barrier(len(jobs))
-    errors = []
-
-    def worker(job):
-        try:
-            barrier.wait()
-            job()
-        except Exception as exc:  # collected and asserted below
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=worker, args=(job,)) for job in jobs]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return errors
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres,
+              pytest.mark.usefixtures("needs_postgres")]
 
 
 def test_concurrent_updates_keep_the_maximum_and_complete_once(school_tree):
@@ -51,7 +24,7 @@ def test_concurrent_updates_keep_the_maximum_and_complete_once(school_tree):
                                      completed=p == 100, seconds=1))
         for p in percents
     ]
-    errors = _run_concurrently(jobs)
+    errors, _ = run_concurrently(jobs, timeout=60)
 
     assert errors == []
     row = LessonProgress.objects.get(user=learner, lesson=lessons[1])
@@ -67,7 +40,7 @@ def test_concurrent_first_writes_create_one_row(school_tree):
     enrolment_create(user=learner, course=course)
     jobs = [(lambda p=p: progress_record(user=learner, lesson=lessons[0], percent=p))
             for p in (5, 50, 25, 75, 15, 35)]
-    assert _run_concurrently(jobs) == []
+    assert run_concurrently(jobs, timeout=60)[0] == []
     rows = LessonProgress.objects.filter(user=learner, lesson=lessons[0])
     assert rows.count() == 1
     assert rows.get().percent == 75

@@ -1,0 +1,34 @@
+"""Helpers for tests that race real database connections (PostgreSQL only)."""
+
+import threading
+
+import pytest
+from django.db import connection, connections
+
+
+@pytest.fixture
+def needs_postgres():
+    if connection.vendor != "postgresql":
+        pytest.skip("concurrent-writer test needs PostgreSQL (run by .ci/run)")
+
+
+def run_concurrently(jobs, timeout: float = 120) -> tuple[list, list]:
+    """Starts every job at once (a barrier) on its own connection; returns (errors, results)."""
+    barrier = threading.Barrier(len(jobs))
+    errors, results = [], []
+
+    def worker(job):
+        try:
+            barrier.wait()
+            results.append(job())
+        except Exception as exc:  # collected for the test to assert on
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker, args=(job,)) for job in jobs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=timeout)
+    return errors, results
