@@ -72,9 +72,12 @@ def test_publishing_queues_extraction_only_when_the_file_changed():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_publish_runs_the_extraction_task_and_shows_progress():
-    """The whole path through Celery: eager here, the real worker in CI (hence the polling)."""
+def test_publish_runs_the_extraction_task_and_shows_progress(settings):
+    """The whole path through Celery: eager here, the real worker in CI (hence the polling).
+    The file goes where the worker process looks (the default root), not into tmp_path."""
     import time
+
+    settings.HOCMO_LIBRARY_FILES_ROOT = ""
 
     item = library_item("Kế hoạch giảm nghèo", file_name="giam-ngheo.pdf",
                         file_bytes=pdf_bytes("Sinh kế cho hộ nghèo và cận nghèo"))

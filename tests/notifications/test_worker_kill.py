@@ -79,7 +79,7 @@ def _wait(predicate, timeout: float, what: str):
     raise AssertionError(f"timed out waiting for {what}")
 
 
-def test_worker_killed_mid_send_loses_none_and_sends_none_twice(tmp_path):
+def test_worker_killed_mid_send_loses_none_and_sends_none_twice(tmp_path, monkeypatch):
     import redis
     from celery import Celery
 
@@ -92,6 +92,9 @@ def test_worker_killed_mid_send_loses_none_and_sends_none_twice(tmp_path):
         n = Notification.objects.create(user=user, event="class_news", title=f"Tin {i}",
                                         body=f"Tin {i}", sms_text=f"Tin {i}")
         ids += [d.pk for d in deliveries_create(n, user, pref, ["sms"])]
+    # CI exports CELERY_BROKER_URL for its own worker, and Celery lets that variable win over
+    # any broker given in code: drop it so the tasks go to this test's own workers.
+    monkeypatch.delenv("CELERY_BROKER_URL", raising=False)
     producer = Celery("hocmo-test-producer", broker=REDIS_URL)
     first = _start_worker(tmp_path, "w1")
     try:
