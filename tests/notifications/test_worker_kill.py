@@ -95,7 +95,8 @@ def test_worker_killed_mid_send_loses_none_and_sends_none_twice(tmp_path, monkey
     # CI exports CELERY_BROKER_URL for its own worker, and Celery lets that variable win over
     # any broker given in code: drop it so the tasks go to this test's own workers.
     monkeypatch.delenv("CELERY_BROKER_URL", raising=False)
-    producer = Celery("hocmo-test-producer", broker=REDIS_URL)
+    # set_as_current=False: the project's shared tasks must keep using the project's app.
+    producer = Celery("hocmo-test-producer", broker=REDIS_URL, set_as_current=False)
     first = _start_worker(tmp_path, "w1")
     try:
         for delivery_id in ids:
