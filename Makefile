@@ -33,7 +33,7 @@ system:
 	if [ -n "$$missing" ]; then echo "Installing Debian packages:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
 
-## Debian chromium for the browser tests (never `playwright install`: no downloads here).
+## Debian chromium for the browser tests (Playwright must not download its own browser here).
 browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "Installing Debian chromium for browser tests"; \

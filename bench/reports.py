@@ -41,10 +41,8 @@ ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 CLASS_SIZE = 40
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
 
-
 def log(msg: str) -> None:
     print(f"[bench] {time.strftime('%H:%M:%S')} {msg}", file=sys.stderr, flush=True)
-
 
 def step(n: int) -> str:
     out = ""
@@ -52,7 +50,6 @@ def step(n: int) -> str:
         n, r = divmod(n, 36)
         out = ALPHABET[r] + out
     return out
-
 
 def setup_django(db_url: str) -> None:
     os.environ["DATABASE_URL"] = db_url
@@ -63,7 +60,6 @@ def setup_django(db_url: str) -> None:
 
     django.setup()
 
-
 def recreate_database(db_url: str) -> None:
     import psycopg
 
@@ -72,7 +68,6 @@ def recreate_database(db_url: str) -> None:
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
         conn.execute(f'CREATE DATABASE "{name}"')
-
 
 def copy(cursor, table: str, columns: list[str], rows) -> int:
     """COPY rows (tuples) into table in 8 MB chunks of tab-separated text."""
@@ -88,7 +83,6 @@ def copy(cursor, table: str, columns: list[str], rows) -> int:
                 buf = io.StringIO()
         cp.write(buf.getvalue())
     return n
-
 
 def build(args) -> dict:
     from django.core.management import call_command
@@ -192,7 +186,6 @@ def build(args) -> dict:
     return {"target": target, "course": course, "provinces": ids["provinces"],
             "districts": ids["districts"], "classes": classes}
 
-
 def existing() -> dict:
     from lms.reports.models import Target
     from lms.units.models import Unit
@@ -202,7 +195,6 @@ def existing() -> dict:
            for d in (2, 3, 5)}
     return {"target": target, "course": target.courses.get(), "provinces": ids[2],
             "districts": ids[3], "classes": ids[5]}
-
 
 def compute_target(target, learners: int) -> float:
     from django.db import connection

@@ -1,6 +1,6 @@
 """Browser-test fixtures: Debian chromium driven by Playwright, axe-core checks and byte budgets.
 
-The browser is the system's /usr/bin/chromium (never `playwright install`: no downloads). Tests
+The browser is the system's /usr/bin/chromium (Playwright never downloads its own browser here). Tests
 here run against pytest-django's `live_server`, with the demo data loaded inside the test.
 """
 
@@ -34,7 +34,7 @@ LEARNER_PAGE_BUDGET_BYTES = 150 * 1024
 def browser(_serialized_db_contents):
     if not CHROMIUM_PATH.exists():
         pytest.skip(f"Browser tests need Debian chromium at {CHROMIUM_PATH} "
-                    "(install it with `make browser`; never `playwright install`).")
+                    "(install it with `make browser`; Playwright must not download its own).")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:  # pragma: no cover - playwright is a dev dependency
