@@ -28,6 +28,11 @@ urlpatterns = [
     path("api/", include("lms.api.urls")),
     path("roster/", include("lms.roster.urls")),
     path("quiz/", include("courses.quizzes.urls")),
+    path("cau-lac-bo/", include("lms.clubs.urls")),
+    path("cuoc-thi/", include("lms.contests.urls")),
+    path("huong-nghiep/", include("lms.careers.urls")),
+    path("cong-dan-hoc-tap/", include("lms.recognition.urls")),
+    path("ke-hoach/", include("lms.plans.urls")),
     path("", include("courses.certificates.urls")),
 ]
 

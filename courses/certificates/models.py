@@ -1,6 +1,10 @@
 """Certificates: one per learner and course, issued when the course is completed, verifiable by
 anyone at /verify/<code>/. Name, course, hours and issuing unit are copied at issue time so a
-later rename never changes a certificate already handed out."""
+later rename never changes a certificate already handed out.
+
+An *award* is a certificate without a course (a contest prize, a "learning citizen" title): it
+has an `award_key` naming what it recognises (one per learner and key) and a `citation` line; it
+shares the code, PDF, verification and revocation of course certificates."""
 
 from django.conf import settings
 from django.db import models
@@ -10,8 +14,12 @@ from django.utils.translation import gettext_lazy as _
 class Certificate(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                              related_name="certificates", verbose_name=_("người học"))
-    course = models.ForeignKey("courses.CoursePage", on_delete=models.CASCADE,
-                               related_name="certificates", verbose_name=_("khóa học"))
+    course = models.ForeignKey("courses.CoursePage", on_delete=models.CASCADE, null=True,
+                               blank=True, related_name="certificates",
+                               verbose_name=_("khóa học"))
+    # Awards only: what is recognised, e.g. "contest:12:prize" or "recognition:citizen:2025".
+    award_key = models.CharField(_("khóa danh hiệu"), max_length=100, blank=True)
+    citation = models.CharField(_("lời chứng nhận"), max_length=300, blank=True)
     code = models.CharField(_("mã chứng chỉ"), max_length=20, unique=True)
     issued_at = models.DateTimeField(_("ngày cấp"))
     learner_name = models.CharField(_("họ và tên"), max_length=150)
@@ -32,6 +40,10 @@ class Certificate(models.Model):
         verbose_name_plural = _("chứng chỉ")
         constraints = [
             models.UniqueConstraint(fields=["user", "course"], name="certificate_unique"),
+            models.UniqueConstraint(fields=["user", "award_key"], condition=~models.Q(award_key=""),
+                                    name="certificate_award_unique"),
+            models.CheckConstraint(condition=models.Q(course__isnull=False)
+                                   | ~models.Q(award_key=""), name="certificate_course_or_award"),
         ]
         indexes = [models.Index(fields=["course", "issued_at"], name="certificate_course_idx")]
 
@@ -42,6 +54,10 @@ class Certificate(models.Model):
         from django.urls import reverse
 
         return reverse("certificates:detail", args=[self.code])
+
+    @property
+    def is_award(self) -> bool:
+        return self.course_id is None
 
     @property
     def is_valid(self) -> bool:

@@ -10,7 +10,7 @@ def certificates_of(user):
 
 def certified_learner_ids(course_ids=None, *, include_revoked: bool = False):
     """Learners holding a (valid) certificate; reports can count them without raw progress."""
-    rows = Certificate.objects.all()
+    rows = Certificate.objects.filter(course__isnull=False)  # awards are not course training
     if not include_revoked:
         rows = rows.filter(revoked_at__isnull=True)
     if course_ids is not None:

@@ -67,6 +67,34 @@ def certificate_issue(*, user, course: CoursePage, require_quizzes: bool = True,
     return certificate, True
 
 
+def award_issue(*, user, award_key: str, title: str, citation: str, issuing_unit: Unit | None,
+                hours: int = 0, render: bool = True) -> tuple[Certificate, bool]:
+    """Issue an award (a certificate without a course): a contest prize, a recognition title.
+    Idempotent per (user, award_key); returns (certificate, created). `title` is the big line of
+    the PDF (e.g. "Giải Nhất — Cuộc thi …"), `citation` the line above it (e.g. "đã đạt")."""
+    if not award_key:
+        raise ValueError("award_key is required")
+    existing = Certificate.objects.filter(user=user, award_key=award_key).first()
+    if existing is not None:
+        return existing, False
+    try:
+        with transaction.atomic():
+            certificate = Certificate.objects.create(
+                user=user, course=None, award_key=award_key, citation=citation[:300],
+                code=certificate_code(), issued_at=timezone.now(),
+                learner_name=user.get_full_name() or user.get_username(),
+                course_title=title[:255], hours=hours, issuing_unit=issuing_unit,
+                issuing_unit_name=issuing_unit.name if issuing_unit else "")
+    except IntegrityError:
+        existing = Certificate.objects.filter(user=user, award_key=award_key).first()
+        if existing is None:
+            raise
+        return existing, False
+    if render:
+        certificate_render(certificate)
+    return certificate, True
+
+
 def certificate_render(certificate: Certificate) -> Certificate:
     """(Re)render the PDF and store it; the stored file is what learners download."""
     from .pdf import certificate_pdf

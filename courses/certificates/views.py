@@ -17,7 +17,7 @@ from .models import Certificate
 
 def verify(request, code: str):
     certificate = (Certificate.objects.filter(code=code.strip().upper())
-                   .only("code", "learner_name", "course_title", "issued_at", "revoked_at")
+                   .only("code", "learner_name", "course_title", "course_id", "issued_at", "revoked_at")
                    .first())
     response = render(request, "certificates/verify.html", {"c": certificate, "code": code},
                       status=200 if certificate else 404)
@@ -109,10 +109,14 @@ def open_badge(request, code: str):
             "name": certificate.learner_name,
             "achievement": {"id": f"{url}#achievement", "type": ["Achievement"],
                             "name": certificate.course_title,
-                            "description": _("Hoàn thành khóa học %(title)s")
-                            % {"title": certificate.course_title},
-                            "criteria": {"narrative": _("Hoàn thành mọi bài bắt buộc và đạt "
-                                                        "bài kiểm tra của khóa học.")}},
+                            "description": (certificate.citation + " " + certificate.course_title
+                                            if certificate.is_award else
+                                            _("Hoàn thành khóa học %(title)s")
+                                            % {"title": certificate.course_title}),
+                            "criteria": {"narrative": certificate.citation
+                                         if certificate.is_award else
+                                         _("Hoàn thành mọi bài bắt buộc và đạt "
+                                           "bài kiểm tra của khóa học.")}},
         },
         "credentialStatus": {"id": url, "type": "HocMoVerifyPage",
                              "revoked": certificate.revoked_at is not None},

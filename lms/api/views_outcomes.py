@@ -98,15 +98,15 @@ class TargetViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
 
 class CertificateSerializer(serializers.ModelSerializer):
     learner = serializers.IntegerField(source="user_id", read_only=True)
-    course = serializers.IntegerField(source="course_id", read_only=True)
+    course = serializers.IntegerField(source="course_id", read_only=True, allow_null=True)
     issuing_unit = serializers.IntegerField(source="issuing_unit_id", read_only=True,
                                             allow_null=True)
     verify_path = serializers.CharField(read_only=True)
 
     class Meta:
         model = Certificate
-        fields = ["id", "learner", "course", "code", "issued_at", "learner_name",
-                  "course_title", "hours", "issuing_unit", "issuing_unit_name", "revoked_at",
+        fields = ["id", "learner", "course", "award_key", "citation", "code", "issued_at",
+                  "learner_name", "course_title", "hours", "issuing_unit", "issuing_unit_name", "revoked_at",
                   "verify_path"]
 
 
