@@ -59,6 +59,9 @@ def setup_django(db_url: str) -> None:
     import django
 
     django.setup()
+    from django.core.management import call_command  # pages need the static manifest (DEBUG off)
+
+    call_command("collectstatic", "--noinput", verbosity=0)
 
 def recreate_database(db_url: str) -> None:
     import psycopg
