@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
-from .fold import padded, padded_exact
+from .fold import nfc_lower, padded, padded_exact
 from .models import Kind
 
 MAX_BODY_CHARS = 400_000
+HEAD_EXACT_CHARS = 2_000  # how much of the body the exact-phrase bonus reads
 
 
 @dataclass
@@ -31,6 +32,7 @@ class EntryData:
             "title_folded": padded(self.title)[:600],
             "meta": self.meta[:300],
             "body": self.body,
+            "head_exact": nfc_lower(self.body[:HEAD_EXACT_CHARS]),
             "text_folded": padded(" ".join((self.title, self.meta, self.tags, self.body))),
             "url": self.url[:500],
             "popularity": self.popularity,

@@ -17,10 +17,48 @@ def nfc_lower(text: str) -> str:
     return unicodedata.normalize("NFC", text or "").lower()
 
 
-def vn_fold(text: str) -> str:
+def _vn_fold_by_definition(text: str) -> str:
     text = unicodedata.normalize("NFC", text or "").translate(_DD)
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def _fold_tables() -> tuple[dict[int, str], re.Pattern]:
+    """A `str.translate` table of every BMP character the definition folds to one other
+    character (ế → e, Đ → d), so folding runs at C speed, and a pattern of the characters the
+    table cannot settle (combining marks, characters folding to 0 or 2+ characters, astral
+    ones): text containing one takes the definition's slow path."""
+    table, slow = {}, []
+    for code in range(0x80, 0x10000):
+        char = chr(code)
+        if unicodedata.combining(char):
+            slow.append(code)
+        elif (unicodedata.normalize("NFD", char) != char or char in "đĐ"
+              or char.lower() != char):
+            folded = _vn_fold_by_definition(char)
+            if len(folded) != 1:
+                slow.append(code)
+            elif folded != char.lower():
+                table[code] = folded
+    ranges, start = [], None
+    for index, code in enumerate(slow):
+        start = code if start is None else start
+        if index + 1 == len(slow) or slow[index + 1] != code + 1:
+            ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(code))}")
+            start = None
+    return table, re.compile("[" + "".join(ranges) + "\U00010000-\U0010ffff]")
+
+
+_ONE_CHAR_FOLDS, _SLOW_PATH = _fold_tables()
+
+
+def vn_fold(text: str) -> str:
+    nfc = unicodedata.normalize("NFC", text or "")
+    if nfc.isascii():
+        return nfc.lower()
+    if _SLOW_PATH.search(nfc):
+        return _vn_fold_by_definition(nfc)
+    return nfc.translate(_ONE_CHAR_FOLDS).lower()
 
 
 @lru_cache(maxsize=4096)
@@ -33,6 +71,9 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     character that folded character i came from, so a match in folded text can be highlighted
     in the original."""
     nfc = unicodedata.normalize("NFC", text or "")
+    folded_fast = vn_fold(nfc)
+    if len(folded_fast) == len(nfc) and not _SLOW_PATH.search(nfc):
+        return folded_fast, list(range(len(nfc)))  # every character folded to exactly one
     folded: list[str] = []
     offsets: list[int] = []
     for index, char in enumerate(nfc):

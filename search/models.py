@@ -23,6 +23,9 @@ class SearchEntry(models.Model):
     title_folded = models.CharField(max_length=600)  # padded folded words
     meta = models.CharField(max_length=300, blank=True)  # programme, authors, type: one line
     body = models.TextField(blank=True)  # plain text as written, for snippets
+    # The body's opening, NFC lower case: "the phrase as typed, accents included" is then a
+    # plain substring test, not a lower() of every candidate's text per search.
+    head_exact = models.TextField(blank=True, default="")
     text_folded = models.TextField()  # padded folded title + meta + tags + body: what matches
     url = models.CharField(max_length=500)
     popularity = models.PositiveIntegerField(default=0)
@@ -34,3 +37,18 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}: {self.title}"
+
+
+class SearchWord(models.Model):
+    """The title vocabulary for "did you mean": every folded word of an indexed title, kept as
+    entries are indexed (a full reindex rebuilds it). On PostgreSQL a pg_trgm index serves the
+    similarity search; re-splitting every title per typo would cost more than the search."""
+
+    word = models.CharField(max_length=100, primary_key=True)
+
+    class Meta:
+        verbose_name = _("từ tìm kiếm")
+        verbose_name_plural = _("từ tìm kiếm")
+
+    def __str__(self) -> str:
+        return self.word

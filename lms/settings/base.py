@@ -307,3 +307,38 @@ H5P_MAX_FILES = env.int("HOCMO_H5P_MAX_FILES", default=2000)
 H5P_MAX_COMPRESSION_RATIO = env.int("HOCMO_H5P_MAX_COMPRESSION_RATIO", default=100)
 # account.homePage of the agents the LRS writes for signed-in learners.
 XAPI_HOMEPAGE = env("HOCMO_XAPI_HOMEPAGE", default=WAGTAILADMIN_BASE_URL)
+
+# --- Plans (issue 11): evidence files outside MEDIA_ROOT, size limit, daily overdue reminders
+from celery.schedules import crontab as _plans_crontab  # noqa: E402
+
+HOCMO_PLANS_FILES_ROOT = env("HOCMO_PLANS_FILES_ROOT", default="")  # "" → <MEDIA_ROOT>-plans
+HOCMO_PLANS_EVIDENCE_MAX_MB = env.int("HOCMO_PLANS_EVIDENCE_MAX_MB", default=10)
+CELERY_BEAT_SCHEDULE = {
+    **globals().get("CELERY_BEAT_SCHEDULE", {}),
+    "plans-overdue-reminders": {"task": "plans.overdue_reminders",
+                                "schedule": _plans_crontab(hour=7, minute=30)},
+}
+
+# --- Contests (issue: contests) ---
+# Entry attachments live outside MEDIA_ROOT (only lms.contests.views serves them); empty means
+# "<MEDIA_ROOT>-contests" next to the media folder.
+HOCMO_CONTEST_FILES_ROOT = env("HOCMO_CONTEST_FILES_ROOT", default="")
+HOCMO_CONTEST_MAX_UPLOAD_MB = env.int("HOCMO_CONTEST_MAX_UPLOAD_MB", default=20)
+
+# --- Search results cache (issue 4): per published-content version and index generation -----
+HOCMO_SEARCH_CACHE_SECONDS = env.int("HOCMO_SEARCH_CACHE_SECONDS", default=300)
+
+# --- Recognition: learning citizens (issue 11) ---------------------------------------------------
+from celery.schedules import crontab as _recognition_crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE = {
+    **globals().get("CELERY_BEAT_SCHEDULE", {}),
+    # Nightly: candidates for the current year (and, in January, the year just ended).
+    "recognition-evaluate-recent": {"task": "recognition.evaluate_recent",
+                                    "schedule": _recognition_crontab(hour=2, minute=30)},
+}
+
+# --- Start-up clubs (issue: Seed 001 clubs) -------------------------------------------------------
+# Club activity photos (minors) live outside MEDIA_ROOT and are served only through
+# lms.clubs.views.photo; empty means "<MEDIA_ROOT>-clubs" next to the media folder.
+HOCMO_CLUBS_PHOTO_ROOT = env("HOCMO_CLUBS_PHOTO_ROOT", default="")

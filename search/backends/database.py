@@ -12,14 +12,16 @@ import difflib
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Substr
+from wagtail.models import Page
 
 from ..fold import nfc_lower, padded_exact, words
 from ..highlight import highlight, snippet
-from ..models import SearchEntry
+from ..models import SearchEntry, SearchWord
 from .base import Hit, Results
+from .postgres import counts_and_candidates_pg, unmatched_tokens_pg
 
 MAX_WORDS = 8
 RANK_DEPTH = 200  # matches that get the full (text-reading) score; the rest by title only
@@ -74,38 +76,32 @@ class DatabaseBackend:
             score = score + _when(Q(title_folded__contains=f" {token}"), 1)
         return score
 
-    def _candidates(self, qs, query: str, tokens: list[str], depth: int):
-        """Common words match thousands of entries: rank them all by the cheap title score, and
-        keep `depth` for the full score (body bonuses read the texts, which costs per row)."""
-        ids = list(qs.annotate(cheap=self._title_score(query, tokens))
-                   .order_by("-cheap", "-popularity", "title")
-                   .values_list("page_id", flat=True)[:depth])
-        return SearchEntry.objects.filter(page_id__in=ids)
-
     def _ranked(self, qs, query: str, tokens: list[str]):
         exact = nfc_lower(" ".join(query.split()))
         phrase = " ".join(tokens)
-        score = self._title_score(query, tokens)
+        score = self._title_score(query, tokens) + _when(Q(head_exact__contains=exact), 4)
         if self._postgres():
-            # The typed phrase in the opening text, and the folded phrase via the tsvector:
-            # scanning whole bodies of thousands of matches would cost more than the search.
+            # The folded phrase via the tsvector: its GIN-indexed form of the whole text.
             score = score + RawSQL(
-                "(CASE WHEN strpos(lower(left(search_searchentry.body, 2000)), %s) > 0 "
-                "THEN 4 ELSE 0 END + CASE WHEN search_searchentry.text_tsv @@ "
-                "phraseto_tsquery('simple', %s) THEN 2 ELSE 0 END)", [exact, phrase],
-                output_field=IntegerField())
+                "(CASE WHEN search_searchentry.text_tsv @@ phraseto_tsquery('simple', %s) "
+                "THEN 2 ELSE 0 END)", [phrase], output_field=IntegerField())
         else:
-            score = (score + _when(Q(body__icontains=exact), 4)
-                     + _when(Q(text_folded__contains=f" {phrase} "), 2))
+            score = score + _when(Q(text_folded__contains=f" {phrase} "), 2)
         return qs.annotate(score=score).order_by("-score", "-popularity", "title")
+
+    @staticmethod
+    def _live(ids: list[int]):
+        """Candidates still live: a stale entry of an unpublished page never shows."""
+        return SearchEntry.objects.filter(page_id__in=ids).filter(
+            Exists(Page.objects.filter(pk=OuterRef("page_id"), live=True)))
 
     def ids(self, query: str, kind: str | None = None, limit: int = 1000) -> list[int]:
         tokens = words(query)[:MAX_WORDS]
         if not tokens:
             return []
-        candidates = self._candidates(self._matching(tokens, kind), query, tokens,
-                                      max(RANK_DEPTH, limit))
-        qs = self._ranked(candidates, query, tokens)
+        _counts, ids = self._counts_and_candidates(query, tokens, kind, max(RANK_DEPTH, limit))
+        qs = self._ranked(self._live(ids), query,
+                          tokens)
         return list(qs.values_list("page_id", flat=True)[:limit])
 
     def search(self, query: str, kind: str | None = None, offset: int = 0,
@@ -123,14 +119,27 @@ class DatabaseBackend:
                 results.corrected = results.total > 0
         return results
 
+    def _counts_and_candidates(self, query, tokens, kind, depth) -> tuple[dict, list[int]]:
+        """Matches per kind, and the `depth` best matches by the cheap title score: common words
+        match thousands of entries, and only these candidates get the full score (body
+        bonuses read the texts, which costs per row)."""
+        if self._postgres():
+            return counts_and_candidates_pg(query, tokens, kind, depth)
+        counts = dict(self._matching(tokens).values_list("kind").annotate(n=Count("pk"))
+                      .order_by("kind"))
+        ids = list(self._matching(tokens, kind).annotate(cheap=self._title_score(query, tokens))
+                   .order_by("-cheap", "-popularity", "title")
+                   .values_list("page_id", flat=True)[:depth])
+        return counts, ids
+
     def _fill(self, results: Results, query, tokens, kind, offset, limit) -> None:
-        matching = self._matching(tokens)
-        results.counts = dict(matching.values_list("kind").annotate(n=Count("pk"))
-                              .order_by("kind"))
+        depth = max(RANK_DEPTH, offset + limit)
+        results.counts, ids = self._counts_and_candidates(query, tokens, kind, depth)
         results.total = (results.counts.get(kind, 0) if kind
                          else sum(results.counts.values()))
-        depth = max(RANK_DEPTH, offset + limit)
-        candidates = self._candidates(self._matching(tokens, kind), query, tokens, depth)
+        if not ids:
+            return
+        candidates = self._live(ids)
         rows = (self._ranked(candidates, query, tokens)
                 .annotate(head=Substr("body", 1, SNIPPET_SOURCE_CHARS))
                 .only("page_id", "kind", "title", "url", "meta")[offset:offset + limit])
@@ -154,8 +163,10 @@ class DatabaseBackend:
     def correct(self, tokens: list[str]) -> list[str]:
         """Each word that starts no indexed word is replaced by the closest title word."""
         result = []
+        unmatched = unmatched_tokens_pg(tokens) if self._postgres() else None
         for token in tokens:
-            if self._with_words(SearchEntry.objects.all(), [token]).exists():
+            if (token not in unmatched if unmatched is not None
+                    else self._with_words(SearchEntry.objects.all(), [token]).exists()):
                 result.append(token)
             else:
                 result.append(self._closest(token) or token)
@@ -170,23 +181,20 @@ class DatabaseBackend:
         return matches[0] if matches else None
 
     def _trigram_candidates(self, token: str) -> list[str]:
-        sql = ("SELECT w FROM (SELECT DISTINCT unnest(string_to_array(trim(title_folded), ' '))"
-               " AS w FROM search_searchentry) words WHERE similarity(w, %s) > 0.3"
-               " ORDER BY similarity(w, %s) DESC, w LIMIT 20")
+        sql = ("SELECT word FROM search_searchword WHERE word %% %s"
+               " ORDER BY similarity(word, %s) DESC, word LIMIT 20")
         with connection.cursor() as cursor:
+            cursor.execute("SELECT set_limit(0.3)")
             cursor.execute(sql, [token, token])
             return [row[0] for row in cursor.fetchall()]
 
     def _vocabulary(self) -> list[str]:
         from lms.pagecache.versioning import content_version
 
-        key = f"search:vocab:{content_version()}:{SearchEntry.objects.count()}"
+        key = f"search:vocab:{content_version()}:{SearchWord.objects.count()}"
         vocab = cache.get(key)
         if vocab is None:
-            found: set[str] = set()
-            for title in SearchEntry.objects.values_list("title_folded", flat=True).iterator():
-                found.update(title.split())
-            vocab = sorted(w for w in found if len(w) > 1)
+            vocab = list(SearchWord.objects.order_by("word").values_list("word", flat=True))
             cache.set(key, vocab, 3600)
         return vocab
 
