@@ -1,0 +1,95 @@
+"""Who may do what with clubs, built on lms.units.permissions (the one permission layer).
+
+- create a club at a unit: a teacher or school admin whose role covers that unit;
+- manage a club (edit, members, activities, photos): a school admin covering the club's unit,
+  or a teacher covering it who is one of the club's advisers;
+- see an unpublished club: its managers, its members and staff covering its unit;
+- see a photo not marked public: the club's managers and active members;
+- the report: officers and school admins, for units inside their subtrees."""
+
+from django.db.models import QuerySet
+
+from lms.accounts.models import User
+from lms.units.models import Role, RoleKind, Unit
+from lms.units.permissions import can_manage_unit, units_visible_to
+
+from .models import Club, MembershipStatus
+
+ADVISER_KINDS = (RoleKind.TEACHER, RoleKind.SCHOOL_ADMIN)
+REPORT_KINDS = (RoleKind.OFFICER, RoleKind.SCHOOL_ADMIN)
+
+
+def club_home_units(user) -> QuerySet[Unit]:
+    """Units where `user` may found a club: schools and offices (never classes) they cover."""
+    return (units_visible_to(user, ADVISER_KINDS).active().filter(kind__is_class=False)
+            .select_related("kind"))
+
+
+def can_create_club_at(user, unit: Unit) -> bool:
+    return not unit.kind.is_class and can_manage_unit(user, unit, ADVISER_KINDS)
+
+
+def can_manage_club(user, club: Club) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser or can_manage_unit(user, club.unit, (RoleKind.SCHOOL_ADMIN,)):
+        return True
+    return (can_manage_unit(user, club.unit, (RoleKind.TEACHER,))
+            and club.advisers.filter(pk=user.pk).exists())
+
+
+def membership_of(user, club: Club):
+    if not user.is_authenticated:
+        return None
+    return club.memberships.filter(user=user).first()
+
+
+def can_view_club(user, club: Club) -> bool:
+    if club.is_public:
+        return True
+    if not user.is_authenticated:
+        return False
+    if can_manage_unit(user, club.unit) or can_manage_club(user, club):
+        return True
+    member = membership_of(user, club)
+    return member is not None and member.status in (MembershipStatus.ACTIVE,
+                                                   MembershipStatus.PENDING)
+
+
+def can_view_private_photos(user, club: Club) -> bool:
+    if can_manage_club(user, club):
+        return True
+    member = membership_of(user, club)
+    return member is not None and member.status == MembershipStatus.ACTIVE
+
+
+def eligible_learners(club: Club) -> QuerySet[User]:
+    """Learners of the classes inside the club's school (or district)."""
+    return User.objects.filter(roles__kind=RoleKind.LEARNER, roles__ended_at__isnull=True,
+                               roles__unit_path__startswith=club.unit.path,
+                               is_active=True).distinct()
+
+
+def is_eligible_learner(user, club: Club) -> bool:
+    return Role.objects.filter(user=user, kind=RoleKind.LEARNER, ended_at__isnull=True,
+                               unit_path__startswith=club.unit.path).exists()
+
+
+def eligible_advisers(club_unit: Unit) -> QuerySet[User]:
+    """Teachers and school admins whose role sits at the club's unit or above it."""
+    return User.objects.filter(roles__kind__in=ADVISER_KINDS, roles__ended_at__isnull=True,
+                               roles__unit_path__in=club_unit.ancestor_paths(),
+                               is_active=True).distinct().order_by("full_name")
+
+
+def can_view_report(user, unit: Unit) -> bool:
+    return can_manage_unit(user, unit, REPORT_KINDS)
+
+
+def report_home_units(user) -> list[Unit]:
+    """The units where the user's officer / school-admin roles sit, highest first."""
+    if user.is_superuser:
+        return list(Unit.get_root_nodes())
+    ids = Role.objects.filter(user=user, kind__in=REPORT_KINDS, ended_at__isnull=True
+                              ).values("unit_id")
+    return list(Unit.objects.filter(pk__in=ids).select_related("kind").order_by("depth", "name"))
