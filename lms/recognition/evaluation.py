@@ -1,0 +1,208 @@
+"""Evaluation: from completions and households to Candidate rows, for one year and one subtree.
+
+Idempotent: candidates are keyed by `subject_key` (unique) and inserted with
+`ignore_conflicts`, so a re-run, or two runs at once, never create one twice. A re-run refreshes
+the figures of candidates still pending and never touches reviewed ones; nothing is deleted (a
+candidate who no longer qualifies after a rule change is rejected by an officer).
+
+A member counts as a learning citizen for the family when they meet the citizen rule in the year
+and their citizen candidate was not rejected; likewise households for the community."""
+
+from collections import defaultdict
+
+from django.db import transaction
+from django.db.models import Count, Q, Sum
+
+from courses.models import CourseCompletion
+from lms.accounts.models import User
+from lms.units.models import Role, RoleKind, Unit
+
+from . import rules
+from .models import Candidate, CandidateStatus, Household, HouseholdMember, RecognitionKind
+
+COMMUNE_KIND = "commune"
+CHUNK = 500
+
+
+def _chunks(items: list, size: int = CHUNK):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def learning_stats(user_ids, year: int) -> dict[int, tuple[int, int]]:
+    """user id → (courses completed in `year`, their estimated hours)."""
+    start, end = rules.year_bounds(year)
+    stats = {}
+    for chunk in _chunks(sorted(user_ids)):
+        for row in (CourseCompletion.objects
+                    .filter(user_id__in=chunk, completed_at__gte=start, completed_at__lt=end)
+                    .values("user_id").annotate(n=Count("id"), h=Sum("course__estimated_hours"))):
+            stats[row["user_id"]] = (row["n"], row["h"] or 0)
+    return stats
+
+
+def year_end_members(households, year: int) -> dict[int, list[HouseholdMember]]:
+    end = rules.year_end(year)
+    members = defaultdict(list)
+    rows = HouseholdMember.objects.filter(
+        household__in=households, joined_on__lte=end).filter(
+        Q(left_on__isnull=True) | Q(left_on__gt=end))
+    for member in rows:
+        members[member.household_id].append(member)
+    return members
+
+
+def _first_learner_roles(user_ids) -> dict[int, tuple[int, str]]:
+    """user id → (unit id, unit path) of their first live learner role (by path)."""
+    found = {}
+    for chunk in _chunks(sorted(user_ids)):
+        for user_id, unit_id, path in (Role.objects
+                                       .filter(user_id__in=chunk, kind=RoleKind.LEARNER,
+                                               ended_at__isnull=True)
+                                       .order_by("unit_path")
+                                       .values_list("user_id", "unit_id", "unit_path")):
+            found.setdefault(user_id, (unit_id, path))
+    return found
+
+
+def _communes_above(paths) -> dict[str, int]:
+    """Every commune unit on the way up from the given paths: path → id."""
+    ancestors = {p[:i] for p in paths for i in range(Unit.steplen, len(p) + 1, Unit.steplen)}
+    found = {}
+    for chunk in _chunks(sorted(ancestors)):
+        found.update(Unit.objects.filter(path__in=chunk, kind__code=COMMUNE_KIND)
+                     .values_list("path", "id"))
+    return found
+
+
+def _commune_for(path: str, communes: dict[str, int]) -> int | None:
+    best = max((p for p in communes if path.startswith(p)), key=len, default=None)
+    return communes[best] if best else None
+
+
+def _propose(rows: list[dict]) -> int:
+    """Insert new candidates (a conflict on subject_key means it exists) and refresh the figures
+    of pending ones. Returns how many are new."""
+    keys = [r["subject_key"] for r in rows]
+    existing = {}
+    for chunk in _chunks(keys):
+        existing.update(Candidate.objects.filter(subject_key__in=chunk)
+                        .values_list("subject_key", "status"))
+    with transaction.atomic():
+        Candidate.objects.bulk_create([Candidate(**r) for r in rows if r["subject_key"]
+                                       not in existing], ignore_conflicts=True)
+        for r in rows:
+            if existing.get(r["subject_key"]) == CandidateStatus.PENDING:
+                Candidate.objects.filter(subject_key=r["subject_key"],
+                                         status=CandidateStatus.PENDING).update(
+                    display_name=r["display_name"], completions=r["completions"],
+                    hours=r["hours"], percent=r["percent"], evidence=r["evidence"])
+    return sum(1 for k in keys if k not in existing)
+
+
+def _rejected(kind: str, year: int, field: str) -> set[int]:
+    return set(Candidate.objects.filter(kind=kind, year=year, status=CandidateStatus.REJECTED)
+               .values_list(field, flat=True))
+
+
+def _row(kind, year, subject_id, **fields) -> dict:
+    fields.setdefault("completions", 0)
+    fields.setdefault("hours", 0)
+    fields.setdefault("percent", 0)
+    return {"kind": kind, "year": year, "subject_key": f"{kind}:{year}:{subject_id}", **fields}
+
+
+def recognition_evaluate(*, unit: Unit | None, year: int) -> dict[str, int]:
+    """Evaluate `unit`'s subtree (everything when None) for `year`; returns new candidates per
+    kind."""
+    prefix = unit.path if unit else ""
+    book = rules.RuleBook(year)
+    households = list(Household.objects.filter(commune__path__startswith=prefix)
+                      .select_related("commune"))
+    members = year_end_members(households, year)
+    role_users = set(Role.objects.filter(kind=RoleKind.LEARNER, ended_at__isnull=True,
+                                         unit_path__startswith=prefix)
+                     .values_list("user_id", flat=True))
+    member_users = {m.user_id for ms in members.values() for m in ms if m.user_id}
+    everyone = role_users | member_users
+    roles = _first_learner_roles(everyone)
+    home_commune = {}  # a member without a learner role belongs to their household's commune
+    for household in households:
+        for m in members.get(household.pk, []):
+            if m.user_id:
+                home_commune.setdefault(m.user_id, household.commune)
+    scope = {}
+    for user_id in everyone:
+        if user_id in roles:
+            scope[user_id] = roles[user_id]
+        elif user_id in home_commune:
+            scope[user_id] = (home_commune[user_id].pk, home_commune[user_id].path)
+    stats = learning_stats(everyone, year)
+    rejected = _rejected(RecognitionKind.CITIZEN, year, "user_id")
+    qualified = {u for u, (n, h) in stats.items() if u in scope
+                 and rules.citizen_meets(book.for_path(scope[u][1]), n, h)}
+    citizens = qualified - rejected
+
+    communes = _communes_above({p for _, p in scope.values()})
+    names = dict(User.objects.filter(pk__in=qualified).values_list("pk", "full_name"))
+    usernames = dict(User.objects.filter(pk__in=qualified).values_list("pk", "username"))
+    created = {}
+    rows = []
+    for user_id in sorted(qualified):
+        unit_id, path = scope[user_id]
+        if not path.startswith(prefix):
+            continue  # evaluated with the subtree their learner role is in
+        n, h = stats[user_id]
+        commune_id = _commune_for(path, communes) or (
+            home_commune[user_id].pk if user_id in home_commune else None)
+        rows.append(_row(RecognitionKind.CITIZEN, year, user_id, user_id=user_id,
+                         scope_unit_id=unit_id, commune_id=commune_id, completions=n, hours=h,
+                         display_name=names.get(user_id) or usernames[user_id],
+                         evidence={"completions": n, "hours": h}))
+    created[RecognitionKind.CITIZEN] = _propose(rows)
+
+    rows, family_ok, household_total = [], defaultdict(int), defaultdict(int)
+    rejected_families = _rejected(RecognitionKind.FAMILY, year, "household_id")
+    for household in households:
+        ms = members.get(household.pk, [])
+        if not ms:
+            continue
+        household_total[household.commune_id] += 1
+        n_citizens = sum(1 for m in ms if m.user_id in citizens)
+        rule = book.for_path(household.commune.path)
+        if not rules.family_meets(rule, n_citizens, len(ms)):
+            continue
+        if household.pk not in rejected_families:
+            family_ok[household.commune_id] += 1
+        rows.append(_row(RecognitionKind.FAMILY, year, household.pk, household=household,
+                         scope_unit_id=household.commune_id, commune_id=household.commune_id,
+                         display_name=household.name, percent=rules.percent(n_citizens, len(ms)),
+                         evidence={"members": len(ms), "citizens": n_citizens}))
+    created[RecognitionKind.FAMILY] = _propose(rows)
+
+    rows = []
+    for commune in Unit.objects.active().filter(path__startswith=prefix,
+                                                kind__code=COMMUNE_KIND):
+        ok, total = family_ok[commune.pk], household_total[commune.pk]
+        if rules.share_meets(book.for_path(commune.path).community_min_percent, ok, total):
+            rows.append(_row(RecognitionKind.COMMUNITY, year, commune.pk, subject_unit=commune,
+                             scope_unit=commune, commune=commune, display_name=commune.name,
+                             percent=rules.percent(ok, total),
+                             evidence={"households": total, "families": ok}))
+    created[RecognitionKind.COMMUNITY] = _propose(rows)
+
+    rows = []
+    learner_paths = list(Role.objects.filter(kind=RoleKind.LEARNER, ended_at__isnull=True,
+                                             unit_path__startswith=prefix)
+                         .values_list("user_id", "unit_path"))
+    for school in Unit.objects.active().filter(path__startswith=prefix, kind__is_school=True):
+        people = {u for u, p in learner_paths if p.startswith(school.path)}
+        ok = len(people & citizens)
+        if rules.share_meets(book.for_path(school.path).unit_min_percent, ok, len(people)):
+            rows.append(_row(RecognitionKind.UNIT, year, school.pk, subject_unit=school,
+                             scope_unit=school,
+                             commune_id=_commune_for(school.path, _communes_above([school.path])),
+                             display_name=school.name, percent=rules.percent(ok, len(people)),
+                             evidence={"learners": len(people), "citizens": ok}))
+    created[RecognitionKind.UNIT] = _propose(rows)
+    return {str(k): v for k, v in created.items()}
