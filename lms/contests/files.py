@@ -1,0 +1,70 @@
+"""Entry attachments: a private storage (no public URL; served only by a view that checks the
+viewer, as an attachment with `nosniff`) and validation by content, never by name or type."""
+
+import os
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
+from django.utils.translation import gettext as _
+
+PDF_MAGIC = b"%PDF-"
+MAX_IMAGES = 6
+
+
+class ContestFileStorage(FileSystemStorage):
+    """Reads its root from settings on every use, so tests can point it at a temp dir."""
+
+    def __init__(self):
+        super().__init__(base_url=None)
+
+    @property
+    def base_location(self):
+        media_root = str(settings.MEDIA_ROOT).rstrip("/")
+        return getattr(settings, "HOCMO_CONTEST_FILES_ROOT", "") or f"{media_root}-contests"
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    def url(self, name):  # no public URL: always through the view
+        raise ValueError("Contest files have no public URL")
+
+    def deconstruct(self):
+        return ("lms.contests.files.ContestFileStorage", (), {})
+
+
+contest_storage = ContestFileStorage()
+
+
+def contest_upload_to(instance, filename: str) -> str:
+    # A random name: the learner's file name is kept only as a label.
+    extension = os.path.splitext(filename)[1].lower()[:8]
+    return f"entries/{instance.entry_id}/{uuid.uuid4().hex}{extension}"
+
+
+def max_upload_bytes() -> int:
+    return getattr(settings, "HOCMO_CONTEST_MAX_UPLOAD_MB", 20) * 1024 * 1024
+
+
+def validate_pdf(upload) -> None:
+    """A pitch deck: a real PDF (magic bytes at the start), within the size limit."""
+    limit_mb = getattr(settings, "HOCMO_CONTEST_MAX_UPLOAD_MB", 20)
+    if upload.size > max_upload_bytes():
+        raise ValidationError(_("Tệp quá lớn: tối đa %(mb)s MB.") % {"mb": limit_mb})
+    upload.seek(0)
+    head = upload.read(1024)
+    upload.seek(0)
+    if not head.lstrip()[:5] == PDF_MAGIC:
+        raise ValidationError(_("Bài thuyết trình phải là tệp PDF (nội dung tệp không phải "
+                                "PDF)."))
+
+
+def prepare_image(upload):
+    """An image, decoded by Pillow and re-encoded as JPEG without metadata (photos of minors
+    must not carry GPS). Reuses the class-news photo pipeline. Returns a ContentFile."""
+    from lms.families.images import photo_prepare
+
+    content, _w, _h = photo_prepare(upload)
+    return content

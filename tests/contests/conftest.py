@@ -1,0 +1,92 @@
+"""A contest over the shared `school_tree` (Sở → Phòng → THCS A; Sở → THPT B, no district
+office above B): rounds school → district office → province department (final)."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from lms.units.models import RoleKind
+from tests.factories import UnitKindFactory, learner_in, staff_at
+
+
+def _past(days=1):
+    return timezone.now() - datetime.timedelta(days=days)
+
+
+def _future(days=10):
+    return timezone.now() + datetime.timedelta(days=days)
+
+
+@pytest.fixture
+def contest_env(school_tree, settings, tmp_path):
+    from lms.contests.models import Contest, Criterion, Round
+
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    t = school_tree
+    contest = Contest.objects.create(title="Học sinh với ý tưởng khởi nghiệp", slug="y-tuong",
+                                     year=2025, organiser_unit=t["so"])
+    rounds = {}
+    for order, code, promote in ((1, "school", 1), (2, "district_office", 1),
+                                 (3, "province_department", 2)):
+        rounds[code] = Round.objects.create(
+            contest=contest, order=order, name=f"Vòng {order}",
+            level=UnitKindFactory(code=code), submission_deadline=_future(10 * order),
+            judging_deadline=_future(10 * order + 5), results_date=_future(10 * order + 6),
+            promote_count=promote)
+        for i, (name, weight) in enumerate((("Tính mới", 3), ("Khả thi", 2), ("Trình bày", 1))):
+            Criterion.objects.create(round=rounds[code], order=i, name=name, weight=weight,
+                                     min_score=0, max_score=10)
+    people = {
+        "a1": learner_in(t["class_a"], username="hs.a1", full_name="Lê Thị A1"),
+        "a2": learner_in(t["class_a"], username="hs.a2", full_name="Lê Văn A2"),
+        "a3": learner_in(t["class_a"], username="hs.a3"),
+        "b1": learner_in(t["class_b"], username="hs.b1", full_name="Phạm B1"),
+        "mentor_a": staff_at(t["school_a"], username="gv.a", full_name="Cô Giáo A",
+                             is_staff=True),
+        "mentor_b": staff_at(t["school_b"], username="gv.b", is_staff=True),
+        "judge_a": staff_at(t["school_a"], username="gk.a", is_staff=True),
+        "judge_a2": staff_at(t["school_a"], username="gk.a2", is_staff=True),
+        "judge_phong": staff_at(t["phong"], username="gk.phong", is_staff=True),
+        "admin_a": staff_at(t["school_a"], RoleKind.SCHOOL_ADMIN, username="ht.a",
+                            is_staff=True),
+        "admin_b": staff_at(t["school_b"], RoleKind.SCHOOL_ADMIN, username="ht.b",
+                            is_staff=True),
+        "officer_phong": staff_at(t["phong"], RoleKind.OFFICER, username="cb.phong",
+                                  is_staff=True),
+        "officer_so": staff_at(t["so"], RoleKind.OFFICER, username="cb.so", is_staff=True),
+    }
+    return {"contest": contest, "rounds": rounds, **t, **people}
+
+
+def make_entry(env, learner_key="a1", *, mentor_key="mentor_a", members=(), submit=False,
+               title="Túi sinh học từ bẹ chuối"):
+    from lms.contests import services
+
+    entry = services.entry_create(actor=env[learner_key], contest=env["contest"], title=title)
+    for key in members:
+        services.member_add(actor=env[learner_key], entry=entry,
+                            identifier=env[key].username)
+    entry = services.entry_save(
+        actor=env[learner_key], entry=entry,
+        data={"summary": "Tóm tắt", "problem": "Rác thải nhựa", "solution": "Bẹ chuối ép",
+              "market": "Căng tin trường"},
+        budget=[{"item": "Khuôn ép", "quantity": 2, "unit_cost": 850000}],
+        mentor=env[mentor_key])
+    if submit:
+        entry = services.entry_submit(actor=env[learner_key], entry=entry)
+    return entry
+
+
+def close_submissions(round_):
+    round_.__class__.objects.filter(pk=round_.pk).update(submission_deadline=_past())
+    round_.refresh_from_db()
+
+
+def score(judge, entry_round, values, submit=True):
+    from lms.contests.judging import score_save
+
+    criteria = list(entry_round.round.criteria.all())
+    return score_save(judge=judge, entry_round=entry_round,
+                      values={c.pk: v for c, v in zip(criteria, values, strict=True)},
+                      submit=submit)
