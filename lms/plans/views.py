@@ -1,5 +1,179 @@
-from django.http import HttpResponse
+"""Thin views: access.py decides (404 outside the user's reach), selectors read, services
+write. Every state change is a POST with CSRF; bad input re-renders the form with HTTP 400."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from lms.units.models import Role
+from lms.units.permissions import STAFF_KINDS
+
+from . import access, exports, selectors, services
+from .files import evidence_storage
+from .forms import PlanForm, TaskForm, TaskUpdateForm
+from .models import EvidenceFile, Plan, PlanTask, TaskStatus
 
 
-def index(request):  # placeholder until the feature lands
-    return HttpResponse("Kế hoạch và nhiệm vụ")
+def _require_staff(user) -> None:
+    if not (user.is_superuser or Role.objects.filter(user=user, kind__in=STAFF_KINDS,
+                                                     ended_at__isnull=True).exists()):
+        raise Http404
+
+
+@login_required
+@require_GET
+def index(request):
+    _require_staff(request.user)
+    plans = selectors.plans_with_counts(access.plans_visible_to(request.user))
+    return render(request, "plans/index.html", {
+        "plans": plans, "can_create": access.plan_units_for(request.user).exists()})
+
+
+@login_required
+@require_GET
+def plan_detail(request, plan_id):
+    plan = access.plan_or_404(request.user, plan_id)
+    status = request.GET.get("status", "")
+    status = status if status in selectors.STATUS_FILTERS else ""
+    unit_id = request.GET.get("unit", "")
+    unit_id = int(unit_id) if unit_id.isdigit() else None
+    return render(request, "plans/plan_detail.html", {
+        "plan": plan, "tasks": selectors.plan_tasks(plan, status=status, unit_id=unit_id),
+        "counts": selectors.plan_counts(plan), "figures": selectors.plan_attainments(plan),
+        "units": selectors.plan_units(plan), "status": status, "unit_id": unit_id,
+        "statuses": TaskStatus.choices, "can_edit": access.can_edit_plan(request.user, plan),
+        "filtered": bool(status or unit_id)})
+
+
+def _plan_form(request, plan: Plan | None):
+    units = access.plan_units_for(request.user)
+    if plan is not None:
+        units = units | type(plan.issuing_unit).objects.filter(pk=plan.issuing_unit_id)
+    form = PlanForm(request.POST or None, instance=plan, units=units.distinct())
+    if request.method == "POST":
+        if form.is_valid():
+            saved = services.plan_save(actor=request.user, plan=form.save(commit=False),
+                                       targets=form.cleaned_data["targets"])
+            messages.success(request, _("Đã lưu kế hoạch."))
+            return redirect("plans:plan_detail", plan_id=saved.pk)
+        return render(request, "plans/plan_form.html", {"form": form, "plan": plan}, status=400)
+    return render(request, "plans/plan_form.html", {"form": form, "plan": plan})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_create(request):
+    if not access.plan_units_for(request.user).exists():
+        raise Http404
+    return _plan_form(request, None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_edit(request, plan_id):
+    plan = access.plan_or_404(request.user, plan_id)
+    access.require_edit(request.user, plan)
+    return _plan_form(request, plan)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def task_edit(request, plan_id, task_id=None):
+    plan = access.plan_or_404(request.user, plan_id)
+    access.require_edit(request.user, plan)
+    task = access.task_or_404(request.user, plan, task_id) if task_id else PlanTask(plan=plan)
+    form = TaskForm(request.POST or None, instance=task, plan=plan)
+    if request.method == "POST":
+        if form.is_valid():
+            saved = services.task_save(task=form.save(commit=False),
+                                       cooperating_units=form.cleaned_data["cooperating_units"])
+            messages.success(request, _("Đã lưu nhiệm vụ."))
+            return redirect("plans:task_detail", plan_id=plan.pk, task_id=saved.pk)
+        status = 400
+    else:
+        status = 200
+    return render(request, "plans/task_form.html", {"form": form, "plan": plan,
+                                                    "task": task}, status=status)
+
+
+def _task_page(request, plan, task, form=None, status=200):
+    units = access.update_units(request.user, task)
+    if form is None and units:
+        form = TaskUpdateForm(units=units, initial={"status": task.status})
+    task.overdue = selectors.task_is_overdue(task)
+    task.days_overdue = (selectors.today() - task.deadline).days if task.overdue else 0
+    return render(request, "plans/task_detail.html", {
+        "plan": plan, "task": task, "form": form, "history": selectors.task_history(task),
+        "latest": selectors.latest_by_unit(task), "status_text": selectors.task_status_text(task),
+        "cooperating": exports.cooperating_label(task), "deadline": exports.deadline_label(task),
+        "can_edit": access.can_edit_plan(request.user, plan)}, status=status)
+
+
+@login_required
+@require_GET
+def task_detail(request, plan_id, task_id):
+    plan = access.plan_or_404(request.user, plan_id)
+    return _task_page(request, plan, access.task_or_404(request.user, plan, task_id))
+
+
+@login_required
+@require_POST
+def task_update(request, plan_id, task_id):
+    plan = access.plan_or_404(request.user, plan_id)
+    task = access.task_or_404(request.user, plan, task_id)
+    units = access.update_units(request.user, task)
+    if not units:
+        raise Http404
+    form = TaskUpdateForm(request.POST, request.FILES, units=units)
+    if not form.is_valid():
+        return _task_page(request, plan, task, form=form, status=400)
+    data = form.cleaned_data
+    _update, created = services.task_update_post(
+        actor=request.user, task=task, unit=data["unit"], status=data["status"],
+        note=data["note"], links=data["links"], files=data["files"], token=data["token"])
+    if created:
+        messages.success(request, _("Đã ghi nhận cập nhật của %(unit)s.")
+                         % {"unit": data["unit"].name})
+    return redirect("plans:task_detail", plan_id=plan.pk, task_id=task.pk)
+
+
+@login_required
+@require_GET
+def evidence_file(request, plan_id, file_id):
+    plan = access.plan_or_404(request.user, plan_id)
+    evidence = get_object_or_404(EvidenceFile, pk=file_id, update__task__plan=plan)
+    try:
+        handle = evidence_storage.open(evidence.file.name, "rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(handle, as_attachment=True, filename=evidence.name,
+                            content_type=evidence.content_type or "application/octet-stream")
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+@require_GET
+def export_xlsx(request, plan_id):
+    plan = access.plan_or_404(request.user, plan_id)
+    return _download(exports.annex_xlsx(plan), exports.XLSX_TYPE,
+                     f"phu-luc-{plan.code}.xlsx")
+
+
+@login_required
+@require_GET
+def export_pdf(request, plan_id):
+    plan = access.plan_or_404(request.user, plan_id)
+    return _download(exports.annex_pdf(plan), "application/pdf", f"phu-luc-{plan.code}.pdf")

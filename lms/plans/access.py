@@ -1,0 +1,80 @@
+"""Who may see and change plans, built on lms.units.permissions (the one permission layer).
+
+- read: staff (teacher, school admin, officer) whose role sits at, above or below the plan's
+  issuing unit — the plan's own people and those who supervise them;
+- create / edit a plan and its tasks: officers and school heads whose role covers the issuing
+  unit (at it or above it), never a unit below it;
+- post an update: officers and school heads whose role sits at or under the task's lead unit or
+  one of its cooperating units, for that role's unit. A supervisor above the lead unit does not
+  post on its behalf (the update says which unit reports).
+Everything else answers 404 so a plan's existence does not leak."""
+
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from lms.units.models import Role, RoleKind, Unit
+from lms.units.permissions import STAFF_KINDS, can_manage_unit
+
+MANAGER_KINDS = (RoleKind.OFFICER, RoleKind.SCHOOL_ADMIN)
+
+
+def _roles(user, kinds):
+    if not user.is_authenticated:
+        return Role.objects.none()
+    return Role.objects.filter(user=user, kind__in=kinds, ended_at__isnull=True)
+
+
+def _prefixes(path: str) -> list[str]:
+    step = Unit.steplen
+    return [path[:i] for i in range(step, len(path) + 1, step)]
+
+
+def plans_visible_to(user):
+    from .models import Plan
+
+    if user.is_authenticated and user.is_superuser:
+        return Plan.objects.all()
+    query = Q(pk__in=[])
+    for path in _roles(user, STAFF_KINDS).values_list("unit_path", flat=True):
+        query |= Q(issuing_unit__path__startswith=path) | Q(issuing_unit__path__in=_prefixes(path))
+    return Plan.objects.filter(query)
+
+
+def plan_or_404(user, plan_id: int):
+    return get_object_or_404(plans_visible_to(user).select_related("issuing_unit", "document"),
+                             pk=plan_id)
+
+
+def task_or_404(user, plan, task_id: int):
+    return get_object_or_404(plan.tasks.select_related("lead_unit", "target"), pk=task_id)
+
+
+def can_edit_plan(user, plan) -> bool:
+    return can_manage_unit(user, plan.issuing_unit, MANAGER_KINDS)
+
+
+def require_edit(user, plan) -> None:
+    # A reader who may not edit gets 404 too: the edit URL of a plan is not theirs to know.
+    if not can_edit_plan(user, plan):
+        raise Http404
+
+
+def plan_units_for(user):
+    """Units where `user` may create a plan: where their officer / school-head roles sit."""
+    if user.is_superuser:
+        return Unit.objects.filter(kind__is_class=False)
+    return Unit.objects.filter(pk__in=_roles(user, MANAGER_KINDS).values("unit_id"),
+                               kind__is_class=False)
+
+
+def update_units(user, task) -> list[Unit]:
+    """The units `user` may report for on `task` (empty → may not post updates)."""
+    task_units = [task.lead_unit, *task.cooperating_units.all()]
+    if user.is_authenticated and user.is_superuser:
+        return task_units
+    units = []
+    for role in _roles(user, MANAGER_KINDS).select_related("unit"):
+        if any(role.unit_path.startswith(u.path) for u in task_units) and role.unit not in units:
+            units.append(role.unit)
+    return units
