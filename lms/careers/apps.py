@@ -6,3 +6,6 @@ class CareersConfig(AppConfig):
     name = "lms.careers"
     label = "careers"
     verbose_name = _("Hướng nghiệp và việc làm")
+
+    def ready(self):
+        from . import receivers  # noqa: F401  (connects the outcome signal senders)

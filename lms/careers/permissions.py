@@ -1,0 +1,61 @@
+"""Career permissions, built on lms.units.permissions (the one permission layer). Forbidden
+objects answer 404 in the views, so their existence is not revealed."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from lms.units.models import Role, RoleKind, Unit
+from lms.units.permissions import can_manage_unit, can_view_learner, learner_unit_paths
+
+APPROVER_KINDS = (RoleKind.OFFICER, RoleKind.SCHOOL_ADMIN)
+RECORDER_KINDS = (RoleKind.TEACHER, RoleKind.SCHOOL_ADMIN)
+RATE_KINDS = (RoleKind.OFFICER, RoleKind.SCHOOL_ADMIN)
+
+
+def employer_of(user):
+    """The employer `user` acts for, or None."""
+    if not user.is_authenticated:
+        return None
+    from .models import EmployerMember
+
+    member = (EmployerMember.objects.filter(user=user).select_related("employer", "employer__unit")
+              .first())
+    return member.employer if member else None
+
+
+def can_approve_employer(user, employer) -> bool:
+    """Officers and school heads over the employer's unit (its subtree includes the unit)."""
+    return can_manage_unit(user, employer.unit, APPROVER_KINDS)
+
+
+def can_record_outcome(user, learner) -> bool:
+    """A teacher or school head over one of the learner's classes (and so may view the learner);
+    never the learner themself through the staff path."""
+    if not user.is_authenticated or user.pk == learner.pk or not can_view_learner(user, learner):
+        return False
+    classes = Unit.objects.filter(path__in=learner_unit_paths(learner))
+    return any(can_manage_unit(user, klass, RECORDER_KINDS) for klass in classes)
+
+
+def recorder_class(user, unit_id: int) -> Unit:
+    """A class the user teaches or heads; 404 otherwise."""
+    unit = get_object_or_404(Unit.objects.select_related("kind"), pk=unit_id, kind__is_class=True)
+    if not can_manage_unit(user, unit, RECORDER_KINDS):
+        raise Http404
+    return unit
+
+
+def rate_unit(user, unit_id: int) -> Unit:
+    """A unit the user may see the employment rate of (officers, school heads); 404 otherwise."""
+    unit = get_object_or_404(Unit.objects.select_related("kind"), pk=unit_id)
+    if not can_manage_unit(user, unit, RATE_KINDS):
+        raise Http404
+    return unit
+
+
+def home_units(user, kinds) -> list[Unit]:
+    """The units where the user's roles of `kinds` sit, highest first."""
+    if user.is_superuser:
+        return list(Unit.get_root_nodes())
+    ids = Role.objects.filter(user=user, kind__in=kinds, ended_at__isnull=True).values("unit_id")
+    return list(Unit.objects.filter(pk__in=ids).select_related("kind").order_by("depth", "name"))
