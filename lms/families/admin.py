@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import LinkCode, NewsPhoto, NewsPost
+from .models import GuardianLinkEvent, LinkCode, NewsPhoto, NewsPost, SignInCode, SignInPreference
 
 
 @admin.register(LinkCode)
@@ -20,3 +20,32 @@ class NewsPostAdmin(admin.ModelAdmin):
     list_display = ("__str__", "unit", "author", "created_at", "removed_at")
     raw_id_fields = ("unit", "author", "removed_by")
     inlines = [NewsPhotoInline]
+
+
+@admin.register(GuardianLinkEvent)
+class GuardianLinkEventAdmin(admin.ModelAdmin):
+    """Read-only audit trail of links and revocations."""
+
+    list_display = ("link", "action", "via", "actor", "at")
+    list_filter = ("action", "via")
+    raw_id_fields = ("link", "actor")
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(SignInCode)
+class SignInCodeAdmin(admin.ModelAdmin):
+    list_display = ("user", "purpose", "channel", "created_at", "expires_at", "used_at",
+                    "attempts")
+    raw_id_fields = ("user",)
+    exclude = ("code_hash",)
+
+    def has_add_permission(self, request):
+        return False
+
+
+admin.site.register(SignInPreference)

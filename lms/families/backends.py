@@ -14,23 +14,37 @@ def normalise_phone(value: str) -> str:
     return digits
 
 
+def identifier_query(value: str) -> Q | None:
+    """The lookup for a phone number or an email address typed at sign-in (None: neither)."""
+    value = (value or "").strip()
+    if "@" in value:
+        return Q(email__iexact=value)
+    phone = normalise_phone(value)
+    if len(phone) < 9:
+        return None
+    return Q(phone=phone)
+
+
+def user_for_identifier(value: str) -> User | None:
+    """The one account with this phone or email; None when there is none or several (ambiguous
+    emails sign in by username only)."""
+    query = identifier_query(value)
+    if query is None:
+        return None
+    matches = list(User.objects.filter(query)[:2])
+    return matches[0] if len(matches) == 1 else None
+
+
 class PhoneOrEmailBackend(AccountBackend):
     def authenticate(self, request, username=None, password=None, **kwargs):
         if not username or not password:
             return None
-        value = username.strip()
-        if "@" in value:
-            query = Q(email__iexact=value)
-        else:
-            phone = normalise_phone(value)
-            if len(phone) < 9:
-                return None
-            query = Q(phone=phone)
-        matches = list(User.objects.filter(query)[:2])
-        if len(matches) != 1:  # ambiguous emails sign in by username only
+        if identifier_query(username) is None:
+            return None
+        user = user_for_identifier(username)
+        if user is None:
             User().set_password(password)  # same timing as a real check
             return None
-        user = matches[0]
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
         return None

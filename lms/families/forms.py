@@ -74,3 +74,32 @@ class NewsPostForm(forms.Form):
                                widget=MultiFileInput(attrs={"accept": "image/*"}))
     alt = forms.CharField(label=_("Mô tả ảnh (cho người khiếm thị)"), max_length=200,
                           required=False)
+
+
+class ParentFindForm(forms.Form):
+    identifier = forms.CharField(label=_("Số điện thoại hoặc email của phụ huynh"),
+                                 max_length=254)
+
+
+class ParentCreateForm(forms.Form):
+    full_name = forms.CharField(label=_("Họ và tên phụ huynh"), max_length=150)
+    phone = forms.CharField(label=_("Số điện thoại"), max_length=20, required=False)
+    email = forms.EmailField(label=_("Email"), required=False)
+
+    def clean_phone(self):
+        raw = self.cleaned_data.get("phone", "").strip()
+        if not raw:
+            return ""
+        phone = normalise_phone(raw)
+        if not (phone.startswith("0") and len(phone) == 10):
+            raise ValidationError(_("Số điện thoại phải gồm 10 chữ số, bắt đầu bằng 0."))
+        return phone
+
+    def clean_email(self):
+        return self.cleaned_data.get("email", "").strip().lower()
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not data.get("phone") and not data.get("email"):
+            raise ValidationError(_("Hãy nhập số điện thoại hoặc email để gửi lời mời."))
+        return data

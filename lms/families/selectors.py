@@ -130,3 +130,43 @@ def managed_classes(user) -> list:
         return []
     return list(units_visible_to(user, kinds=(RoleKind.TEACHER, RoleKind.SCHOOL_ADMIN))
                 .filter(kind__is_class=True).order_by("path")[:100])
+
+
+# --- The school admin's linking screen ---------------------------------------------------------
+
+
+def administered_schools(user, query: str = "") -> list:
+    """Schools where `user` is a school admin or an officer above them (at most 200 shown)."""
+    from lms.units.permissions import units_visible_to
+
+    from .admin_links import ADMIN_KINDS
+
+    if not user.is_authenticated:
+        return []
+    schools = units_visible_to(user, kinds=ADMIN_KINDS).filter(kind__is_school=True)
+    if query:
+        schools = schools.filter(name__icontains=query)
+    return list(schools.select_related("kind").order_by("name")[:200])
+
+
+def school_classes(school) -> list:
+    """The school's classes with their current number of learners (one query)."""
+    from django.db.models import Count, Q
+
+    from lms.units.models import RoleKind, Unit
+
+    current = Q(roles__kind=RoleKind.LEARNER, roles__ended_at__isnull=True)
+    return list(Unit.objects.filter(path__startswith=school.path, kind__is_class=True)
+                .annotate(learner_count=Count("roles", filter=current, distinct=True))
+                .order_by("name"))
+
+
+def learner_links(learner) -> dict:
+    """A learner's live guardian links and the audit history of every link (newest first)."""
+    from .models import GuardianLinkEvent
+
+    live = list(GuardianLink.objects.filter(learner=learner, revoked_at__isnull=True)
+                .select_related("guardian").order_by("created_at"))
+    history = list(GuardianLinkEvent.objects.filter(link__learner=learner)
+                   .select_related("actor", "link__guardian")[:50])
+    return {"live": live, "history": history}

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from lms.accounts.models import GuardianLink, User
 
 from .images import photo_prepare
-from .models import LinkCode, NewsPhoto, NewsPost
+from .models import GuardianLinkEvent, LinkAction, LinkCode, LinkVia, NewsPhoto, NewsPost
 from .permissions import can_manage_learner_class, learner_class_units
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read from a printed slip
@@ -97,12 +97,23 @@ def link_code_redeem(*, guardian, code: str, throttle_id: str = "") -> GuardianL
             used_at=now, used_by=guardian)
         if not won:
             raise LinkCodeInvalid(_("Mã liên kết không đúng, đã dùng hoặc đã hết hạn."))
-        link, created = GuardianLink.objects.get_or_create(guardian=guardian,
-                                                           learner=row.learner)
-        if not created and link.revoked_at is not None:
-            link.revoked_at = None
-            link.save(update_fields=["revoked_at"])
+        link, _changed = guardian_link_ensure(guardian=guardian, learner=row.learner,
+                                              actor=guardian, via=LinkVia.CODE)
     return link
+
+
+def guardian_link_ensure(*, guardian, learner, actor, via: str) -> tuple[GuardianLink, bool]:
+    """Creates the link or revives a revoked one, recording who did it; a live link is left as
+    it is (linking twice does nothing new). Returns (link, changed)."""
+    with transaction.atomic():
+        link, created = GuardianLink.objects.get_or_create(guardian=guardian, learner=learner)
+        changed = created or bool(GuardianLink.objects.filter(
+            pk=link.pk, revoked_at__isnull=False).update(revoked_at=None))
+        if changed:
+            link.revoked_at = None
+            GuardianLinkEvent.objects.create(link=link, action=LinkAction.LINKED, via=via,
+                                             actor=actor)
+    return link, changed
 
 
 def parent_register(*, full_name: str, phone: str | None, email: str | None, password: str,
@@ -134,8 +145,10 @@ def guardian_link_revoke(*, actor, link: GuardianLink) -> None:
     because every check reads `revoked_at`."""
     if actor.pk != link.guardian_id and not can_manage_learner_class(actor, link.learner):
         raise PermissionError(_("Bạn không có quyền hủy liên kết này."))
-    GuardianLink.objects.filter(pk=link.pk, revoked_at__isnull=True).update(
-        revoked_at=timezone.now())
+    with transaction.atomic():
+        if GuardianLink.objects.filter(pk=link.pk, revoked_at__isnull=True).update(
+                revoked_at=timezone.now()):
+            GuardianLinkEvent.objects.create(link=link, action=LinkAction.REVOKED, actor=actor)
 
 
 def news_post_create(*, actor, unit, text: str, photos=(), alt: str = "") -> NewsPost:

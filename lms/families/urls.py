@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_admin
 
 app_name = "families"
 
@@ -16,4 +16,9 @@ urlpatterns = [
     path("lop/<int:unit_id>/tin/", views.class_news, name="class_news"),
     path("tin/<int:post_id>/go/", views.news_remove, name="news_remove"),
     path("anh/<int:photo_id>/", views.news_photo, name="news_photo"),
+    # The school admin's linking screen.
+    path("truong/", views_admin.schools, name="admin_schools"),
+    path("truong/<int:school_id>/", views_admin.school, name="admin_school"),
+    path("truong/<int:school_id>/hoc-sinh/<int:learner_id>/", views_admin.learner_link,
+         name="admin_learner"),
 ]

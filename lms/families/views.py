@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -41,6 +42,7 @@ def home(request):
         "overviews": overviews, "news": selectors.news_for_units(unit_ids, limit=10),
         "form": LinkCodeForm(), "unread": unread_count(request.user),
         "managed_classes": selectors.managed_classes(request.user),
+        "admin_schools": selectors.administered_schools(request.user)[:1],
     })
 
 
@@ -122,7 +124,10 @@ def link_revoke(request, link_id: int):
     except PermissionError as exc:
         raise Http404 from exc
     messages.success(request, _("Đã hủy liên kết phụ huynh."))
-    return redirect(request.POST.get("next") or "families:home")
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        next_url = "families:home"
+    return redirect(next_url)
 
 
 def _managed_class(request, unit_id: int) -> Unit:

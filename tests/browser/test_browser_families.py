@@ -15,17 +15,6 @@ pytestmark = pytest.mark.browser
 CHILD = "Nguyễn Minh An"
 
 
-def _repair_stale_role_paths() -> None:
-    """Workaround for a core demo issue (reported to the lead): units use node_order_by, so
-    adding a sibling shifts paths, and roles granted with a stale in-memory Unit copy a stale
-    `unit_path`; giaovien then appears to manage the wrong school. A no-op once fixed."""
-    from lms.units.models import Role
-
-    for role in Role.objects.select_related("unit"):
-        if role.unit_path != role.unit.path:
-            Role.objects.filter(pk=role.pk).update(unit_path=role.unit.path)
-
-
 def _log_in(page, base: str, username: str) -> None:
     page.goto(f"{base}/accounts/login/?next=/phu-huynh/")
     page.get_by_label("Tên đăng nhập").fill(username)
@@ -38,7 +27,6 @@ def test_teacher_code_parent_registers_and_sees_child(demo_server, page, byte_bu
     from lms.accounts.models import GuardianLink
 
     base = demo_server.url
-    _repair_stale_role_paths()
     # --- Teacher: families page of class 12A1, make a code for the demo learner. -------------
     _log_in(page, base, "giaovien")
     expect(page.locator("main h1")).to_have_text("Con của tôi")

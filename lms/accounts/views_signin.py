@@ -1,0 +1,209 @@
+"""Sign-in with a one-time code: two-step sign-in after the password, and "sign in with a code
+instead of a password". The codes themselves live in lms.families.signin. Pending sign-ins are
+kept in the (pre-login) session for 10 minutes; login() cycles the session key on success."""
+
+import time
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.debug import sensitive_post_parameters
+
+from lms.families import signin
+from lms.families.backends import user_for_identifier
+from lms.families.models import SignInPurpose
+
+from .forms import CodeForm, CodeRequestForm, TwoStepForm
+from .models import User
+from .navigation import signed_in_home
+
+TWO_STEP_KEY = "hocmo_two_step"
+CODE_LOGIN_KEY = "hocmo_code_login"
+PENDING_SECONDS = signin.CODE_TTL_SECONDS
+CODE_BACKEND = "lms.accounts.backends.AccountBackend"
+
+
+def _client_ip(request) -> str:
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def safe_next(request, url: str) -> str:
+    if url and url_has_allowed_host_and_scheme(url, {request.get_host()},
+                                               require_https=request.is_secure()):
+        return url
+    return ""
+
+
+def _pending(request, key: str) -> dict | None:
+    data = request.session.get(key)
+    if not data or time.time() - data.get("at", 0) > PENDING_SECONDS:
+        request.session.pop(key, None)
+        return None
+    return data
+
+
+def _finish(request, user, backend: str, next_url: str):
+    """The real sign-in: user_logged_in fires (navigation flags), the session key changes."""
+    login(request, user, backend=backend)
+    return redirect(next_url) if next_url else signed_in_home(request)
+
+
+def _sent_notice(request) -> None:
+    messages.info(request, _("Nếu thông tin bạn nhập có tài khoản HọcMở, chúng tôi vừa gửi "
+                             "một mã 6 chữ số. Mã có hiệu lực 10 phút."))
+
+
+def _too_many_requests() -> str:
+    return _("Bạn đã yêu cầu mã quá nhiều lần. Vui lòng đợi một phút rồi thử lại.")
+
+
+class SignInView(auth_views.LoginView):
+    """The password form; users with two-step sign-in on go on to enter a code."""
+
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        user = form.get_user()
+        channel = signin.two_step_channel(user)
+        if not channel:
+            return super().form_valid(form)
+        self.request.session[TWO_STEP_KEY] = {
+            "uid": user.pk, "backend": user.backend, "next": self.get_redirect_url(),
+            "at": time.time(), "tries": 0}
+        # Whoever knows the password may ask for a code; throttled per user and address.
+        if signin.request_allowed(f"user:{user.pk}", _client_ip(self.request)):
+            signin.code_request(purpose=SignInPurpose.TWO_STEP, user_id=user.pk)
+        return redirect("accounts:two_step")
+
+
+@sensitive_post_parameters("code")
+@csrf_protect
+@never_cache
+def two_step(request):
+    pending = _pending(request, TWO_STEP_KEY)
+    if pending is None:
+        messages.warning(request, _("Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại."))
+        return redirect("accounts:login")
+    user = User.objects.filter(pk=pending["uid"], is_active=True).first()
+    form = CodeForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and request.POST.get("action") == "resend":
+        if signin.request_allowed(f"user:{pending['uid']}", _client_ip(request)):
+            signin.code_request(purpose=SignInPurpose.TWO_STEP, user_id=pending["uid"])
+            messages.info(request, _("Đã gửi lại mã."))
+        else:
+            messages.warning(request, _too_many_requests())
+        return redirect("accounts:two_step")
+    if request.method == "POST" and form.is_valid():
+        if signin.code_verify(user, purpose=SignInPurpose.TWO_STEP,
+                              code=form.cleaned_data["code"]):
+            request.session.pop(TWO_STEP_KEY, None)
+            return _finish(request, user, pending["backend"], safe_next(request, pending["next"]))
+        response = _wrong_code(request, TWO_STEP_KEY, pending, form, "accounts:login")
+        if response is not None:
+            return response
+    if request.method == "POST":
+        status = 400
+    channel = signin.two_step_channel(user) if user else ""
+    return render(request, "accounts/code_enter.html", {
+        "form": form, "title": _("Đăng nhập hai bước"), "channel": channel,
+        "resend": True}, status=status)
+
+
+def _wrong_code(request, key, pending, form, restart_url):
+    pending["tries"] = pending.get("tries", 0) + 1
+    request.session[key] = pending
+    if pending["tries"] >= signin.MAX_ATTEMPTS:
+        request.session.pop(key, None)
+        messages.error(request, _("Bạn đã nhập sai mã quá nhiều lần. Hãy bắt đầu lại."))
+        return redirect(restart_url)
+    form.add_error("code", _("Mã không đúng hoặc đã hết hạn."))
+    return None
+
+
+@csrf_protect
+@never_cache
+def code_login(request):
+    """Step 1: the phone or email. The answer is the same whether an account exists or not."""
+    if request.user.is_authenticated:
+        return signed_in_home(request)
+    next_url = safe_next(request, request.POST.get("next") or request.GET.get("next", ""))
+    form = CodeRequestForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            identifier = form.cleaned_data["identifier"]
+            if signin.request_allowed(identifier, _client_ip(request)):
+                signin.code_request(purpose=SignInPurpose.CODE_LOGIN, identifier=identifier)
+                request.session[CODE_LOGIN_KEY] = {"id": identifier, "next": next_url,
+                                                   "at": time.time(), "tries": 0}
+                _sent_notice(request)
+                return redirect("accounts:code_login_verify")
+            form.add_error(None, _too_many_requests())
+            status = 429
+    return render(request, "accounts/code_login.html", {"form": form, "next": next_url},
+                  status=status)
+
+
+@sensitive_post_parameters("code")
+@csrf_protect
+@never_cache
+def code_login_verify(request):
+    """Step 2: the code. Unknown identifiers go through the same checks and the same error."""
+    pending = _pending(request, CODE_LOGIN_KEY)
+    if pending is None:
+        messages.warning(request, _("Mã đã hết hạn. Hãy yêu cầu mã mới."))
+        return redirect("accounts:code_login")
+    form = CodeForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and request.POST.get("action") == "resend":
+        if signin.request_allowed(pending["id"], _client_ip(request)):
+            signin.code_request(purpose=SignInPurpose.CODE_LOGIN, identifier=pending["id"])
+            pending["at"], pending["tries"] = time.time(), 0
+            request.session[CODE_LOGIN_KEY] = pending
+            _sent_notice(request)
+        else:
+            messages.warning(request, _too_many_requests())
+        return redirect("accounts:code_login_verify")
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            user = user_for_identifier(pending["id"])
+            if signin.code_verify(user, purpose=SignInPurpose.CODE_LOGIN,
+                                  code=form.cleaned_data["code"]) and user.is_active:
+                request.session.pop(CODE_LOGIN_KEY, None)
+                return _finish(request, user, CODE_BACKEND, safe_next(request, pending["next"]))
+            response = _wrong_code(request, CODE_LOGIN_KEY, pending, form, "accounts:code_login")
+            if response is not None:
+                return response
+    return render(request, "accounts/code_enter.html", {
+        "form": form, "title": _("Đăng nhập bằng mã"), "identifier": pending["id"],
+        "resend": True}, status=status)
+
+
+@login_required
+def security(request):
+    """The user's sign-in preferences: two-step sign-in on/off and the channel."""
+    from lms.families.models import SignInPreference
+
+    pref = SignInPreference.objects.filter(user=request.user).first()
+    initial = {"two_step": bool(pref and pref.two_step),
+               "channel": pref.channel if pref else ""}
+    form = TwoStepForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        enabled = form.cleaned_data["two_step"]
+        signin.two_step_update(request.user, enabled=enabled,
+                               channel=form.cleaned_data.get("channel") or "sms")
+        messages.success(request, _("Đã bật đăng nhập hai bước.") if enabled
+                         else _("Đã tắt đăng nhập hai bước."))
+        return redirect("accounts:security")
+    return render(request, "accounts/security.html", {"form": form},
+                  status=400 if form.errors else 200)
