@@ -83,4 +83,5 @@ def validate_library_file(upload) -> None:
 
 def library_upload_to(instance, filename: str) -> str:
     base = os.path.basename(filename)
-    return f"items/{instance.slug or 'tai-lieu'}/{base}"
+    item = getattr(instance, "item", None) or instance  # a LibraryItemFile files under its item
+    return f"items/{getattr(item, 'slug', '') or 'tai-lieu'}/{base}"

@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .files import library_storage, library_upload_to, validate_library_file
@@ -122,6 +122,7 @@ class LibraryItemPage(Page):
                         heading=_("Giấy phép")),
         FieldPanel("cover"),
         FieldPanel("file"),
+        InlinePanel("more_files", label=_("Tệp khác (EPUB, âm thanh, video…)")),
         FieldPanel("full_text"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("summary"),
@@ -140,9 +141,12 @@ class LibraryItemPage(Page):
 
     @property
     def file_extension(self) -> str:
-        import os
+        return _extension(self.file)
 
-        return os.path.splitext(self.file.name)[1].lstrip(".").upper() if self.file else ""
+    def file_names(self) -> list[str]:
+        """Every stored file of the item, main file first: what extraction reads."""
+        names = [self.file.name] if self.file else []
+        return names + [extra.file.name for extra in self.more_files.all() if extra.file]
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import reading_entry_for
@@ -152,6 +156,36 @@ class LibraryItemPage(Page):
         if request.user.is_authenticated and self.permissions_for_user(request.user).can_edit():
             context["extraction"] = ItemText.objects.filter(item_id=self.pk).first()
         return context
+
+
+def _extension(field_file) -> str:
+    import os
+
+    return os.path.splitext(field_file.name)[1].lstrip(".").upper() if field_file else ""
+
+
+class LibraryItemFile(Orderable):
+    """Another file of the same item: the EPUB next to the PDF, a lecture's audio and slides.
+    Served, validated and extracted exactly like the main file."""
+
+    item = ParentalKey(LibraryItemPage, on_delete=models.CASCADE, related_name="more_files")
+    title = models.CharField(_("tên tệp"), max_length=120,
+                             help_text=_("Ví dụ: Bản EPUB, Âm thanh bài 1"))
+    file = models.FileField(_("tệp"), storage=library_storage, upload_to=library_upload_to,
+                            max_length=255, validators=[validate_library_file])
+
+    panels = [FieldPanel("title"), FieldPanel("file")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("tệp khác")
+        verbose_name_plural = _("tệp khác")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def file_extension(self) -> str:
+        return _extension(self.file)
 
 
 class ItemText(models.Model):

@@ -9,12 +9,21 @@ from .files import library_storage, sniff_kind
 from .models import Extraction, ItemStats, ItemText, LibraryItemPage, ReadingListEntry
 
 
+def files_key(names: list[str]) -> str:
+    """What ItemText remembers as extracted: the item's file names (main first), so adding or
+    replacing any file extracts again. Fits the 255-character column."""
+    import hashlib
+
+    key = "|".join(names)
+    return key if len(key) <= 255 else "sha256:" + hashlib.sha256(key.encode()).hexdigest()
+
+
 def library_item_file_published(item: LibraryItemPage) -> bool:
     """Called when an item is published: queues extraction when its file changed since the last
     extraction. Returns True when a task was queued."""
     from .tasks import library_item_extract
 
-    file_name = item.file.name if item.file else ""
+    file_name = files_key(item.file_names())
     text, _created = ItemText.objects.get_or_create(item_id=item.pk)
     if text.file_name == file_name and text.status in (Extraction.DONE, Extraction.NONE):
         return False
@@ -36,7 +45,8 @@ def library_item_extract_text(item_id: int) -> str:
     if item is None:
         return "missing"
     text, _created = ItemText.objects.get_or_create(item_id=item_id)
-    file_name = item.file.name if item.file else ""
+    names = item.file_names()
+    file_name = files_key(names)
     if text.file_name == file_name and text.status == Extraction.DONE:
         return "unchanged"
     rows = ItemText.objects.filter(pk=text.pk)
@@ -46,10 +56,14 @@ def library_item_extract_text(item_id: int) -> str:
         return Extraction.NONE
     rows.update(status=Extraction.RUNNING, progress=0, error="")
     try:
-        with library_storage.open(file_name, "rb") as handle:
-            kind, _mime = sniff_kind(handle)
-        extracted = extract_text(library_storage.path(file_name), kind or "",
-                                 progress=lambda p: rows.update(progress=p))
+        parts = []
+        for index, name in enumerate(names):
+            with library_storage.open(name, "rb") as handle:
+                kind, _mime = sniff_kind(handle)
+            parts.append(extract_text(
+                library_storage.path(name), kind or "",
+                progress=lambda p, i=index: rows.update(progress=(i * 100 + p) // len(names))))
+        extracted = "\n\n".join(part for part in parts if part)
     except OSError:
         raise  # the task retries: the file may still be arriving on shared storage
     except Exception as exc:  # a broken PDF/EPUB must not retry forever; record why

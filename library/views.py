@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from . import selectors, services
 from .files import INLINE_KINDS, library_storage, sniff_kind
-from .models import ItemText, LibraryItemPage
+from .models import ItemText, LibraryItemFile, LibraryItemPage
 
 
 def _public_item(item_id: int) -> LibraryItemPage:
@@ -20,14 +20,24 @@ def _public_item(item_id: int) -> LibraryItemPage:
 
 
 def item_file(request, item_id: int):
-    """The item's file: a download (Content-Disposition: attachment) or, with ?xem=1, inline for
-    PDF/audio/video only; always with the type sniffed from content and `nosniff`."""
     item = _public_item(item_id)
     if not item.file:
         raise Http404
+    return _serve_file(request, item, item.file.name)
+
+
+def item_more_file(request, item_id: int, file_id: int):
+    item = _public_item(item_id)
+    extra = get_object_or_404(LibraryItemFile, item_id=item.pk, pk=file_id)
+    return _serve_file(request, item, extra.file.name)
+
+
+def _serve_file(request, item: LibraryItemPage, name: str):
+    """One of the item's files: a download (Content-Disposition: attachment) or, with ?xem=1,
+    inline for PDF/audio/video only; always with the type sniffed from content and `nosniff`."""
     inline = request.GET.get("xem") == "1"
     try:
-        handle = library_storage.open(item.file.name, "rb")
+        handle = library_storage.open(name, "rb")
     except FileNotFoundError as exc:
         raise Http404 from exc
     kind, mime = sniff_kind(handle)
@@ -38,7 +48,7 @@ def item_file(request, item_id: int):
         return HttpResponseForbidden(_("Giấy phép của tài liệu này chỉ cho phép đọc trực tuyến."))
     services.library_item_read(item)
     response = FileResponse(handle, as_attachment=not inline,
-                            filename=os.path.basename(item.file.name),
+                            filename=os.path.basename(name),
                             content_type=mime or "application/octet-stream")
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, max-age=3600"

@@ -147,7 +147,8 @@ def test_admin_add_form_accepts_a_validated_file_upload(client):
     assert client.get(url).status_code == 200
     base = {"title": "Tệp giả", "slug": "tep-gia", "language": "vi", "item_type": "document",
             "audience": "all", "licence": "cc-by", "allow_download": "on",
-            "tagged_items-TOTAL_FORMS": "0", "tagged_items-INITIAL_FORMS": "0"}
+            "tagged_items-TOTAL_FORMS": "0", "tagged_items-INITIAL_FORMS": "0",
+            "more_files-TOTAL_FORMS": "0", "more_files-INITIAL_FORMS": "0"}
     fake = SimpleUploadedFile("gia.pdf", b"<html><script>alert(1)</script></html>")
     response = client.post(url, {**base, "file": fake})
     assert response.status_code == 200  # the form comes back with the error
