@@ -26,6 +26,8 @@ class Event(models.TextChoices):
     REPORT_RETURNED = "report_returned", _("Báo cáo bị trả lại")
     COURSE_NOT_STARTED = "course_not_started", _("Nhắc bắt đầu khóa học")
     SIGN_IN_CODE = "sign_in_code", _("Mã đăng nhập")
+    GUARDIAN_INVITE = "guardian_invite", _("Lời mời phụ huynh")
+    PLAN_TASK_OVERDUE = "plan_task_overdue", _("Nhiệm vụ kế hoạch quá hạn")
 
 
 class Notification(models.Model):
