@@ -44,6 +44,24 @@ class Statement(models.Model):
         return f"{self.id} {self.verb_id}"
 
 
+class Attachment(models.Model):
+    """Attachment bytes, addressed by their SHA-2 (as the statements name them): the same file
+    sent with many statements is stored once, and is immutable."""
+
+    sha2 = models.CharField(max_length=128, primary_key=True)
+    content_type = models.CharField(max_length=255)
+    length = models.PositiveBigIntegerField()
+    content = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tệp đính kèm xAPI")
+        verbose_name_plural = _("tệp đính kèm xAPI")
+
+    def __str__(self) -> str:
+        return f"{self.sha2[:12]}… ({self.content_type}, {self.length} B)"
+
+
 class DocumentKind(models.TextChoices):
     STATE = "state", _("Trạng thái")
     ACTIVITY_PROFILE = "activity_profile", _("Hồ sơ hoạt động")

@@ -69,8 +69,7 @@ def statements_query(params, *, visible: Q) -> tuple[list[Statement], str | None
     for name in ("related_activities", "related_agents"):
         if _bool(params, name):  # refused rather than silently answering a narrower query
             raise Invalid(name, _("chưa được hỗ trợ (chỉ nhận false)."))
-    if _bool(params, "attachments"):
-        raise Invalid("attachments", _("kho này không lưu tệp đính kèm."))
+    _bool(params, "attachments")  # true or false; the view answers multipart when true
     if params.get("format", "exact") not in ("exact", "ids", "canonical"):
         raise Invalid("format", _("phải là exact, ids hoặc canonical."))
     try:

@@ -16,8 +16,7 @@ from django.utils.translation import gettext as _
 from .models import Client, Statement
 from .storage import statements_insert
 from .validation import VOIDED, Invalid, agent_key, check_statement, check_timestamp
-
-STORED_VERSION = "1.0.0"
+from .versions import V1, Rules
 
 
 class Conflict(ValueError):
@@ -72,13 +71,14 @@ def _user_for_actor(actor: dict, client: Client):
     return User.objects.filter(username=account.get("name")).first()
 
 
-def _prepare(raw: dict, index: int, principal: Principal, now) -> tuple[Statement, dict]:
+def _prepare(raw: dict, index: int, principal: Principal, now, rules: Rules
+             ) -> tuple[Statement, dict]:
     path = f"statements[{index}]" if index >= 0 else "statement"
     user = principal.user if principal.is_learner_session else None
     if principal.is_learner_session and isinstance(raw, dict):
         # Never trusted from the client: players (H5P) send whatever actor they made up.
         raw = {**raw, "actor": agent_for_user(principal.user)}
-    stmt = dict(check_statement(raw, path))
+    stmt = dict(check_statement(raw, path, rules=rules))
     if principal.client is not None:
         user = _user_for_actor(stmt["actor"], principal.client)
     stmt.pop("stored", None)
@@ -90,7 +90,8 @@ def _prepare(raw: dict, index: int, principal: Principal, now) -> tuple[Statemen
     stmt.setdefault("timestamp", now.isoformat())
     stmt["stored"] = now.isoformat()
     stmt["authority"] = authority_for(principal)
-    stmt["version"] = stmt.get("version") or STORED_VERSION
+    # Stored as received; a statement without "version" gets the one its request spoke.
+    stmt["version"] = stmt.get("version") or rules.default_statement_version
     obj = stmt["object"]
     registration = (stmt.get("context") or {}).get("registration")
     row = Statement(
@@ -106,9 +107,12 @@ def _prepare(raw: dict, index: int, principal: Principal, now) -> tuple[Statemen
 
 
 def statements_store(raw_statements: list, principal: Principal, *,
-                     statement_id: str | None = None, as_list: bool = True) -> list[str]:
-    """Store one batch; returns the ids in order. Raises Invalid (400), Conflict (409) or
-    Refused (403); nothing is stored then."""
+                     statement_id: str | None = None, as_list: bool = True,
+                     rules: Rules = V1, files: dict | None = None) -> list[str]:
+    """Store one batch (and the attachment `files` it came with, {sha2: (type, bytes)});
+    returns the ids in order. Raises Invalid (400), Conflict (409) or Refused (403); nothing is
+    stored then."""
+    from .attachments import attachments_match, attachments_save
     from .projection import could_project, statement_project
 
     if not raw_statements:
@@ -122,13 +126,16 @@ def statements_store(raw_statements: list, principal: Principal, *,
                 raise Invalid("statement.id", _("khác với tham số statementId."))
             raw["id"] = statement_id
         raw_statements = [raw]
-    prepared = [_prepare(raw, i if as_list and not single else -1, principal, now)
+    prepared = [_prepare(raw, i if as_list and not single else -1, principal, now, rules)
                 for i, raw in enumerate(raw_statements)]
     ids = [row.id for row, _stmt in prepared]
+    attachments_match([(f"statements[{i}]" if as_list and not single else "statement", stmt)
+                       for i, (_row, stmt) in enumerate(prepared)], files or {})
     if len(set(ids)) != len(ids):
         raise Invalid("statements", _("có hai câu lệnh trùng id trong cùng một lô."))
     rows = [row for row, _stmt in prepared]
-    if len(rows) == 1 and not rows[0].voided_target and not could_project(rows[0]):
+    if len(rows) == 1 and not files and not rows[0].voided_target \
+            and not could_project(rows[0]):
         # One INSERT is atomic on its own: no BEGIN/COMMIT round trips for the common single
         # statement that moves no progress.
         if not statements_insert(rows):
@@ -138,6 +145,7 @@ def statements_store(raw_statements: list, principal: Principal, *,
         with transaction.atomic():
             _apply_voiding([row for row in rows if row.voided_target], ids, principal)
             inserted = statements_insert(rows)
+            attachments_save(files)
             _check_repeats([row for row in rows if row.id not in inserted])
             for row in rows:
                 if row.id in inserted and row.user is not None and row.voided_target is None:

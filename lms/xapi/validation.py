@@ -1,12 +1,16 @@
-"""Statement validation per xAPI 1.0.3 (Data, section 2.4). Each problem raises Invalid with
-the JSON path of the property and the rule, in Vietnamese."""
+"""Statement validation per xAPI 1.0.3 (Data, section 2.4) and, where it differs, xAPI 2.0
+(IEEE 9274.1.1-2023; the differences are named in versions.Rules). Each problem raises Invalid
+with the JSON path of the property and the rule, in Vietnamese."""
 
 import re
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from django.utils.translation import gettext as _
+
+from .interactions import check_interaction
+from .versions import V1, Rules
 
 VOIDED = "http://adlnet.gov/expapi/verbs/voided"
 STATEMENT_KEYS = {"id", "actor", "verb", "object", "result", "context", "timestamp", "stored",
@@ -23,12 +27,22 @@ CONTEXT_ACTIVITY_KEYS = {"parent", "grouping", "category", "other"}
 ACTIVITY_KEYS = {"objectType", "id", "definition"}
 DEFINITION_KEYS = {"name", "description", "type", "moreInfo", "extensions", "interactionType",
                    "correctResponsesPattern", "choices", "scale", "source", "target", "steps"}
-DURATION = re.compile(r"^P(?!$)(\d+(?:\.\d+)?Y)?(\d+(?:\.\d+)?M)?(\d+(?:\.\d+)?W)?"
+# ISO 8601:2004 4.4.3.2: weeks stand alone ("P4W", never "P4W1D").
+DURATION = re.compile(r"^P(?:\d+(?:\.\d+)?W|(?!$)(\d+(?:\.\d+)?Y)?(\d+(?:\.\d+)?M)?"
                       r"(\d+(?:\.\d+)?D)?(T(?=\d)(\d+(?:\.\d+)?H)?(\d+(?:\.\d+)?M)?"
-                      r"(\d+(?:\.\d+)?S)?)?$")
+                      r"(\d+(?:\.\d+)?S)?)?)$")
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
 SHA1 = re.compile(r"^[0-9a-fA-F]{40}$")
-TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$")
+SHA2 = re.compile(r"^(?:[0-9a-fA-F]{64}|[0-9a-fA-F]{96}|[0-9a-fA-F]{128})$")
+ATTACHMENT_KEYS = {"usageType", "display", "description", "contentType", "length", "sha2",
+                   "fileUrl"}
+# RFC 3339 (a profile of ISO 8601) also allows a space between date and time. The offset is
+# optional under 1.0.3 (a SHOULD; read as UTC) and required under 2.0.
+TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?"
+                       r"(?P<offset>Z|[+-]\d\d(:?\d\d)?)?$")
+UNKNOWN_OFFSET = re.compile(r"^-00(:?00)?$")  # RFC 3339 4.3: "-00:00" means "offset unknown"
+CONTEXT_AGENT_KEYS = {"objectType", "agent", "relevantTypes"}
+CONTEXT_GROUP_KEYS = {"objectType", "group", "relevantTypes"}
 
 
 class Invalid(ValueError):
@@ -70,13 +84,21 @@ def _bad_uuid(path):
     raise Invalid(path, _("phải là UUID."))
 
 
-def check_timestamp(value, path: str) -> datetime:
-    if not isinstance(value, str) or not TIMESTAMP.match(value):
-        raise Invalid(path, _("phải là thời điểm ISO 8601 có múi giờ."))
+def check_timestamp(value, path: str, *, needs_offset: bool = False) -> datetime:
+    """An aware datetime; a timestamp without offset (allowed when not `needs_offset`) is UTC."""
+    match = TIMESTAMP.match(value) if isinstance(value, str) else None
+    if not match:
+        raise Invalid(path, _("phải là thời điểm ISO 8601 (RFC 3339)."))
+    offset = match.group("offset")
+    if offset is None and needs_offset:
+        raise Invalid(path, _("xAPI 2.0 yêu cầu thời điểm có múi giờ (ví dụ Z hoặc +07:00)."))
+    if offset is not None and UNKNOWN_OFFSET.match(offset):
+        raise Invalid(path, _("múi giờ “-00:00” (không rõ múi giờ) không được chấp nhận."))
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        raise Invalid(path, _("phải là thời điểm ISO 8601 có múi giờ.")) from None
+        raise Invalid(path, _("phải là thời điểm ISO 8601 (RFC 3339).")) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _language_map(value, path: str) -> None:
@@ -149,9 +171,11 @@ def _activity(value, path: str) -> None:
                 check_iri(definition[key], f"{path}.definition.{key}")
         if "extensions" in definition:
             _extensions(definition["extensions"], f"{path}.definition.extensions")
+        check_interaction(definition, f"{path}.definition", invalid=Invalid,
+                          language_map=_language_map)
 
 
-def _statement_object(value, path: str, *, in_substatement: bool) -> None:
+def _statement_object(value, path: str, *, in_substatement: bool, rules: Rules) -> None:
     obj = _object(value, path)
     kind = obj.get("objectType", "Activity")
     if kind == "Activity":
@@ -163,7 +187,7 @@ def _statement_object(value, path: str, *, in_substatement: bool) -> None:
         check_uuid(obj.get("id"), f"{path}.id")
     elif kind == "SubStatement" and not in_substatement:
         _keys(obj, SUBSTATEMENT_KEYS, path)
-        _core(obj, path, in_substatement=True)
+        _core(obj, path, in_substatement=True, rules=rules)
     else:
         raise Invalid(f"{path}.objectType", _("“%(kind)s” không hợp lệ ở đây.") % {"kind": kind})
 
@@ -201,9 +225,12 @@ def _score(value, path: str) -> None:
         raise Invalid(f"{path}.raw", _("phải nằm giữa min và max."))
 
 
-def _context(value, path: str, object_kind: str) -> None:
+def _context(value, path: str, object_kind: str, rules: Rules) -> None:
     context = _object(value, path)
-    _keys(context, CONTEXT_KEYS, path)
+    _keys(context, CONTEXT_KEYS | rules.extra_context_keys, path)
+    for key, kind in (("contextAgents", "contextAgent"), ("contextGroups", "contextGroup")):
+        if key in context:
+            _context_actors(context[key], f"{path}.{key}", kind)
     if "registration" in context:
         check_uuid(context["registration"], f"{path}.registration")
     for key in ("instructor", "team"):
@@ -235,7 +262,53 @@ def _context(value, path: str, object_kind: str) -> None:
                           f"{path}.contextActivities.{key}[{i}]")
 
 
-def _core(stmt: dict, path: str, *, in_substatement: bool) -> None:
+def _context_actors(items, path: str, kind: str) -> None:
+    """xAPI 2.0 contextAgents / contextGroups: [{objectType, agent|group, relevantTypes?}]."""
+    if not isinstance(items, list):
+        raise Invalid(path, _("phải là danh sách đối tượng %(kind)s.") % {"kind": kind})
+    member = "agent" if kind == "contextAgent" else "group"
+    for i, item in enumerate(items):
+        where = f"{path}[{i}]"
+        item = _object(item, where)
+        _keys(item, CONTEXT_AGENT_KEYS if member == "agent" else CONTEXT_GROUP_KEYS, where)
+        if item.get("objectType") != kind:
+            raise Invalid(f"{where}.objectType", _("phải là “%(kind)s”.") % {"kind": kind})
+        if member not in item:
+            raise Invalid(f"{where}.{member}", _("bắt buộc."))
+        actor = check_agent(item[member], f"{where}.{member}", allow_group=member == "group")
+        if member == "group" and actor.get("objectType") != "Group":
+            raise Invalid(f"{where}.group.objectType", _("phải là Group."))
+        if "relevantTypes" in item:
+            types = item["relevantTypes"]
+            if not isinstance(types, list) or not types:
+                raise Invalid(f"{where}.relevantTypes", _("phải là danh sách IRI không rỗng."))
+            for j, iri in enumerate(types):
+                check_iri(iri, f"{where}.relevantTypes[{j}]")
+
+
+def _attachments(items, path: str) -> None:
+    """The attachment objects (Data 2.4.11); their bytes are matched in attachments.py."""
+    if not isinstance(items, list):
+        raise Invalid(path, _("phải là danh sách."))
+    for i, item in enumerate(items):
+        where = f"{path}[{i}]"
+        _keys(_object(item, where), ATTACHMENT_KEYS, where)
+        check_iri(item.get("usageType"), f"{where}.usageType")
+        _language_map(item.get("display"), f"{where}.display")
+        if "description" in item:
+            _language_map(item["description"], f"{where}.description")
+        if not isinstance(item.get("contentType"), str) or "/" not in item["contentType"]:
+            raise Invalid(f"{where}.contentType", _("phải là kiểu MIME (ví dụ image/png)."))
+        if isinstance(item.get("length"), bool) or not isinstance(item.get("length"), int) \
+                or item["length"] < 0:
+            raise Invalid(f"{where}.length", _("phải là số nguyên không âm."))
+        if not isinstance(item.get("sha2"), str) or not SHA2.match(item["sha2"]):
+            raise Invalid(f"{where}.sha2", _("phải là mã SHA-2 dạng hex (SHA-256/384/512)."))
+        if "fileUrl" in item:
+            check_iri(item["fileUrl"], f"{where}.fileUrl")
+
+
+def _core(stmt: dict, path: str, *, in_substatement: bool, rules: Rules) -> None:
     if "actor" not in stmt:
         raise Invalid(f"{path}.actor", _("bắt buộc."))
     check_agent(stmt["actor"], f"{path}.actor")
@@ -246,20 +319,22 @@ def _core(stmt: dict, path: str, *, in_substatement: bool) -> None:
         _language_map(verb["display"], f"{path}.verb.display")
     if "object" not in stmt:
         raise Invalid(f"{path}.object", _("bắt buộc."))
-    _statement_object(stmt["object"], f"{path}.object", in_substatement=in_substatement)
+    _statement_object(stmt["object"], f"{path}.object", in_substatement=in_substatement,
+                      rules=rules)
     if "result" in stmt:
         _result(stmt["result"], f"{path}.result")
     if "context" in stmt:
         _context(stmt["context"], f"{path}.context",
-                 stmt["object"].get("objectType", "Activity"))
+                 stmt["object"].get("objectType", "Activity"), rules)
     if "timestamp" in stmt:
-        check_timestamp(stmt["timestamp"], f"{path}.timestamp")
+        check_timestamp(stmt["timestamp"], f"{path}.timestamp",
+                        needs_offset=rules.timestamp_needs_offset)
     if "attachments" in stmt:
-        raise Invalid(f"{path}.attachments", _("kho này không nhận tệp đính kèm."))
+        _attachments(stmt["attachments"], f"{path}.attachments")
 
 
-def check_statement(stmt, path: str = "statement") -> dict:
-    """Validates one statement as a client sends it; returns it unchanged."""
+def check_statement(stmt, path: str = "statement", *, rules: Rules = V1) -> dict:
+    """Validates one statement as a client sends it, under `rules`; returns it unchanged."""
     stmt = _object(stmt, path)
     _keys(stmt, STATEMENT_KEYS, path)
     if stmt.get("objectType", "Statement") != "Statement":
@@ -267,9 +342,10 @@ def check_statement(stmt, path: str = "statement") -> dict:
     if "id" in stmt:
         check_uuid(stmt["id"], f"{path}.id")
     if "version" in stmt and not (isinstance(stmt["version"], str)
-                                  and re.match(r"^(1\.0(\.\d+)?|2\.0(\.\d+)?)$", stmt["version"])):
-        raise Invalid(f"{path}.version", _("phiên bản phải là 1.0.x hoặc 2.0.x."))
-    _core(stmt, path, in_substatement=False)
+                                  and rules.accepted_statement_version.match(stmt["version"])):
+        raise Invalid(f"{path}.version", _("phiên bản 1.0.x hoặc 2.0.x (2.0.x chỉ khi gửi với "
+                                           "tiêu đề X-Experience-API-Version 2.0)."))
+    _core(stmt, path, in_substatement=False, rules=rules)
     if stmt["verb"]["id"] == VOIDED and stmt["object"].get("objectType") != "StatementRef":
         raise Invalid(f"{path}.object", _("câu lệnh hủy (voided) phải trỏ tới một StatementRef."))
     return stmt

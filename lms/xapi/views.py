@@ -1,24 +1,24 @@
 """The xAPI HTTP surface: thin views over services and selectors. Every response carries
-X-Experience-API-Version; statement responses carry X-Experience-API-Consistent-Through
-(statements are written synchronously, so it is "now")."""
+X-Experience-API-Version (2.0.0 when the request spoke 2.0.x, else 1.0.3); statement responses
+carry X-Experience-API-Consistent-Through (statements are written synchronously, so it is
+"now") and GET ones Last-Modified (required by 2.0, harmless under 1.0.3)."""
 
 import functools
-import json
-import re
 
 from django.db.models import Q
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
+from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
+from .attachments import multipart_response, statements_body
 from .auth import NotAuthenticated, principal_for
 from .selectors import statement_by_id, statements_query
 from .services import Conflict, Principal, Refused, agent_for_user, statements_store
 from .validation import Invalid, agent_key
+from .versions import ABOUT_VERSIONS, V1, rules_for
 
-VERSION = "1.0.3"
-SUPPORTED_VERSION = re.compile(r"^(1\.0(\.\d+)?|2\.0(\.\d+)?)$")
 READ_SCOPES = ("statements/read", "all/read")
 
 
@@ -34,8 +34,10 @@ def xapi_endpoint(methods: tuple[str, ...], *, auth: bool = True):
         @csrf_exempt
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
+            # Requests without a (valid) header, only legal on About, are answered as 1.0.3.
+            request.xapi_rules = rules_for(request.headers.get("X-Experience-API-Version", ""))
             response = _handle(view, methods, auth, request, *args, **kwargs)
-            response["X-Experience-API-Version"] = VERSION
+            response["X-Experience-API-Version"] = (request.xapi_rules or V1).header
             return response
         return wrapper
     return decorate
@@ -47,8 +49,7 @@ def _handle(view, methods, auth, request, *args, **kwargs):
         response["Allow"] = ", ".join(methods)
         return response
     if auth:
-        version = request.headers.get("X-Experience-API-Version", "")
-        if not SUPPORTED_VERSION.match(version):
+        if request.xapi_rules is None:
             return _error(400, _("Thiếu hoặc sai tiêu đề X-Experience-API-Version (1.0.x hoặc "
                                  "2.0.x)."))
         try:
@@ -75,16 +76,6 @@ def require_scope(principal: Principal, *scopes: str) -> None:
         raise Refused(_("Công cụ này không có quyền %(scope)s.") % {"scope": scopes[0]})
 
 
-def _json_body(request):
-    content_type = request.content_type or ""
-    if content_type.startswith("multipart/"):
-        raise Invalid("attachments", _("kho này không nhận tệp đính kèm."))
-    try:
-        return json.loads(request.body or b"null")
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise Invalid("body", _("không phải JSON hợp lệ (%(error)s).") % {"error": exc}) from None
-
-
 def _visible(principal: Principal) -> Q:
     if principal.client is None:  # a learner reads their own statements only
         return Q(actor_key=agent_key(agent_for_user(principal.user)))
@@ -100,7 +91,7 @@ def _consistent(response):
 
 @xapi_endpoint(("GET", "HEAD"), auth=False)
 def about(request):
-    return JsonResponse({"version": [VERSION, "2.0.0"],
+    return JsonResponse({"version": ABOUT_VERSIONS,
                          "extensions": {"https://hocmo.vn/xapi/lrs": "HọcMở"}})
 
 
@@ -112,16 +103,18 @@ def statements(request):
         statement_id = request.GET.get("statementId")
         if not statement_id:
             raise Invalid("statementId", _("bắt buộc với PUT."))
-        body = _json_body(request)
+        body, files = statements_body(request)
         if not isinstance(body, dict):
             raise Invalid("statement", _("PUT nhận đúng một câu lệnh."))
-        statements_store([body], principal, statement_id=statement_id)
+        statements_store([body], principal, statement_id=statement_id, rules=request.xapi_rules,
+                         files=files)
         return _consistent(HttpResponse(status=204))
     if request.method == "POST":
         require_scope(principal, "statements/write")
-        body = _json_body(request)
+        body, files = statements_body(request)
         batch = body if isinstance(body, list) else [body]
-        ids = statements_store(batch, principal, as_list=isinstance(body, list))
+        ids = statements_store(batch, principal, as_list=isinstance(body, list),
+                               rules=request.xapi_rules, files=files)
         return _consistent(JsonResponse(ids, safe=False))
     require_scope(principal, "statements/read", "statements/read/mine", "all/read")
     return _consistent(_statements_get(request, principal))
@@ -130,6 +123,9 @@ def statements(request):
 def _statements_get(request, principal):
     params = request.GET
     visible = _visible(principal)
+    if params.get("attachments", "false").lower() not in ("true", "false"):
+        raise Invalid("attachments", _("phải là true hoặc false."))
+    with_files = params.get("attachments", "false").lower() == "true"
     single = [k for k in ("statementId", "voidedStatementId") if k in params]
     if single:
         extra = set(params) - {single[0], "format", "attachments"}
@@ -139,8 +135,9 @@ def _statements_get(request, principal):
                               visible=visible)
         if row is None:
             return _error(404, _("Không tìm thấy câu lệnh."))
-        response = JsonResponse(row.payload)
-        response["Last-Modified"] = row.stored.strftime("%a, %d %b %Y %H:%M:%S GMT")
+        response = multipart_response(row.payload, [row.payload]) if with_files \
+            else JsonResponse(row.payload, json_dumps_params={"ensure_ascii": False})
+        response["Last-Modified"] = http_date(row.stored.timestamp())
         return response
     rows, cursor = statements_query(params, visible=visible)
     more = ""
@@ -150,8 +147,14 @@ def _statements_get(request, principal):
         more = f"{request.path}?{query.urlencode()}"
     fmt = params.get("format", "exact")
     payloads = [row.payload if fmt != "ids" else _ids_only(row.payload) for row in rows]
-    return JsonResponse({"statements": payloads, "more": more},
-                        json_dumps_params={"ensure_ascii": False})
+    document = {"statements": payloads, "more": more}
+    response = multipart_response(document, payloads) if with_files \
+        else JsonResponse(document, json_dumps_params={"ensure_ascii": False})
+    # 2.0: the most recent "stored" among the statements returned; with none, the time the
+    # answer is consistent through (nothing newer existed then).
+    newest = max((row.stored for row in rows), default=timezone.now())
+    response["Last-Modified"] = http_date(newest.timestamp())
+    return response
 
 
 def _ids_only(payload: dict) -> dict:
