@@ -49,3 +49,26 @@ def test_snippet_is_a_window_around_the_first_match():
     assert "<mark>khởi</mark>" in result
     assert result.startswith("… ") and result.endswith(" …")
     assert len(result) < 200
+
+
+def test_fast_fold_agrees_with_the_definition_on_every_bmp_character_and_random_text():
+    """vn_fold's translate table is built from the definition; they must never disagree."""
+    import random
+    import unicodedata
+
+    from search.fold import _vn_fold_by_definition, fold_with_offsets, vn_fold
+
+    for code in range(0x10000):
+        if 0xD800 <= code < 0xE000:  # surrogates are not characters
+            continue
+        char = chr(code)
+        assert vn_fold(char) == _vn_fold_by_definition(char), hex(code)
+    rng = random.Random(2025)
+    pool = [chr(c) for c in [*range(0x20, 0x250), *range(0x300, 0x370), *range(0x1E00, 0x1F00),
+                             0x1F600, 0x130, 0xFB01, 0xAC00]]
+    for _ in range(3000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 16)))
+        for variant in (text, unicodedata.normalize("NFD", text)):
+            assert vn_fold(variant) == _vn_fold_by_definition(variant)
+            folded, offsets = fold_with_offsets(variant)
+            assert folded == vn_fold(variant) and len(offsets) == len(folded)
