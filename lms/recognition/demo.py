@@ -6,7 +6,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 from courses.models import CourseCompletion, CoursePage, Enrolment
-from lms.accounts.models import LearnerProfile, User
+from lms.accounts.models import LearnerProfile, Sex, User
 from lms.demo.people import demo_password_hash
 from lms.units.models import RoleKind, Unit, UnitKind
 from lms.units.services import role_grant, unit_create
@@ -52,7 +52,8 @@ def _hp_commune(units) -> Unit:
 def _adult(phone, name, born, centre) -> User:
     user, _created = User.objects.get_or_create(username=phone, defaults={
         "full_name": name, "phone": phone, "password": demo_password_hash()})
-    LearnerProfile.objects.get_or_create(user=user, defaults={"date_of_birth": born})
+    sex = Sex.FEMALE if " Thị " in f" {name} " else Sex.MALE  # the demo names follow this
+    LearnerProfile.objects.get_or_create(user=user, defaults={"date_of_birth": born, "sex": sex})
     role_grant(user=user, unit=centre, kind=RoleKind.LEARNER)
     return user
 

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lms.accounts.models import User
+from lms.accounts.models import Sex, User
 from lms.units.models import Unit
 
 from .models import RecognitionRule
@@ -26,6 +26,9 @@ class AdultRegisterForm(forms.Form):
     date_of_birth = forms.DateField(label=_("Ngày sinh"),
                                     widget=forms.DateInput(attrs={"type": "date"}),
                                     input_formats=["%Y-%m-%d", "%d/%m/%Y"])
+    # Optional, but reports split every figure by sex: asked so adults are not all "unknown".
+    sex = forms.ChoiceField(label=_("Giới tính (không bắt buộc)"), required=False,
+                            choices=[("", "—"), *Sex.choices])
     commune = CommuneChoiceField(label=_("Xã/phường nơi bạn sinh sống"),
                                  queryset=Unit.objects.none(), empty_label=_("— Chọn xã/phường —"))
     password = forms.CharField(label=_("Mật khẩu"), widget=forms.PasswordInput, min_length=8)

@@ -82,7 +82,8 @@ def _count_registration(client_id: str) -> None:
 
 
 def adult_register(*, full_name: str, phone: str, password: str, date_of_birth: datetime.date,
-                   commune: Unit, email: str = "", client_id: str = "anon") -> User:
+                   commune: Unit, email: str = "", sex: str = "",
+                   client_id: str = "anon") -> User:
     """Account (username = phone), learner profile and a learner role at the commune's centre,
     all or nothing."""
     if not register_allowed(client_id):
@@ -97,7 +98,7 @@ def adult_register(*, full_name: str, phone: str, password: str, date_of_birth: 
         except IntegrityError as exc:
             raise RegistrationError(_("Số điện thoại này đã được đăng ký. Hãy đăng nhập."),
                                     field="phone") from exc
-        LearnerProfile.objects.create(user=user, date_of_birth=date_of_birth)
+        LearnerProfile.objects.create(user=user, date_of_birth=date_of_birth, sex=sex or "")
         role_grant(user=user, unit=commune_centre(commune), kind=RoleKind.LEARNER)
     _count_registration(client_id)
     return user

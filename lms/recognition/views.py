@@ -43,6 +43,7 @@ def register(request):
             user = adult_register(full_name=data["full_name"], phone=data["phone"],
                                   email=data["email"], password=data["password"],
                                   date_of_birth=data["date_of_birth"], commune=data["commune"],
+                                  sex=data.get("sex", ""),
                                   client_id=client_id(request))
         except RegistrationError as exc:
             form.add_error(exc.field, str(exc))
