@@ -8,8 +8,9 @@ import os
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
 from django.utils.translation import gettext as _
+
+from lms.private_storage import PrivateFileStorage
 
 # kind → (mime types accepted by content sniffing, file extensions)
 ALLOWED = {
@@ -24,26 +25,9 @@ ALLOWED = {
 INLINE_KINDS = {"pdf", "audio", "video"}
 
 
-class LibraryFileStorage(FileSystemStorage):
-    """Reads its root from settings on every use, so tests can point it at a temp dir."""
-
-    def __init__(self):
-        super().__init__(base_url=None)
-
-    @property
-    def base_location(self):
-        media_root = str(settings.MEDIA_ROOT).rstrip("/")
-        return settings.HOCMO_LIBRARY_FILES_ROOT or f"{media_root}-library"
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    def url(self, name):  # no public URL: always through the view
-        raise ValueError("Library files have no public URL")
-
-    def deconstruct(self):
-        return ("library.files.LibraryFileStorage", (), {})
+class LibraryFileStorage(PrivateFileStorage):
+    root_setting = "HOCMO_LIBRARY_FILES_ROOT"
+    media_suffix = "library"
 
 
 library_storage = LibraryFileStorage()

@@ -6,33 +6,17 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
 from django.utils.translation import gettext as _
+
+from lms.private_storage import PrivateFileStorage
 
 PDF_MAGIC = b"%PDF-"
 MAX_IMAGES = 6
 
 
-class ContestFileStorage(FileSystemStorage):
-    """Reads its root from settings on every use, so tests can point it at a temp dir."""
-
-    def __init__(self):
-        super().__init__(base_url=None)
-
-    @property
-    def base_location(self):
-        media_root = str(settings.MEDIA_ROOT).rstrip("/")
-        return getattr(settings, "HOCMO_CONTEST_FILES_ROOT", "") or f"{media_root}-contests"
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    def url(self, name):  # no public URL: always through the view
-        raise ValueError("Contest files have no public URL")
-
-    def deconstruct(self):
-        return ("lms.contests.files.ContestFileStorage", (), {})
+class ContestFileStorage(PrivateFileStorage):
+    root_setting = "HOCMO_CONTEST_FILES_ROOT"
+    media_suffix = "contests"
 
 
 contest_storage = ContestFileStorage()

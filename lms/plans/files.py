@@ -11,8 +11,9 @@ import uuid
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
 from django.utils.translation import gettext as _
+
+from lms.private_storage import PrivateFileStorage
 
 OFFICE = "application/vnd.openxmlformats-officedocument."
 # sniffed mime → extensions that may carry it
@@ -37,26 +38,9 @@ OLE = {"application/msword", "application/vnd.ms-excel", "application/vnd.ms-pow
 SNIFF_BYTES = 256 * 1024  # OOXML is recognised by a member name that may sit past 8 KB
 
 
-class EvidenceStorage(FileSystemStorage):
-    """Reads its root from settings on every use, so tests can point it at a temp dir."""
-
-    def __init__(self):
-        super().__init__(base_url=None)
-
-    @property
-    def base_location(self):
-        media_root = str(settings.MEDIA_ROOT).rstrip("/")
-        return getattr(settings, "HOCMO_PLANS_FILES_ROOT", "") or f"{media_root}-plans"
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    def url(self, name):  # no public URL: always through the view
-        raise ValueError("Evidence files have no public URL")
-
-    def deconstruct(self):
-        return ("lms.plans.files.EvidenceStorage", (), {})
+class EvidenceStorage(PrivateFileStorage):
+    root_setting = "HOCMO_PLANS_FILES_ROOT"
+    media_suffix = "plans"
 
 
 evidence_storage = EvidenceStorage()
