@@ -17,48 +17,56 @@ def nfc_lower(text: str) -> str:
     return unicodedata.normalize("NFC", text or "").lower()
 
 
-def _vn_fold_by_definition(text: str) -> str:
+def _unaccent_by_definition(text: str) -> str:
     text = unicodedata.normalize("NFC", text or "").translate(_DD)
     decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _vn_fold_by_definition(text: str) -> str:
+    return _unaccent_by_definition(text).lower()
 
 
 def _fold_tables() -> tuple[dict[int, str], re.Pattern]:
-    """A `str.translate` table of every BMP character the definition folds to one other
-    character (ế → e, Đ → d), so folding runs at C speed, and a pattern of the characters the
-    table cannot settle (combining marks, characters folding to 0 or 2+ characters, astral
+    """A `str.translate` table of every BMP character the definition turns into one other
+    character (ế → e, Ấ → A, Đ → D), so folding runs at C speed, and a pattern of the characters
+    the table cannot settle (combining marks, characters becoming 0 or 2+ characters, astral
     ones): text containing one takes the definition's slow path."""
     table, slow = {}, []
     for code in range(0x80, 0x10000):
         char = chr(code)
         if unicodedata.combining(char):
             slow.append(code)
-        elif (unicodedata.normalize("NFD", char) != char or char in "đĐ"
-              or char.lower() != char):
-            folded = _vn_fold_by_definition(char)
-            if len(folded) != 1:
+        elif unicodedata.normalize("NFD", char) != char or char in "đĐ":
+            stripped = _unaccent_by_definition(char)
+            if len(stripped) != 1:
                 slow.append(code)
-            elif folded != char.lower():
-                table[code] = folded
+            elif stripped != char:
+                table[code] = stripped
     ranges, start = [], None
     for index, code in enumerate(slow):
         start = code if start is None else start
         if index + 1 == len(slow) or slow[index + 1] != code + 1:
             ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(code))}")
             start = None
-    return table, re.compile("[" + "".join(ranges) + "\U00010000-\U0010ffff]")
+    return table, re.compile("[" + "".join(ranges) + "\\U00010000-\\U0010ffff]")
 
 
 _ONE_CHAR_FOLDS, _SLOW_PATH = _fold_tables()
 
 
-def vn_fold(text: str) -> str:
+def unaccent(text: str) -> str:
+    """NFC → đ/Đ → d/D → strip combining marks, keeping case: "Hà Nội" → "Ha Noi" (SMS)."""
     nfc = unicodedata.normalize("NFC", text or "")
     if nfc.isascii():
-        return nfc.lower()
+        return nfc
     if _SLOW_PATH.search(nfc):
-        return _vn_fold_by_definition(nfc)
-    return nfc.translate(_ONE_CHAR_FOLDS).lower()
+        return _unaccent_by_definition(nfc)
+    return nfc.translate(_ONE_CHAR_FOLDS)
+
+
+def vn_fold(text: str) -> str:
+    return unaccent(text).lower()
 
 
 @lru_cache(maxsize=4096)

@@ -20,10 +20,9 @@ _SPACES = re.compile(r"\s+")
 def fold(text: str) -> str:
     """Accent-insensitive form of Vietnamese text: NFC, đ/Đ → d, strip combining marks, lower
     case, collapse spaces. “Khởi  Nghiệp” (NFC or NFD) and “khoi nghiep” fold alike."""
-    text = unicodedata.normalize("NFC", text or "")
-    text = text.replace("đ", "d").replace("Đ", "D")
-    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    return _SPACES.sub(" ", text).strip().lower()
+    from search.fold import vn_fold
+
+    return _SPACES.sub(" ", vn_fold(text)).strip()
 
 
 def normalise(text: str) -> str:

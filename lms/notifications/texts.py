@@ -3,8 +3,6 @@
 SMS: Vietnamese with diacritics needs UCS-2 (70 characters per message); folded to plain ASCII
 (NFC → đ/Đ → d/D → strip combining marks) it fits GSM-7's 160. Every SMS goes folded and cut."""
 
-import unicodedata
-
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -13,9 +11,9 @@ UCS2_LIMIT = 70
 
 
 def fold(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    from search.fold import unaccent  # the one Vietnamese folding, keeping case for SMS
+
+    return unaccent(text)
 
 
 def sms_fit(text: str) -> str:
