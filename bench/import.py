@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Benchmark the roster import: a 50,000-row vnEdu-style XLSX into PostgreSQL.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/hocmo_api .venv/bin/python bench/import.py \
-        [--rows 50000] [--keep-db]
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/hocmo_import_bench \
+        .venv/bin/python bench/import.py [--rows 50000]
 
 Steps: drop and re-create the database named in DATABASE_URL (PostgreSQL only; it must be a
 scratch database), migrate, make a school with a school admin, write the XLSX (title rows, a
@@ -86,7 +86,8 @@ def main() -> None:
     args = parser.parse_args()
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
-        sys.exit("Set DATABASE_URL=postgres://postgres@127.0.0.1:5432/hocmo_api (PostgreSQL).")
+        sys.exit("Set DATABASE_URL=postgres://postgres@127.0.0.1:5432/hocmo_import_bench "
+                 "(PostgreSQL).")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.dev")
     os.environ.setdefault("DJANGO_MEDIA_ROOT", tempfile.mkdtemp(prefix="hocmo-bench-media-"))
     fresh_database(url)

@@ -4,7 +4,6 @@ Headers are compared after `fold()`: accents removed, đ → d, lower case, punc
 dropped, so "Mã học sinh", "MA HOC SINH" and "Ma_hoc_sinh" are the same header."""
 
 import re
-import unicodedata
 
 from django.utils.translation import gettext_lazy as _
 
@@ -62,10 +61,9 @@ _SYNONYMS = {
 
 def fold(text) -> str:
     """Accent-, case- and punctuation-insensitive key for headers and names."""
-    text = str(text or "").replace("đ", "d").replace("Đ", "D")
-    text = unicodedata.normalize("NFD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "", text)
+    from search.fold import vn_fold  # the one Vietnamese folding
+
+    return re.sub(r"[^a-z0-9]+", "", vn_fold(str(text or "")))
 
 
 HEADER_INDEX = {fold(name): key for key, names in _SYNONYMS.items() for name in names}

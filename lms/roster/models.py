@@ -17,6 +17,7 @@ def roster_file_path(instance, filename: str) -> str:
 
 class ImportStatus(models.TextChoices):
     UPLOADED = "uploaded", _("Đã tải lên")
+    PREVIEWING = "previewing", _("Đang đọc tệp")
     PREVIEWED = "previewed", _("Đã xem trước")
     QUEUED = "queued", _("Đang chờ")
     RUNNING = "running", _("Đang nhập")
@@ -38,6 +39,9 @@ class RosterImport(models.Model):
     headers = models.JSONField(default=list, blank=True)
     status = models.CharField(max_length=10, choices=ImportStatus.choices,
                               default=ImportStatus.UPLOADED)
+    # While a large file is being previewed (status PREVIEWING), total_rows holds the estimated
+    # row count and processed_rows the rows read so far (the progress bar); the preview then
+    # writes the real counts.
     total_rows = models.PositiveIntegerField(default=0)
     valid_rows = models.PositiveIntegerField(default=0)
     error_rows = models.PositiveIntegerField(default=0)
@@ -64,6 +68,9 @@ class RosterImport(models.Model):
 
     @property
     def percent(self) -> int:
+        if self.status == ImportStatus.PREVIEWING:
+            return min(99, round(100 * self.processed_rows / self.total_rows)) \
+                if self.total_rows else 0
         if not self.valid_rows:
             return 100 if self.status == ImportStatus.DONE else 0
         return min(100, round(100 * self.processed_rows / self.valid_rows))
@@ -71,6 +78,19 @@ class RosterImport(models.Model):
     @property
     def is_running(self) -> bool:
         return self.status in (ImportStatus.QUEUED, ImportStatus.RUNNING)
+
+    @property
+    def is_previewing(self) -> bool:
+        return self.status == ImportStatus.PREVIEWING
+
+    @property
+    def in_progress(self) -> bool:
+        """A Celery task is working on it (preview of a large file, or the commit)."""
+        return self.is_previewing or self.is_running
+
+    @property
+    def progress_total(self) -> int:
+        return self.total_rows if self.is_previewing else self.valid_rows
 
 
 class MissingLearner(models.Model):

@@ -24,10 +24,18 @@ from .parsing import open_table
 @dataclass
 class ScannedRow:
     row_number: int
-    values: list
+    cells: list | str  # the file's cells; read back from the cache: their JSON until needed
     row: RosterRow | None
     errors: list[str] = field(default_factory=list)  # "cột C (Ngày sinh): ..." messages
     code: str = ""
+
+    @property
+    def values(self) -> list:
+        """The row's cells as in the file (for the error report). Decoded lazily: the commit
+        needs them only for the few rows it reports."""
+        if isinstance(self.cells, str):
+            self.cells = json.loads(self.cells)
+        return self.cells
 
 
 def column_name(headers: list[str], index: int) -> str:
@@ -78,25 +86,33 @@ def scan(path, mapping: dict[str, int]) -> Iterator[ScannedRow]:
 
 
 def cache_path(path) -> str:
-    return f"{path}.scan.jsonl.gz"
+    return f"{path}.scan.v2.jsonl.gz"  # v2: the line format below (older caches are ignored)
+
+
+_ROW_FIELDS = [f.name for f in dataclasses.fields(RosterRow)]
+_DOB = _ROW_FIELDS.index("date_of_birth")
 
 
 def _encode(scanned: ScannedRow) -> str:
+    """One line: JSON of [number, row fields or null, errors, code], a tab, JSON of the cells
+    (JSON escapes tabs inside strings, so the first tab splits the two)."""
     row = None
     if scanned.row is not None:
-        row = dataclasses.asdict(scanned.row)
-        row["date_of_birth"] = row["date_of_birth"].isoformat() if row["date_of_birth"] else None
-    return json.dumps([scanned.row_number, scanned.values, row, scanned.errors, scanned.code],
+        row = [getattr(scanned.row, name) for name in _ROW_FIELDS]
+        row[_DOB] = row[_DOB].isoformat() if row[_DOB] else None
+    head = json.dumps([scanned.row_number, row, scanned.errors, scanned.code],
                       ensure_ascii=False, default=str)
+    return f"{head}\t{json.dumps(scanned.values, ensure_ascii=False, default=str)}"
 
 
 def _decode(line: str) -> ScannedRow:
-    number, values, row, errors, code = json.loads(line)
+    head, _tab, cells = line.rstrip("\n").partition("\t")
+    number, row, errors, code = json.loads(head)
     if row is not None:
-        if row["date_of_birth"]:
-            row["date_of_birth"] = datetime.date.fromisoformat(row["date_of_birth"])
-        row = RosterRow(**row)
-    return ScannedRow(number, values, row, errors, code)
+        if row[_DOB]:
+            row[_DOB] = datetime.date.fromisoformat(row[_DOB])
+        row = RosterRow(*row)
+    return ScannedRow(number, cells, row, errors, code)
 
 
 def scan_and_cache(path, mapping: dict[str, int]) -> Iterator[ScannedRow]:

@@ -19,16 +19,17 @@ from lms.units.models import RoleKind, Unit
 from lms.units.permissions import can_manage_unit
 
 from .applying import BatchApplier
-from .columns import FIELDS, fold, guess_mapping
+from .columns import FIELDS, guess_mapping
+from .counters import counters_follow_batch, counters_rebuild
 from .models import ImportStatus, MissingLearner, RosterImport
 from .parsing import RosterFileError
+from .previews import roster_preview, roster_preview_start  # noqa: F401 - the services API
 from .reports import error_report_xlsx
-from .scanning import cached_scan, drop_cache, read_headers, scan, scan_and_cache
+from .scanning import cached_scan, drop_cache, read_headers, scan
 
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 2000
-PREVIEW_ERRORS = 200
 MAX_UPLOAD_BYTES = 30 * 1024 * 1024
 IMPORT_ROLE_KINDS = (RoleKind.SCHOOL_ADMIN, RoleKind.OFFICER)
 
@@ -72,38 +73,8 @@ def roster_mapping_set(*, imp: RosterImport, mapping: dict[str, int]) -> RosterI
     drop_cache(imp.file.path)
     imp.mapping = mapping
     imp.status = ImportStatus.UPLOADED
-    imp.save(update_fields=["mapping", "status"])
-    return imp
-
-
-def _class_names(school: Unit) -> set[str]:
-    return {fold(name) for name in Unit.objects.filter(
-        path__startswith=school.path, kind__is_class=True).values_list("name", flat=True)}
-
-
-def roster_preview(*, imp: RosterImport) -> RosterImport:
-    """Reads the whole file without writing learners: counts, per-row errors, new classes."""
-    total = valid = 0
-    errors = []
-    error_rows = 0
-    existing = _class_names(imp.school)
-    new_classes: dict[str, str] = {}
-    for scanned in scan_and_cache(imp.file.path, imp.mapping):
-        total += 1
-        if scanned.row:
-            valid += 1
-            key = fold(scanned.row.class_name)
-            if key not in existing and key not in new_classes:
-                new_classes[key] = scanned.row.class_name
-        else:
-            error_rows += 1
-            for message in scanned.errors:
-                if len(errors) < PREVIEW_ERRORS:
-                    errors.append({"row": scanned.row_number, "message": message})
-    RosterImport.objects.filter(pk=imp.pk).update(
-        total_rows=total, valid_rows=valid, error_rows=error_rows, errors_sample=errors,
-        new_classes=sorted(new_classes.values()), status=ImportStatus.PREVIEWED)
-    imp.refresh_from_db()
+    imp.failure = ""
+    imp.save(update_fields=["mapping", "status", "failure"])
     return imp
 
 
@@ -132,6 +103,7 @@ def roster_commit(*, import_id: int) -> RosterImport:
     seen_codes: set[str] = set()
     processed = 0
     failed = ""
+    rebuild_targets: set[int] = set()
 
     def flush():
         nonlocal processed
@@ -146,6 +118,12 @@ def roster_commit(*, import_id: int) -> RosterImport:
                                    rejected[scanned.row.learner_code]))
         processed += len(batch)
         batch.clear()
+        # Committed: the report counters follow for the learners it touched.
+        try:
+            rebuild_targets.update(counters_follow_batch(
+                imp.school, applier.touched_user_ids, applier.new_user_ids))
+        except Exception:  # the batch stays imported; the hourly reconcile catches up
+            logger.exception("roster import %s: counters sync failed", imp.pk)
 
     try:
         rows = cached_scan(imp.file.path) or scan(imp.file.path, imp.mapping)
@@ -166,6 +144,10 @@ def roster_commit(*, import_id: int) -> RosterImport:
         for scanned in batch:
             error_rows.append((scanned.row_number, scanned.values,
                                _("Chưa nhập (lô bị hủy do lỗi): %(err)s") % {"err": exc}))
+    try:
+        counters_rebuild(rebuild_targets)
+    except Exception:  # the learners are imported; the hourly reconcile catches up
+        logger.exception("roster import %s: counters rebuild failed", imp.pk)
     missing = 0 if failed else _flag_missing(imp, applier.class_ids, seen_codes)
     report = ""
     if error_rows:

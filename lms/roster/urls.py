@@ -11,6 +11,7 @@ urlpatterns = [
     path("imports/<int:pk>/commit/", views.commit, name="commit"),
     path("imports/<int:pk>/", views.detail, name="detail"),
     path("imports/<int:pk>/status/", views.status, name="status"),
+    path("imports/<int:pk>/progress/", views.progress, name="progress"),
     path("imports/<int:pk>/errors.xlsx", views.error_report, name="error_report"),
     path("schools/<int:unit_id>/", views.school_learners, name="school"),
     path("schools/<int:unit_id>/export.xlsx", views.export, name="export"),

@@ -4,12 +4,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lms.units.models import Unit
 
-from . import selectors, services
+from . import previews, selectors, services
 from .forms import MappingForm, UploadForm
 from .models import ImportStatus
 from .parsing import RosterFileError
@@ -45,14 +46,30 @@ def index(request):
 @login_required
 def mapping(request, pk: int):
     imp = _import_for(request, pk)
-    if imp.is_running:
-        return redirect("roster:detail", pk=imp.pk)
+    if imp.in_progress:
+        return redirect(_progress_page(imp))
     form = MappingForm(request.POST or None, headers=imp.headers, initial_mapping=imp.mapping)
     if request.method == "POST" and form.is_valid():
         services.roster_mapping_set(imp=imp, mapping=form.mapping())
-        services.roster_preview(imp=imp)
-        return redirect("roster:preview", pk=imp.pk)
+        if previews.preview_in_background(imp):
+            previews.roster_preview_start(imp=imp)  # large file: a Celery task, progress bar
+            return redirect("roster:preview", pk=imp.pk)
+        try:
+            previews.roster_preview(imp=imp)
+        except RosterFileError as exc:
+            form.add_error(None, str(exc))
+        else:
+            return redirect("roster:preview", pk=imp.pk)
     return render(request, "roster/mapping.html", {"imp": imp, "form": form})
+
+
+def _progress_page(imp) -> str:
+    """Where a page showing this import's progress leads once nothing runs any more."""
+    if imp.is_previewing or imp.status == ImportStatus.PREVIEWED:
+        return reverse("roster:preview", args=[imp.pk])
+    if imp.status == ImportStatus.UPLOADED:
+        return reverse("roster:mapping", args=[imp.pk])
+    return reverse("roster:detail", args=[imp.pk])
 
 
 @login_required
@@ -60,6 +77,8 @@ def preview(request, pk: int):
     imp = _import_for(request, pk)
     if imp.status == ImportStatus.UPLOADED:
         return redirect("roster:mapping", pk=imp.pk)
+    if imp.is_previewing:
+        return render(request, "roster/previewing.html", {"imp": imp})
     return render(request, "roster/preview.html", {"imp": imp})
 
 
@@ -67,6 +86,8 @@ def preview(request, pk: int):
 @login_required
 def commit(request, pk: int):
     imp = _import_for(request, pk)
+    if imp.is_previewing:
+        return redirect("roster:preview", pk=imp.pk)
     if imp.valid_rows == 0:
         messages.error(request, _("Không có dòng hợp lệ nào để nhập."))
         return redirect("roster:preview", pk=imp.pk)
@@ -77,6 +98,8 @@ def commit(request, pk: int):
 @login_required
 def detail(request, pk: int):
     imp = _import_for(request, pk)
+    if imp.is_previewing:
+        return redirect("roster:preview", pk=imp.pk)
     missing = imp.missing.select_related("user", "user__learner_profile", "class_unit")[:200]
     return render(request, "roster/detail.html", {"imp": imp, "missing": missing})
 
@@ -86,7 +109,18 @@ def status(request, pk: int):
     imp = _import_for(request, pk)
     return JsonResponse({"status": imp.status, "status_label": imp.get_status_display(),
                          "percent": imp.percent, "processed": imp.processed_rows,
-                         "total": imp.valid_rows, "running": imp.is_running})
+                         "total": imp.progress_total, "running": imp.in_progress})
+
+
+@login_required
+def progress(request, pk: int):
+    """The progress bar fragment htmx polls every 2 s; once the task is done it sends the page
+    on (HX-Redirect). Without JavaScript the page refreshes itself (a meta refresh)."""
+    imp = _import_for(request, pk)
+    response = render(request, "roster/_progress.html", {"imp": imp})
+    if not imp.in_progress:
+        response["HX-Redirect"] = _progress_page(imp)
+    return response
 
 
 @login_required

@@ -112,3 +112,14 @@ def iter_rows(path) -> Iterator[tuple[int, list]]:
                 while row.getprevious() is not None:  # free rows already read
                     del row.getparent()[0]
                 yield number, values
+
+
+_DIMENSION_RE = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"(?:[A-Z]+\d+:)?[A-Z]+(\d+)\"")
+
+
+def declared_rows(path) -> int | None:
+    """The last row number the sheet's <dimension> element declares (it comes first in the
+    sheet XML, so only the first few KB are inflated), or None when the writer left it out."""
+    with zipfile.ZipFile(path) as archive, archive.open(_first_sheet_path(archive)) as handle:
+        match = _DIMENSION_RE.search(handle.read(8192))
+    return int(match.group(1)) if match else None

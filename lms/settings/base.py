@@ -342,3 +342,21 @@ CELERY_BEAT_SCHEDULE = {
 # Club activity photos (minors) live outside MEDIA_ROOT and are served only through
 # lms.clubs.views.photo; empty means "<MEDIA_ROOT>-clubs" next to the media folder.
 HOCMO_CLUBS_PHOTO_ROOT = env("HOCMO_CLUBS_PHOTO_ROOT", default="")
+
+# --- Reports: prepared annual reports (issue 6) ---
+# Each unit's annual report (XLSX + PDF) is built this many days before a target's deadline.
+REPORTS_PREPARE_DAYS = env.int("HOCMO_REPORTS_PREPARE_DAYS", default=14)
+CELERY_BEAT_SCHEDULE = {
+    **globals().get("CELERY_BEAT_SCHEDULE", {}),
+    "reports-annual-prepare": {"task": "reports.annual_prepare",
+                               "schedule": _reports_crontab(hour=6, minute=30)},
+}
+
+# --- roster import (issue 8) ---
+# A file this large (estimated rows, or bytes) is previewed in a Celery task with a progress bar;
+# smaller files are previewed in the request.
+HOCMO_ROSTER_PREVIEW_ASYNC_ROWS = env.int("HOCMO_ROSTER_PREVIEW_ASYNC_ROWS", default=5000)
+HOCMO_ROSTER_PREVIEW_ASYNC_BYTES = env.int("HOCMO_ROSTER_PREVIEW_ASYNC_BYTES", default=1024 * 1024)
+# Report counters after each committed batch: up to this many touched learners are synced one
+# by one (reports.learner_sync); more, and the targets concerned are rebuilt once at the end.
+HOCMO_ROSTER_SYNC_EACH_MAX = env.int("HOCMO_ROSTER_SYNC_EACH_MAX", default=200)
