@@ -192,7 +192,6 @@ def build(args) -> dict:
 def existing() -> dict:
     from lms.reports.models import Target
     from lms.units.models import Unit
-
     target = Target.objects.get(code="KN-90")
     ids = {d: list(Unit.objects.filter(depth=d).order_by("pk").values_list("pk", flat=True))
            for d in (2, 3, 5)}
@@ -203,7 +202,6 @@ def compute_target(target, learners: int) -> float:
     from django.db import connection
 
     from lms.reports.rebuild import counters_recount, target_rebuild
-
     t0 = time.monotonic()
     if learners <= 200_000:
         target_rebuild(target)
@@ -213,9 +211,9 @@ def compute_target(target, learners: int) -> float:
         with connection.cursor() as cur:
             cur.execute(
                 "INSERT INTO reports_targetlearner (target_id, learner_id, unit_id, sex, minority,"
-                " household, school_level, trained, trained_at)"
+                " ethnicity, household, school_level, trained, trained_at)"
                 " SELECT %s, r.user_id, r.unit_id, p.sex, p.ethnicity NOT IN ('', '01'),"
-                " p.household_status, 'upper_secondary', c.id IS NOT NULL,"
+                " p.ethnicity, p.household_status, 'upper_secondary', c.id IS NOT NULL,"
                 " c.completed_at FROM units_role r JOIN accounts_learnerprofile p"
                 " ON p.user_id = r.user_id LEFT JOIN courses_coursecompletion c"
                 " ON c.user_id = r.user_id AND c.course_id = %s"
@@ -305,7 +303,6 @@ def measure(ctx: dict, args) -> dict:
 
 def wrk_class_view(url: str, cookie: str, duration: int) -> str:
     from django.db import connections
-
     connections.close_all()
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -337,7 +334,6 @@ def wrk_class_view(url: str, cookie: str, duration: int) -> str:
 
 def _wait_until_served(url: str, cookie: str, seconds: float = 120) -> None:
     import urllib.request
-
     deadline, ok = time.monotonic() + seconds, 0
     while time.monotonic() < deadline and ok < 20:
         try:

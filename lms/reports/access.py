@@ -1,10 +1,12 @@
 """Report permissions, built on lms.units.permissions (the one permission layer)."""
 
+from typing import NamedTuple
+
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from lms.units.models import Role, RoleKind, Unit
-from lms.units.permissions import STAFF_KINDS, can_manage_unit
+from lms.units.permissions import STAFF_KINDS, _role_paths, can_manage_unit
 
 MANAGER_KINDS = (RoleKind.OFFICER, RoleKind.SCHOOL_ADMIN)
 
@@ -35,3 +37,17 @@ def home_units(user) -> list[Unit]:
     ids = Role.objects.filter(user=user, kind__in=STAFF_KINDS, ended_at__isnull=True
                               ).values("unit_id")
     return list(Unit.objects.filter(pk__in=ids).order_by("depth", "name"))
+
+
+class Crumb(NamedTuple):
+    pk: int
+    name: str
+    path: str
+
+
+def staff_paths(user) -> list[str]:
+    """Paths of the units where the user's staff roles sit — the same list the permission
+    check just loaded (cached on the user object by lms.units.permissions), so no query."""
+    if user.is_superuser:
+        return [""]
+    return _role_paths(user, STAFF_KINDS)

@@ -6,7 +6,7 @@ import datetime
 from courses.models import CoursePage, Programme
 from lms.units.models import SchoolLevel
 
-from .models import Target, TargetSnapshot, ThresholdKind, TrainedRule
+from .models import PopulationKind, Target, TargetSnapshot, ThresholdKind, TrainedRule
 from .rebuild import target_rebuild
 from .selectors import unit_attainments
 
@@ -46,6 +46,23 @@ def _targets(units, today):
              deadline=datetime.date(year, 12, 15),
              source="Kế hoạch 51/KH-UBND ngày 13/8/2025 của UBND tỉnh Đồng Nai",
              notes="Báo cáo trước ngày 15 tháng 12 hằng năm."),
+        dict(unit=units["so_dn"], code="DN-VL-70", programme=None,
+             name="Ít nhất 70% học viên sau đào tạo có việc làm phù hợp",
+             rule=TrainedRule.EMPLOYED, threshold=70, period=calendar,
+             deadline=datetime.date(year, 12, 15),
+             source="Kế hoạch 51/KH-UBND ngày 13/8/2025 của UBND tỉnh Đồng Nai",
+             notes="Tính người học có việc làm hoặc tự tạo việc làm được ghi nhận trong kỳ "
+                   "(mục Hướng nghiệp)."),
+        dict(unit=units["bo"], code="DA1665-KN-GV-20", programme="startup",
+             population=PopulationKind.TEACHERS,
+             name="20% giáo viên phổ thông được trang bị kiến thức hướng nghiệp và khởi nghiệp",
+             school_levels=[SchoolLevel.PRIMARY, SchoolLevel.LOWER_SECONDARY,
+                            SchoolLevel.UPPER_SECONDARY],
+             rule=TrainedRule.PROGRAMME, threshold=20, period=(label, start, end),
+             deadline=datetime.date(end.year, 6, 15),
+             source="Đề án 1665/QĐ-TTg: đào tạo, tập huấn kiến thức khởi nghiệp cho cán bộ, "
+                    "giáo viên",
+             notes="Giáo viên hoàn thành khóa học thuộc chương trình khởi nghiệp."),
         dict(unit=units["so_dn"], code="DN-CNC-50", programme="stem",
              name="Ít nhất 50 người/năm được đào tạo về công nghệ cao",
              rule=TrainedRule.PROGRAMME, threshold=50, threshold_kind=ThresholdKind.ABSOLUTE,
@@ -69,11 +86,12 @@ def build_demo(context) -> None:
 
     today = timezone.localdate()
     _dong_nai_progress(context)
+    _teacher_training(context)
     programmes = {p.code: p for p in Programme.objects.all()}
     made = []
     for spec in _targets(context.units, today):
         label, start, end = spec.pop("period")
-        programme = programmes.get(spec.pop("programme"))
+        programme = programmes.get(spec.pop("programme") or "")
         target, _ = Target.objects.update_or_create(
             unit=spec["unit"], code=spec.pop("code"), period_label=label,
             defaults={**spec, "period_start": start, "period_end": end,
@@ -84,6 +102,23 @@ def build_demo(context) -> None:
         made.append(target)
     _demo_trend(made, context.units, today)
     context.stdout.write(f"reports: {len(made)} chỉ tiêu mẫu đã được tính từ tiến độ học tập")
+
+
+def _teacher_training(context) -> None:
+    """The teacher `giaovien` took the start-up course (teachers count in teacher targets)."""
+    from courses.models import CourseCompletion, LessonPage
+    from courses.services import enrolment_create, progress_record
+    from lms.accounts.models import User
+
+    course = CoursePage.objects.filter(slug="khoi-nghiep-cho-hoc-sinh").first()
+    teacher = User.objects.filter(username="giaovien").first()
+    if course is None or teacher is None or CourseCompletion.objects.filter(
+            user=teacher, course=course).exists():
+        return
+    enrolment_create(user=teacher, course=course)
+    for lesson in LessonPage.objects.live().child_of(course).order_by("path"):
+        progress_record(user=teacher, lesson=lesson, completed=True,
+                        seconds=lesson.estimated_minutes * 60, source="demo")
 
 
 def _demo_trend(targets, units, today) -> None:

@@ -8,10 +8,12 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from .models import ExportFormat, ExportJob
-from .selectors import subtree_attainment, targets_for_unit, unit_attainments
+from .models import ExportFormat, ExportJob, TargetUnitCounter
+from .selectors import child_units, subtree_attainment, targets_for_unit, unit_attainments
+from .splits import SPLIT_DIMS, split_lines, splits_of
 
 CONTENT_TYPES = {
     ExportFormat.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -39,7 +41,41 @@ def _sheet_title(text: str) -> str:
     return text[:31]
 
 
-def build_xlsx(unit, rows, progress) -> bytes:
+def split_table(unit, targets) -> list[list]:
+    """Every split (incl. each ethnic group) of every target, for the unit and its direct
+    children: one query over their counter rows."""
+    units = [unit, *child_units(unit)]
+    targets = list(targets)
+    grouped: dict = {}
+    for row in (TargetUnitCounter.objects.filter(unit__in=units, target__in=targets)
+                .values("unit_id", "target_id", *SPLIT_DIMS, "population", "trained")):
+        grouped.setdefault((row["unit_id"], row["target_id"]), []).append(row)
+    table = []
+    for u in units:
+        for t in targets:
+            rows = grouped.get((u.pk, t.pk))
+            if not rows:
+                continue
+            for dim, group, population, trained in split_lines(splits_of(rows)):
+                pct = round(100 * trained / population, 1) if population else 0.0
+                table.append([u.name, t.code, str(dim), str(group), population, trained, pct])
+    return table
+
+
+def _splits_sheet(workbook, unit, targets) -> None:
+    sheet = workbook.create_sheet(title=_sheet_title(_("Phân tách")))
+    sheet.append([_("PHÂN TÁCH THEO GIỚI TÍNH, DÂN TỘC, HỘ GIA ĐÌNH, CẤP HỌC")])
+    sheet.append([unit.name])
+    sheet.append([])
+    sheet.append([_("Đơn vị"), _("Mã chỉ tiêu"), _("Tiêu chí"), _("Nhóm"), _("Đối tượng"),
+                  _("Đã đạt"), _("Tỷ lệ (%)")])
+    for row in split_table(unit, targets):
+        sheet.append(row)
+    for col, width in zip("ABCDEFG", (36, 18, 24, 30, 10, 10, 10), strict=True):
+        sheet.column_dimensions[col].width = width
+
+
+def build_xlsx(unit, rows, progress, targets=()) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
 
@@ -69,6 +105,8 @@ def build_xlsx(unit, rows, progress) -> bytes:
         for col, width in zip("ABCDEFGHIJ", (6, 36, 18, 14, 44, 10, 10, 10, 10, 10), strict=True):
             sheet.column_dimensions[col].width = width
         progress(40 + 40 * n // max(1, len(levels)))
+    if targets:
+        _splits_sheet(workbook, unit, targets)
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
@@ -83,10 +121,10 @@ def build_csv(rows) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM: Excel opens it as UTF-8
 
 
-def build_pdf(unit, requester) -> bytes:
+def build_pdf(unit, requester, targets=None) -> bytes:
     from weasyprint import HTML
 
-    targets = list(targets_for_unit(unit))
+    targets = list(targets_for_unit(unit) if targets is None else targets)
     html = render_to_string("reports/annual_report_pdf.html", {
         "unit": unit, "figures": unit_attainments(unit, targets), "today": timezone.localdate(),
         "periods": sorted({t.period_label for t in targets}), "requester": requester})
@@ -102,19 +140,25 @@ def export_build(job_id: int) -> None:
     def progress(value):
         ExportJob.objects.filter(pk=job.pk).update(progress=value)
 
-    with translation.override(job.requested_by.preferred_language or "vi"):
+    language = getattr(job.requested_by, "preferred_language", "") or "vi"
+    with translation.override(language):
         try:
             progress(10)
-            rows = subtree_attainment(job.unit, targets_for_unit(job.unit))
+            targets = targets_for_unit(job.unit)
+            if job.period_label:  # a prepared annual report: that period's targets only
+                targets = targets.filter(period_label=job.period_label)
+            targets = list(targets)
+            rows = subtree_attainment(job.unit, targets)
             progress(40)
             if job.fmt == ExportFormat.XLSX:
-                content = build_xlsx(job.unit, rows, progress)
+                content = build_xlsx(job.unit, rows, progress, targets)
             elif job.fmt == ExportFormat.CSV:
                 content = build_csv(rows)
             else:
-                content = build_pdf(job.unit, job.requested_by)
+                content = build_pdf(job.unit, job.requested_by, targets)
             stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-            job.filename = f"bao-cao-{job.unit.code or job.unit.pk}-{stamp}.{job.fmt}"
+            kind = f"bao-cao-nam-{slugify(job.period_label)}" if job.period_label else "bao-cao"
+            job.filename = f"{kind}-{job.unit.code or job.unit.pk}-{stamp}.{job.fmt}"
             job.content = content
             job.progress = 100
             job.finished_at = timezone.now()
@@ -126,7 +170,7 @@ def export_build(job_id: int) -> None:
 
 
 def _email(job: ExportJob) -> None:
-    if not job.requested_by.email:
+    if job.requested_by is None or not job.requested_by.email:
         return
     message = EmailMessage(
         _("Báo cáo %(unit)s") % {"unit": job.unit.name},

@@ -1,10 +1,12 @@
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import CoursePage
-from lms.units.models import SchoolLevel
+from lms.units.models import SchoolLevel, Unit
+from lms.units.permissions import units_visible_to
 
-from .models import ExportFormat, Target, ThresholdKind, TrainedRule
+from .models import ExportFormat, PopulationKind, Target, ThresholdKind, TrainedRule
 
 
 class TargetForm(forms.ModelForm):
@@ -17,21 +19,35 @@ class TargetForm(forms.ModelForm):
 
     class Meta:
         model = Target
-        fields = ["code", "name", "school_levels", "grades", "graduation_year", "household",
-                  "age_min", "age_max", "rule", "courses", "programme", "min_courses",
-                  "threshold_kind", "threshold", "period_label", "period_start", "period_end",
-                  "deadline", "notes", "source"]
+        fields = ["code", "name", "population", "school_levels", "grades", "graduation_year",
+                  "household", "age_min", "age_max", "rule", "courses", "programme",
+                  "min_courses", "threshold_kind", "threshold", "period_label", "period_start",
+                  "period_end", "deadline", "lead_unit", "cooperating_units", "notes", "source"]
         widgets = {
             "period_start": forms.DateInput(attrs={"type": "date"}),
             "period_end": forms.DateInput(attrs={"type": "date"}),
             "deadline": forms.DateInput(attrs={"type": "date"}),
             "courses": forms.CheckboxSelectMultiple,
+            "cooperating_units": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "population": _("Giáo viên: người có vai trò giáo viên trong đơn vị; khóa học họ "
+                            "hoàn thành được tính như của người học."),
+            "lead_unit": _("Để trống: chính đơn vị đặt chỉ tiêu."),
         }
 
-    def __init__(self, *args, unit=None, **kwargs):
+    def __init__(self, *args, unit=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.unit = unit
         self.fields["courses"].queryset = CoursePage.objects.live().order_by("title")
+        # Lead and cooperating units: offices the user can see (and the target's own unit);
+        # schools and classes would make the list tens of thousands long.
+        units = (units_visible_to(user) if user is not None else Unit.objects.none())
+        if unit is not None:
+            units = units.filter(Q(kind__is_class=False, kind__is_school=False) | Q(pk=unit.pk))
+        units = units.order_by("path")
+        self.fields["lead_unit"].queryset = units
+        self.fields["cooperating_units"].queryset = units
 
     def clean(self):
         data = super().clean()
@@ -44,6 +60,11 @@ class TargetForm(forms.ModelForm):
                 self.add_error("threshold", _("Ngưỡng không được âm."))
             elif data.get("threshold_kind") == ThresholdKind.PERCENT and threshold > 100:
                 self.add_error("threshold", _("Ngưỡng phần trăm không được vượt quá 100."))
+        if data.get("population") == PopulationKind.TEACHERS:
+            for name in ("grades", "graduation_year"):
+                if data.get(name):
+                    self.add_error(name, _("Chỉ tiêu về giáo viên không lọc theo khối lớp "
+                                           "hay năm tốt nghiệp."))
         rule = data.get("rule")
         if rule == TrainedRule.PROGRAMME and not data.get("programme"):
             self.add_error("programme", _("Hãy chọn chương trình."))

@@ -10,18 +10,19 @@ from django.dispatch import receiver
 
 from courses.signals import certificate_issued, course_completed
 from lms.accounts.models import LearnerProfile
-from lms.units.models import Role, RoleKind, Unit
+from lms.units.models import Role, Unit
 
 from . import services
 
 logger = logging.getLogger(__name__)
 
 
-def _apply_or_defer(learner_id: int, certificate: bool) -> None:
+def _apply_or_defer(learner_id: int, certificate: bool = False,
+                    employment: bool = False) -> None:
     """Runs after the learner's completion committed: a failure here must not fail their
     request, so it is logged and the learner is re-synced by a retried Celery task."""
     try:
-        services.attainment_apply(learner_id, certificate=certificate)
+        services.attainment_apply(learner_id, certificate=certificate, employment=employment)
     except Exception:
         from .tasks import learner_sync_task
 
@@ -39,10 +40,23 @@ def _certificate_issued(sender, certificate, **kwargs):
     _apply_or_defer(certificate.user_id, certificate=True)
 
 
+def _employment_recorded(sender, learner_id, **kwargs):
+    _apply_or_defer(learner_id, employment=True)
+
+
+try:  # lms.careers is a separate feature: without it the "employed" rule counts nobody
+    from lms.careers.signals import employment_recorded
+except ImportError:  # pragma: no cover
+    employment_recorded = None
+if employment_recorded is not None:
+    employment_recorded.connect(_employment_recorded, dispatch_uid="reports_employment")
+
+
 @receiver(post_save, sender=Role, dispatch_uid="reports_role_saved")
 @receiver(post_delete, sender=Role, dispatch_uid="reports_role_deleted")
 def _role_changed(sender, instance, **kwargs):
-    if instance.kind != RoleKind.LEARNER or getattr(instance, "_reports_skip", False):
+    if (instance.kind not in services.COUNTED_ROLE_KINDS
+            or getattr(instance, "_reports_skip", False)):
         return
     if not get_user_model().objects.filter(pk=instance.user_id).exists():
         return  # the learner is being deleted; learner_forget already ran
@@ -51,7 +65,8 @@ def _role_changed(sender, instance, **kwargs):
 
 @receiver(post_save, sender=LearnerProfile, dispatch_uid="reports_profile_saved")
 def _profile_saved(sender, instance, created, **kwargs):
-    if Role.objects.filter(user_id=instance.user_id, kind=RoleKind.LEARNER).exists():
+    if Role.objects.filter(user_id=instance.user_id,
+                           kind__in=services.COUNTED_ROLE_KINDS).exists():
         services.learner_sync(instance.user_id)
 
 

@@ -15,6 +15,14 @@ class TrainedRule(models.TextChoices):
     COURSE = "course", _("Hoàn thành một trong các khóa học đã chọn")
     PROGRAMME = "programme", _("Hoàn thành khóa học thuộc chương trình")
     CERTIFICATE = "certificate", _("Được cấp chứng chỉ")
+    EMPLOYED = "employed", _("Có việc làm sau đào tạo")
+
+
+class PopulationKind(models.TextChoices):
+    """Who a target counts: learners (class memberships) or teachers (teacher roles)."""
+
+    LEARNERS = "learners", _("Người học")
+    TEACHERS = "teachers", _("Giáo viên")
 
 
 class HouseholdFilter(models.TextChoices):
@@ -33,6 +41,8 @@ class Target(models.Model):
     name = models.CharField(_("tên chỉ tiêu"), max_length=300)
     unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="targets",
                              verbose_name=_("đơn vị áp dụng"))
+    population = models.CharField(_("đối tượng"), max_length=10, choices=PopulationKind.choices,
+                                  default=PopulationKind.LEARNERS)
     # Population filters; empty means "no filter".
     school_levels = models.JSONField(_("cấp học"), default=list, blank=True)
     grades = models.JSONField(_("khối lớp"), default=list, blank=True)
@@ -88,6 +98,7 @@ class TargetLearner(models.Model):
     unit = models.ForeignKey("units.Unit", on_delete=models.CASCADE, related_name="+")
     sex = models.CharField(max_length=1, blank=True)
     minority = models.BooleanField(default=False)
+    ethnicity = models.CharField(max_length=2, blank=True)  # lms.accounts Ethnicity code
     household = models.CharField(max_length=10, blank=True)
     school_level = models.CharField(max_length=32, blank=True)
     trained = models.BooleanField(default=False)
@@ -103,13 +114,15 @@ class TargetLearner(models.Model):
 
 
 class TargetUnitCounter(models.Model):
-    """Population and trained learners of one split (sex × Kinh/minority × household × school
-    level) of one unit's subtree, for one target."""
+    """Population and trained learners of one split (sex × ethnic group × household × school
+    level; `minority` is derived from the group) of one unit's subtree, for one target. A unit
+    gets rows only for the groups that occur in its subtree."""
 
     target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="counters")
     unit = models.ForeignKey("units.Unit", on_delete=models.CASCADE, related_name="+")
     sex = models.CharField(max_length=1, blank=True)
     minority = models.BooleanField(default=False)
+    ethnicity = models.CharField(max_length=2, blank=True)
     household = models.CharField(max_length=10, blank=True)
     school_level = models.CharField(max_length=32, blank=True)
     population = models.IntegerField(default=0)
@@ -117,8 +130,9 @@ class TargetUnitCounter(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(
-            fields=["target", "unit", "sex", "minority", "household", "school_level"],
-            name="counter_unique")]
+            fields=["target", "unit", "sex", "minority", "ethnicity", "household",
+                    "school_level"],
+            name="counter_split_unique")]
 
     def __str__(self) -> str:
         return f"{self.target_id}/{self.unit_id}: {self.trained}/{self.population}"
@@ -184,9 +198,15 @@ class ExportFormat(models.TextChoices):
 
 
 class ExportJob(models.Model):
+    """An export on demand (requested_by, only they download it) or an annual report prepared
+    ahead of a target's deadline (`target` set, no requester: the unit's managers download it)."""
+
     unit = models.ForeignKey("units.Unit", on_delete=models.CASCADE, related_name="+")
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                     related_name="+")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                     on_delete=models.CASCADE, related_name="+")
+    target = models.ForeignKey(Target, null=True, blank=True, on_delete=models.CASCADE,
+                               related_name="prepared_reports")
+    period_label = models.CharField(max_length=40, blank=True)  # only this period's targets
     fmt = models.CharField(max_length=4, choices=ExportFormat.choices)
     progress = models.PositiveSmallIntegerField(default=0)
     # Kept in the database, not under MEDIA_URL: only the requester may download it.
@@ -195,6 +215,11 @@ class ExportJob(models.Model):
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(
+            fields=["unit", "target", "fmt"], condition=models.Q(target__isnull=False),
+            name="export_prepared_once")]
 
     def __str__(self) -> str:
         return self.filename or f"export {self.pk}"
@@ -208,3 +233,4 @@ class ReportsState(models.Model):
 
     def __str__(self) -> str:
         return self.name
+

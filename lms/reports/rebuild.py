@@ -14,11 +14,11 @@ from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q
 
 from lms.accounts.models import LearnerProfile
-from lms.units.models import Role, RoleKind, Unit
+from lms.units.models import Role, Unit
 
 from .models import ReportsState, Target, TargetLearner, TargetUnitCounter
-from .rules import LearnerFacts, counts_in, trained_at
-from .services import SPLIT_FIELDS, learner_sync, qualifying_events
+from .rules import counts_in, trained_at
+from .services import POPULATION_ROLES, SPLIT_FIELDS, facts_from, learner_sync, qualifying_events
 
 
 def _ancestor_paths(path: str, top: str) -> list[str]:
@@ -52,12 +52,13 @@ def counters_recount(target: Target) -> int:
 
 
 def _latest_roles(target: Target) -> dict[int, int]:
-    """learner id → unit id of their newest live learner role, for learners with any live
-    learner role in the target's subtree."""
-    in_subtree = Role.objects.filter(kind=RoleKind.LEARNER, ended_at__isnull=True,
+    """person id → unit id of their newest live role of the target's population kind (learner
+    or teacher), for people with any such live role in the target's subtree."""
+    kind = POPULATION_ROLES[target.population]
+    in_subtree = Role.objects.filter(kind=kind, ended_at__isnull=True,
                                      unit_path__startswith=target.unit.path)
     latest: dict[int, int] = {}
-    for user_id, unit_id in (Role.objects.filter(kind=RoleKind.LEARNER, ended_at__isnull=True,
+    for user_id, unit_id in (Role.objects.filter(kind=kind, ended_at__isnull=True,
                                                  user_id__in=in_subtree.values("user_id"))
                              .order_by("user_id", "created_at", "pk")
                              .values_list("user_id", "unit_id")):
@@ -79,15 +80,7 @@ def target_rebuild(target: Target) -> int:
     for learner_id, unit_id in latest.items():
         unit, profile = units[unit_id], profiles.get(learner_id)
         level = next((levels[p] for p in reversed(unit.ancestor_paths()) if p in levels), "")
-        facts = LearnerFacts(
-            learner_id=learner_id, class_id=unit_id, class_path=unit.path,
-            class_grade=unit.grade, school_level=level,
-            sex=getattr(profile, "sex", "") or "",
-            ethnicity=getattr(profile, "ethnicity", "") or "",
-            household=getattr(profile, "household_status", "") or "",
-            grade=getattr(profile, "grade", None),
-            graduation_year=getattr(profile, "expected_graduation_year", None),
-            date_of_birth=getattr(profile, "date_of_birth", None))
+        facts = facts_from(learner_id, unit, level, profile)
         if not counts_in(target, target.unit.path, facts):
             continue
         when = trained_at(target, events.get(learner_id, []))
@@ -108,7 +101,7 @@ def targets_rebuild(targets=None) -> dict[int, int]:
 def target_reconcile(target: Target) -> None:
     """After the tree changed: re-sync learners who left the subtree or entered it, then
     recount the counters along the current tree."""
-    path = target.unit.path
+    path, kind = target.unit.path, POPULATION_ROLES[target.population]
     stray = (TargetLearner.objects.filter(target=target)
              .exclude(unit__path__startswith=path).values_list("learner_id", flat=True))
     # Counted at a class where they no longer hold a live learner role (roles ended in bulk,
@@ -116,9 +109,9 @@ def target_reconcile(target: Target) -> None:
     stale = (TargetLearner.objects.filter(target=target)
              .exclude(Exists(Role.objects.filter(user_id=OuterRef("learner_id"),
                                                  unit_id=OuterRef("unit_id"),
-                                                 kind=RoleKind.LEARNER, ended_at__isnull=True)))
+                                                 kind=kind, ended_at__isnull=True)))
              .values_list("learner_id", flat=True))
-    missing = (Role.objects.filter(kind=RoleKind.LEARNER, ended_at__isnull=True,
+    missing = (Role.objects.filter(kind=kind, ended_at__isnull=True,
                                    unit_path__startswith=path)
                .exclude(user_id__in=TargetLearner.objects.filter(target=target)
                         .values("learner_id"))

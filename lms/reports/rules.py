@@ -28,10 +28,11 @@ class LearnerFacts:
     date_of_birth: datetime.date | None
 
     @property
-    def split_key(self) -> tuple[str, bool, str, str]:
-        """(sex, minority, household, school level): the counters' split columns."""
+    def split_key(self) -> tuple[str, bool, str, str, str]:
+        """(sex, minority, ethnic group, household, school level): the counters' split
+        columns (SPLIT_FIELDS order)."""
         return (self.sex or "", bool(self.ethnicity) and is_minority(self.ethnicity),
-                self.household or "", self.school_level or "")
+                self.ethnicity or "", self.household or "", self.school_level or "")
 
 
 def counts_in(target: Target, target_path: str, facts: LearnerFacts) -> bool:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from lms.units.models import Unit
 
 from .models import Target, TargetLearner, TargetSnapshot, TargetUnitCounter, ThresholdKind
+from .splits import SPLIT_DIMS, splits_of
 
 STATUS_LABELS = {
     "met": _("Đã đạt"),
@@ -94,21 +95,11 @@ def unit_attainments(unit: Unit, targets) -> list[Attainment]:
 
 
 def unit_splits(unit: Unit, target: Target) -> dict:
-    """Population and trained by sex, minority, household and school level for one unit:
-    one query over the unit's own counter rows."""
-    splits: dict = {"sex": {}, "minority": {}, "household": {}, "school_level": {}}
-    for row in TargetUnitCounter.objects.filter(unit=unit, target=target).values(
-            "sex", "minority", "household", "school_level", "population", "trained"):
-        for dim in splits:
-            acc = splits[dim].setdefault(row[dim], [0, 0])
-            acc[0] += row["population"]
-            acc[1] += row["trained"]
-    from lms.units.models import SchoolLevel
-
-    labels = dict(SchoolLevel.choices)
-    splits["level_rows"] = [(labels.get(k, k), v) for k, v in
-                            sorted(splits["school_level"].items()) if k]
-    return splits
+    """Population and trained by sex, Kinh/minority, each ethnic group, household and school
+    level for one unit: one query over the unit's own counter rows (a unit has rows only for
+    the groups present in its subtree)."""
+    return splits_of(TargetUnitCounter.objects.filter(unit=unit, target=target).values(
+        *SPLIT_DIMS, "population", "trained"))
 
 
 def child_units(unit: Unit) -> list[Unit]:
@@ -144,6 +135,15 @@ def subtree_attainment(unit: Unit, targets) -> list[dict]:
                          r["trained"]) for r in rows]
     result.sort(key=lambda a: (a.unit.depth, a.unit.path, a.target.code))
     return result
+
+
+def prepared_reports(unit: Unit) -> list:
+    """Annual reports the scheduled job prepared for this unit, newest first."""
+    from .models import ExportJob
+
+    return list(ExportJob.objects.filter(unit=unit, target__isnull=False,
+                                         finished_at__isnull=False)
+                .select_related("target").defer("content").order_by("-finished_at")[:10])
 
 
 def learners_not_trained(unit: Unit, target: Target):

@@ -14,10 +14,15 @@ from courses.models import CourseCompletion
 from lms.accounts.models import LearnerProfile
 from lms.units.models import Role, RoleKind, Unit
 
-from .models import Target, TargetLearner, TargetUnitCounter, TrainedRule
+from .models import PopulationKind, Target, TargetLearner, TargetUnitCounter, TrainedRule
 from .rules import LearnerFacts, counts_in, trained_at
 
-SPLIT_FIELDS = ("sex", "minority", "household", "school_level")
+SPLIT_FIELDS = ("sex", "minority", "ethnicity", "household", "school_level")
+# The role that puts someone in each kind of population, and where they count: a learner in
+# the class of their newest live learner role, a teacher at the unit of their newest teacher role.
+POPULATION_ROLES = {PopulationKind.LEARNERS: RoleKind.LEARNER,
+                    PopulationKind.TEACHERS: RoleKind.TEACHER}
+COUNTED_ROLE_KINDS = tuple(POPULATION_ROLES.values())
 
 
 def split_of(row) -> tuple:
@@ -28,9 +33,9 @@ def _lock_learner(learner_id: int) -> None:
     list(get_user_model().objects.select_for_update().filter(pk=learner_id).values_list("pk"))
 
 
-def current_membership(learner_id: int) -> Role | None:
-    """The learner's current class: their newest live learner role."""
-    return (Role.objects.filter(user_id=learner_id, kind=RoleKind.LEARNER, ended_at__isnull=True)
+def current_membership(learner_id: int, kind: str = RoleKind.LEARNER) -> Role | None:
+    """Where the person counts now: their newest live role of `kind` (a learner's class)."""
+    return (Role.objects.filter(user_id=learner_id, kind=kind, ended_at__isnull=True)
             .select_related("unit").order_by("-created_at", "-pk").first())
 
 
@@ -42,23 +47,26 @@ def school_level_of(ancestors: list[Unit]) -> str:
     return ""
 
 
-def learner_facts(learner_id: int) -> tuple[LearnerFacts | None, list[Unit]]:
-    role = current_membership(learner_id)
-    if role is None:
-        return None, []
-    klass = role.unit
-    ancestors = list(Unit.objects.filter(path__in=klass.ancestor_paths()))
-    profile = LearnerProfile.objects.filter(user_id=learner_id).first()
-    facts = LearnerFacts(
-        learner_id=learner_id, class_id=klass.pk, class_path=klass.path,
-        class_grade=klass.grade, school_level=school_level_of(ancestors),
-        sex=getattr(profile, "sex", "") or "", ethnicity=getattr(profile, "ethnicity", "") or "",
+def facts_from(person_id: int, unit: Unit, level: str, profile) -> LearnerFacts:
+    return LearnerFacts(
+        learner_id=person_id, class_id=unit.pk, class_path=unit.path, class_grade=unit.grade,
+        school_level=level, sex=getattr(profile, "sex", "") or "",
+        ethnicity=getattr(profile, "ethnicity", "") or "",
         household=getattr(profile, "household_status", "") or "",
         grade=getattr(profile, "grade", None),
         graduation_year=getattr(profile, "expected_graduation_year", None),
-        date_of_birth=getattr(profile, "date_of_birth", None),
-    )
-    return facts, ancestors
+        date_of_birth=getattr(profile, "date_of_birth", None))
+
+
+def learner_facts(learner_id: int, kind: str = RoleKind.LEARNER, profile=False
+                  ) -> tuple[LearnerFacts | None, list[Unit]]:
+    role = current_membership(learner_id, kind)
+    if role is None:
+        return None, []
+    ancestors = list(Unit.objects.filter(path__in=role.unit.ancestor_paths()))
+    if profile is False:
+        profile = LearnerProfile.objects.filter(user_id=learner_id).first()
+    return facts_from(learner_id, role.unit, school_level_of(ancestors), profile), ancestors
 
 
 def certificate_model():
@@ -69,8 +77,19 @@ def certificate_model():
         return None
 
 
+def employed_events(learner_ids) -> dict[int, list]:
+    """Employment outcomes recorded by lms.careers (absent app: nobody is employed)."""
+    try:
+        from lms.careers.selectors import employed_events as careers_employed_events
+    except ImportError:
+        return {}
+    return careers_employed_events(list(learner_ids))
+
+
 def qualifying_events(target: Target, learner_ids) -> dict[int, list]:
     """Times of each learner's events that the target's rule counts (period checked later)."""
+    if target.rule == TrainedRule.EMPLOYED:
+        return employed_events(learner_ids)
     if target.rule == TrainedRule.CERTIFICATE:
         model = certificate_model()
         if model is None:
@@ -119,20 +138,33 @@ def _desired_row(target: Target, facts: LearnerFacts | None):
     return facts.class_id, facts.split_key, when
 
 
+def _targets_to_sync(existing: dict, placed: dict):
+    """Targets already counting the person, and active targets of each population kind at or
+    above where they count now."""
+    query = Target.objects.select_related("unit").filter(pk__in=existing.keys())
+    for population, (_facts, ancestors) in placed.items():
+        query = query | Target.objects.select_related("unit").filter(
+            is_active=True, population=population, unit__path__in=[u.path for u in ancestors])
+    return query.distinct()
+
+
 @transaction.atomic
 def learner_sync(learner_id: int, *, adjust_counters: bool = True) -> int:
-    """Bring this learner's TargetLearner rows (and counters) in line with where they are now:
-    joining, moving class or school, leaving, a profile change. Returns rows changed."""
+    """Bring this person's TargetLearner rows (and counters) in line with where they are now:
+    joining, moving class or school, leaving, a profile change; as a learner and, for teacher
+    targets, as a teacher. Returns rows changed."""
     _lock_learner(learner_id)
-    facts, ancestors = learner_facts(learner_id)
+    profile = LearnerProfile.objects.filter(user_id=learner_id).first()
+    placed = {}
+    for population, kind in POPULATION_ROLES.items():
+        facts, ancestors = learner_facts(learner_id, kind, profile)
+        if facts is not None:
+            placed[population] = (facts, ancestors)
     existing = {row.target_id: row for row in
                 TargetLearner.objects.filter(learner_id=learner_id).select_related("unit")}
-    targets = Target.objects.select_related("unit").filter(pk__in=existing.keys())
-    if facts is not None:
-        targets = targets | Target.objects.select_related("unit").filter(
-            is_active=True, unit__path__in=[u.path for u in ancestors])
     changed = 0
-    for target in targets.distinct():
+    for target in _targets_to_sync(existing, placed):
+        facts, ancestors = placed.get(target.population, (None, []))
         desired = _desired_row(target, facts)
         old = existing.get(target.pk)
         if old is not None and desired is not None and old.trained and desired[2] is None:
@@ -160,12 +192,18 @@ def learner_sync(learner_id: int, *, adjust_counters: bool = True) -> int:
 
 
 @transaction.atomic
-def attainment_apply(learner_id: int, *, certificate: bool = False) -> int:
-    """A completion (or certificate) happened: flip the learner's untrained rows that are now
-    trained and add 1 to their counters. Returns how many targets this call flipped."""
+def attainment_apply(learner_id: int, *, certificate: bool = False,
+                     employment: bool = False) -> int:
+    """A completion (or certificate, or employment outcome) happened: flip the learner's
+    untrained rows that are now trained and add 1 to their counters. Returns how many targets
+    this call flipped."""
     _lock_learner(learner_id)
-    rules = [TrainedRule.CERTIFICATE] if certificate else [TrainedRule.COURSE,
-                                                           TrainedRule.PROGRAMME]
+    if employment:
+        rules = [TrainedRule.EMPLOYED]
+    elif certificate:
+        rules = [TrainedRule.CERTIFICATE]
+    else:
+        rules = [TrainedRule.COURSE, TrainedRule.PROGRAMME]
     rows = (TargetLearner.objects.filter(learner_id=learner_id, trained=False,
                                          target__is_active=True, target__rule__in=rules)
             .select_related("target", "target__unit", "unit"))

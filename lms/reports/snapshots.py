@@ -29,6 +29,13 @@ def snapshots_take(day: datetime.date) -> int:
     return count
 
 
+def _dashboard_url(unit, target) -> str:
+    from django.urls import reverse
+
+    base = getattr(settings, "NOTIFICATIONS_BASE_URL", "").rstrip("/")
+    return f"{base}{reverse('reports:dashboard', args=[unit.pk])}?target={target.pk}"
+
+
 def deadline_reminders(today: datetime.date) -> int:
     """Email the officers of each unit that is behind on a target whose deadline is within
     REMINDER_DAYS and that has not yet submitted its report for the period."""
@@ -56,10 +63,12 @@ def deadline_reminders(today: datetime.date) -> int:
                 send_mail(
                     _("Nhắc báo cáo: %(target)s") % {"target": target.name},
                     _("%(unit)s mới đạt %(pct)s%% (%(trained)s/%(pop)s), còn %(gap)s người "
-                      "cần đào tạo. Hạn báo cáo: %(deadline)s.") % {
+                      "cần đào tạo. Hạn báo cáo: %(deadline)s. Số liệu và báo cáo năm đã "
+                      "chuẩn bị sẵn: %(url)s") % {
                         "unit": unit.name, "pct": figure.percent, "trained": figure.trained,
                         "pop": figure.population, "gap": figure.gap,
-                        "deadline": target.deadline.strftime("%d/%m/%Y")},
+                        "deadline": target.deadline.strftime("%d/%m/%Y"),
+                        "url": _dashboard_url(unit, target)},
                     settings.DEFAULT_FROM_EMAIL, emails)
                 sent += 1
     return sent

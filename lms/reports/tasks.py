@@ -62,3 +62,11 @@ def deadline_reminders_task() -> int:
     from .snapshots import deadline_reminders
 
     return deadline_reminders(timezone.localdate())
+
+
+@shared_task(name="reports.annual_prepare")
+def annual_prepare_task() -> int:
+    """Daily: build each unit's annual report ahead of its targets' deadlines."""
+    from .annual import annual_reports_prepare
+
+    return len(annual_reports_prepare(timezone.localdate()))

@@ -11,15 +11,25 @@ from django.db import transaction
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from lms.units.models import Unit
+
 from . import selectors
-from .access import can_edit_targets, can_review_submission, home_units, report_unit
+from .access import (
+    Crumb,
+    can_edit_targets,
+    can_review_submission,
+    home_units,
+    report_unit,
+    staff_paths,
+)
 from .charts import bar_chart, trend_chart
-from .class_grid import class_grid, class_grid_head, class_grid_json
+from .class_grid import class_grid, class_grid_head, class_grid_json, grid_version
 from .exports import CONTENT_TYPES
 from .forms import ExportForm, ReturnForm, TargetForm
 from .models import ExportJob, ReportSubmission, Target
@@ -55,15 +65,20 @@ def dashboard(request, unit_id):
     selected = next((a for a in figures if str(a.target.pk) == request.GET.get("target")),
                     figures[0] if figures else None)
     sort = request.GET.get("sort", "gap")
+    can_edit = can_edit_targets(request.user, unit)
     context = {"unit": unit, "figures": figures, "selected": selected, "sort": sort,
                "crumbs": selectors.breadcrumbs(unit, _top_paths(request.user)),
-               "can_edit": can_edit_targets(request.user, unit)}
+               "can_edit": can_edit,
+               "prepared": selectors.prepared_reports(unit) if can_edit else [],
+               # The clubs panel (lms.clubs) for schools, districts and provinces.
+               "show_clubs": not unit.kind.is_class and unit.depth > 1}
     if selected is not None:
         children = selectors.children_attainment(unit, selected.target, sort)
         snapshots = selectors.trend(unit, selected.target)
         context.update({
             "children": children,
             "splits": selectors.unit_splits(unit, selected.target),
+            "cooperating": list(selected.target.cooperating_units.order_by("name")),
             "bars": bar_chart(children, selected.threshold_percent),
             "trend": trend_chart(snapshots), "snapshots": snapshots,
         })
@@ -103,22 +118,30 @@ GRID_CACHE_SECONDS = 600
 @login_required
 @require_GET
 def class_view(request, unit_id):
-    """The grid body is cached under a version that changes with the roster and with every
-    progress write of the class (see class_grid_head), so it is never stale; the cache only
-    saves re-rendering a 40 × N table for every teacher's refresh."""
+    """The teacher's grid. Permission is checked on every request (uncached); the rendered
+    body and the breadcrumb units are cached under the class's grid version (one query over
+    its roster, enrolments and progress, see grid_version), so a reload costs that query and a
+    cache read, and a progress write shows at once. Lesson titles and unit names may lag by
+    GRID_CACHE_SECONDS; the day is in the key so "stuck" follows the calendar."""
     klass = _class(request, unit_id)
-    head = class_grid_head(klass, _course_param(request))
-    key = (f"reports:grid:{klass.pk}:{head['course'].pk if head['course'] else 0}:"
-           f"{get_language()}:{head['version']}")
-    body = cache.get(key)
-    if body is None:
+    course_id = _course_param(request)
+    key = (f"reports:grid:{klass.pk}:{course_id or 0}:{get_language()}:"
+           f"{timezone.localdate():%Y%m%d}:{grid_version(klass)}")
+    cached = cache.get(key)
+    if cached is None:
+        head = class_grid_head(klass, course_id)
         body = render_to_string("reports/_class_grid_body.html", {
             "grid": class_grid(klass, head=head), "unit": klass})
-        cache.set(key, body, GRID_CACHE_SECONDS)
+        ancestors = [Crumb(u.pk, u.name, u.path) for u in
+                     Unit.objects.filter(path__in=klass.ancestor_paths()).order_by("depth")]
+        cached = (body, ancestors)
+        cache.set(key, cached, GRID_CACHE_SECONDS)
+    body, ancestors = cached
+    paths = staff_paths(request.user)
     return render(request, "reports/class_grid.html", {
         "grid_body": mark_safe(body),  # noqa: S308 - our own rendered, autoescaped template
         "unit": klass,
-        "crumbs": selectors.breadcrumbs(klass, _top_paths(request.user))})
+        "crumbs": [c for c in ancestors if any(c.path.startswith(p) for p in paths)]})
 
 
 @login_required
@@ -152,7 +175,7 @@ def target_edit(request, unit_id, target_id=None):
     if not can_edit_targets(request.user, unit):
         raise Http404
     target = get_object_or_404(Target, pk=target_id, unit=unit) if target_id else None
-    form = TargetForm(request.POST or None, instance=target, unit=unit)
+    form = TargetForm(request.POST or None, instance=target, unit=unit, user=request.user)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             saved = form.save(commit=False)
@@ -189,9 +212,12 @@ def export_start(request, unit_id):
 
 
 def _job(request, job_id):
-    job = get_object_or_404(ExportJob.objects.select_related("unit"), pk=job_id,
-                            requested_by=request.user)
-    report_unit(request.user, job.unit_id)  # the requester may since have lost the role
+    """The requester's own export, or an annual report prepared for a unit the user manages."""
+    job = get_object_or_404(ExportJob.objects.select_related("unit"), pk=job_id)
+    unit = report_unit(request.user, job.unit_id)  # the requester may since have lost the role
+    if job.requested_by_id != request.user.pk and (
+            job.target_id is None or not can_edit_targets(request.user, unit)):
+        raise Http404
     return job
 
 

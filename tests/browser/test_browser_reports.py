@@ -82,3 +82,30 @@ def test_officer_drills_down_and_exports_xlsx(demo_server, page):
     class_row = rows[(klass.name, target.code)]
     assert (class_row[6], class_row[7]) == _figure(target, klass)
     assert len(book.sheetnames) >= 3  # Sở, Phòng/Trường, Lớp levels each on a sheet
+
+
+def test_teacher_target_ethnic_groups_and_class_grid(demo_server, page):
+    from lms.reports.models import Target
+    from lms.units.models import Unit
+
+    base = demo_server.url
+    teachers = Target.objects.get(code="DA1665-KN-GV-20")
+    so = Unit.objects.get(code="SO-31")
+    _log_in(page, base, "canbo.so")
+    page.get_by_role("link", name=teachers.name).click()
+    details = page.locator("main dl.meta")
+    expect(details).to_contain_text("Giáo viên")
+    expect(details).to_contain_text("Bộ Giáo dục và Đào tạo")  # the lead unit
+    population, trained = _figure(teachers, so)
+    assert population >= 1  # the demo's teachers count, not its learners
+    expect(page.locator(".fig[aria-current]")).to_contain_text(f"({trained}/{population})")
+    expect(page.get_by_role("table", name="Theo từng dân tộc")).to_be_visible()
+    axe_check(page, label="reports dashboard (teacher target, ethnic groups, clubs panel)")
+
+    page.context.clear_cookies()
+    klass = Unit.objects.get(code="HP-THPT-NQ-12A2-2025-2026")
+    _log_in(page, base, "giaovien")
+    page.goto(f"{base}/bao-cao/lop/{klass.pk}/")
+    expect(page.locator("main h1")).to_contain_text("Lớp 12A2")
+    expect(page.locator("table.grid tbody tr").first).to_be_visible()
+    axe_check(page, label="class grid")

@@ -22,7 +22,7 @@ def figure(target, unit) -> tuple[int, int]:
 
 
 def counters_snapshot(target) -> dict:
-    return {(c.unit_id, c.sex, c.minority, c.household, c.school_level):
+    return {(c.unit_id, c.sex, c.minority, c.ethnicity, c.household, c.school_level):
             (c.population, c.trained)
             for c in TargetUnitCounter.objects.filter(target=target)
             if c.population or c.trained}

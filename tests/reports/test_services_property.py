@@ -1,5 +1,7 @@
-"""Property: whatever sequence of roster changes, completions, deletions and unit moves
-happens, the incrementally maintained counters equal a rebuild from raw data."""
+"""Property: whatever sequence of roster changes (learners and teachers), completions, profile
+changes (household, ethnic group), deletions and unit moves happens, the incrementally
+maintained counters equal a rebuild from raw data — for a ministry-wide learner target, a
+province's poor-household target and a teacher target."""
 
 import pytest
 from django.db import transaction
@@ -26,6 +28,11 @@ op = st.one_of(
     st.tuples(st.just("delete"), st.integers(0, N_LEARNERS - 1), st.just(None)),
     st.tuples(st.just("profile"), st.integers(0, N_LEARNERS - 1), st.sampled_from(
         ["poor", "near_poor", ""])),
+    st.tuples(st.just("ethnicity"), st.integers(0, N_LEARNERS - 1), st.sampled_from(
+        ["01", "02", "08", ""])),
+    st.tuples(st.just("teach"), st.integers(0, N_LEARNERS - 1), st.sampled_from(
+        ["school_x", "school_y", "primary"])),
+    st.tuples(st.just("stop_teaching"), st.integers(0, N_LEARNERS - 1), st.just(None)),
     st.tuples(st.just("move_school"), st.just(0), st.sampled_from(["so_a", "so_b", "phong"])),
 )
 
@@ -33,7 +40,8 @@ op = st.one_of(
 def _state(targets):
     return ({t.pk: counters_snapshot(t) for t in targets},
             set(TargetLearner.objects.values_list("target_id", "learner_id", "unit_id",
-                                                  "trained", "sex", "household")))
+                                                  "trained", "sex", "ethnicity",
+                                                  "household")))
 
 
 def _apply(step, tree, courses, learners):
@@ -61,6 +69,17 @@ def _apply(step, tree, courses, learners):
         profile = LearnerProfile.objects.get(user=learner)
         profile.household_status = arg
         profile.save()
+    elif kind == "ethnicity":
+        profile = LearnerProfile.objects.get(user=learner)
+        profile.ethnicity = arg
+        profile.save()
+    elif kind == "teach":  # people in these tests may be learners and teachers at once
+        role_grant(user=learner, unit=tree[arg], kind=RoleKind.TEACHER)
+    elif kind == "stop_teaching":
+        for role in Role.objects.filter(user=learner, kind=RoleKind.TEACHER,
+                                        ended_at__isnull=True):
+            role.ended_at = timezone.now()
+            role.save()
     elif kind == "move_school":
         school = Unit.objects.get(pk=tree["school_x"].pk)
         unit_move(unit=school, new_parent=Unit.objects.get(pk=tree[arg].pk))
@@ -77,7 +96,12 @@ def test_incremental_equals_rebuild(tree, courses, target, steps):
         household="poor_near", period_label="2025", period_start=target.period_start,
         period_end=target.period_end)
     province.courses.set([courses[1][0]])
-    targets = [target, province]
+    teachers = target.__class__.objects.create(
+        code="gv", name="Giáo viên được tập huấn", unit=tree["bo"], threshold=100,
+        population="teachers", period_label="2025", period_start=target.period_start,
+        period_end=target.period_end)
+    teachers.courses.set([courses[0][0]])
+    targets = [target, province, teachers]
     with transaction.atomic():
         learners = []
         for i in range(N_LEARNERS):
@@ -92,3 +116,4 @@ def test_incremental_equals_rebuild(tree, courses, target, steps):
         assert _state(targets) == incremental
         transaction.set_rollback(True)
     province.delete()
+    teachers.delete()

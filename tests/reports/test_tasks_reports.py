@@ -78,6 +78,7 @@ def test_officer_creates_target_and_it_is_computed(client, tree, officer_a, cour
     client.force_login(officer_a)
     response = client.post(reverse("reports:target_create", args=[tree["so_a"].pk]), {
         "code": "ks-so-a", "name": "Chỉ tiêu riêng của Sở A", "rule": "course",
+        "population": "learners",
         "courses": [courses[0][0].pk], "threshold_kind": "percent", "threshold": "95",
         "period_label": "2026", "period_start": "2025-01-01", "period_end": "2030-12-31",
         "household": "any", "min_courses": 1})

@@ -1,0 +1,58 @@
+"""Annual reports prepared ahead of deadlines (the `reports.annual_prepare` beat task).
+
+REPORTS_PREPARE_DAYS (default 14) days before a target's deadline, every unit of the target's
+subtree that has an officer gets its annual report for the target's period built — XLSX and
+PDF, as ExportJob rows with `target` set and no requester — so the officers find it ready on
+their dashboard. One report per unit, period and format: a second target of the same period, or
+a second run of the task, creates nothing. Reminders to units that are behind follow the same
+day (`snapshots.deadline_reminders`, whose mail points at the dashboard)."""
+
+import datetime
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+
+from lms.units.models import Role, RoleKind, Unit
+
+from .models import ExportFormat, ExportJob, Target
+
+PREPARED_FORMATS = (ExportFormat.XLSX, ExportFormat.PDF)
+
+
+def prepare_days() -> int:
+    return getattr(settings, "REPORTS_PREPARE_DAYS", 14)
+
+
+def units_with_officers(target: Target) -> list[Unit]:
+    """Units of the target's subtree where a live officer role sits (offices, not schools'
+    staff: their school admins export on demand)."""
+    ids = (Role.objects.filter(kind=RoleKind.OFFICER, ended_at__isnull=True,
+                               unit_path__startswith=target.unit.path)
+           .values("unit_id"))
+    return list(Unit.objects.filter(pk__in=ids, kind__is_class=False).order_by("path"))
+
+
+def annual_reports_prepare(today: datetime.date) -> list[int]:
+    """Create (and schedule the build of) the missing prepared reports. Returns new job ids."""
+    from .tasks import export_build_task
+
+    soon = today + datetime.timedelta(days=prepare_days())
+    created = []
+    targets = (Target.objects.filter(is_active=True, deadline__gte=today, deadline__lte=soon)
+               .select_related("unit").order_by("deadline", "pk"))
+    for target in targets:
+        for unit in units_with_officers(target):
+            for fmt in PREPARED_FORMATS:
+                if ExportJob.objects.filter(unit=unit, period_label=target.period_label,
+                                            fmt=fmt, target__isnull=False).exists():
+                    continue  # this unit's report for the period is prepared already
+                try:
+                    with transaction.atomic():
+                        job = ExportJob.objects.create(unit=unit, target=target, fmt=fmt,
+                                                       period_label=target.period_label)
+                except IntegrityError:  # a concurrent run made it
+                    continue
+                created.append(job.pk)
+    for job_id in created:
+        transaction.on_commit(lambda job_id=job_id: export_build_task.delay(job_id))
+    return created

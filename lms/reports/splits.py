@@ -1,0 +1,49 @@
+"""Splits of a figure (sex, Kinh/minority, each of the 54 ethnic groups, household, school
+level), summed from counter rows — the dashboard's tables and the XLSX's splits sheet."""
+
+from django.utils.translation import gettext_lazy as _
+
+from lms.accounts.ethnicity import Ethnicity
+from lms.units.models import SchoolLevel
+
+SPLIT_DIMS = ("sex", "minority", "ethnicity", "household", "school_level")
+SEX_LABELS = {"F": _("Nữ"), "M": _("Nam"), "": _("Chưa rõ giới tính")}
+HOUSEHOLD_LABELS = {"poor": _("Hộ nghèo"), "near_poor": _("Hộ cận nghèo")}
+DIM_LABELS = {"sex": _("Giới tính"), "minority": _("Dân tộc Kinh / thiểu số"),
+              "ethnicity": _("Dân tộc"), "household": _("Hộ gia đình"),
+              "school_level": _("Cấp học")}
+
+
+def splits_of(rows) -> dict:
+    """Population and trained per value of each split dimension, from counter rows (dicts
+    with the split columns, population, trained), plus labelled rows for levels and groups."""
+    splits: dict = {dim: {} for dim in SPLIT_DIMS}
+    for row in rows:
+        if not row["population"] and not row["trained"]:
+            continue  # a split everyone left (its counter row stays at zero)
+        for dim in SPLIT_DIMS:
+            acc = splits[dim].setdefault(row[dim], [0, 0])
+            acc[0] += row["population"]
+            acc[1] += row["trained"]
+    levels, groups = dict(SchoolLevel.choices), dict(Ethnicity.choices)
+    splits["level_rows"] = [(levels.get(k, k), v) for k, v in
+                            sorted(splits["school_level"].items()) if k]
+    # Each ethnic group present, largest first; None = not recorded.
+    splits["ethnic_rows"] = [(groups.get(k, k) if k else None, v) for k, v in
+                             sorted(splits["ethnicity"].items(),
+                                    key=lambda kv: (-kv[1][0], kv[0]))]
+    return splits
+
+
+def split_lines(splits: dict) -> list[tuple]:
+    """(dimension, group, population, trained) lines for a table or a sheet."""
+    lines = [(DIM_LABELS["sex"], SEX_LABELS.get(k, k), *v) for k, v in splits["sex"].items()]
+    lines += [(DIM_LABELS["minority"], _("Dân tộc thiểu số") if k else _("Dân tộc Kinh"), *v)
+              for k, v in sorted(splits["minority"].items())]
+    lines += [(DIM_LABELS["ethnicity"], label or _("Chưa rõ dân tộc"), *v)
+              for label, v in splits["ethnic_rows"]]
+    lines += [(DIM_LABELS["household"],
+               HOUSEHOLD_LABELS.get(k, _("Không thuộc diện nghèo/cận nghèo")), *v)
+              for k, v in sorted(splits["household"].items())]
+    lines += [(DIM_LABELS["school_level"], label, *v) for label, v in splits["level_rows"]]
+    return lines
