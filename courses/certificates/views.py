@@ -17,7 +17,8 @@ from .models import Certificate
 
 def verify(request, code: str):
     certificate = (Certificate.objects.filter(code=code.strip().upper())
-                   .only("code", "learner_name", "course_title", "course_id", "issued_at", "revoked_at")
+                   .only("code", "learner_name", "course_title", "course_id", "issued_at",
+                         "revoked_at")
                    .first())
     response = render(request, "certificates/verify.html", {"c": certificate, "code": code},
                       status=200 if certificate else 404)

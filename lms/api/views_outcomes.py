@@ -106,8 +106,8 @@ class CertificateSerializer(serializers.ModelSerializer):
     class Meta:
         model = Certificate
         fields = ["id", "learner", "course", "award_key", "citation", "code", "issued_at",
-                  "learner_name", "course_title", "hours", "issuing_unit", "issuing_unit_name", "revoked_at",
-                  "verify_path"]
+                  "learner_name", "course_title", "hours", "issuing_unit", "issuing_unit_name",
+                  "revoked_at", "verify_path"]
 
 
 class CertificateFilter(django_filters.FilterSet):
