@@ -1,6 +1,8 @@
-"""Helpers for tests that race real database connections (PostgreSQL only)."""
+"""Helpers for tests that race real database connections (PostgreSQL only) or wait for work
+done by the real Celery worker (.ci/run; tasks run eagerly elsewhere)."""
 
 import threading
+import time
 
 import pytest
 from django.db import connection, connections
@@ -32,3 +34,13 @@ def run_concurrently(jobs, timeout: float = 120) -> tuple[list, list]:
     for thread in threads:
         thread.join(timeout=timeout)
     return errors, results
+
+
+def wait_for(predicate, seconds: float = 60.0, interval: float = 0.2) -> bool:
+    """Polls `predicate` until it holds or `seconds` pass; returns its last value."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(interval)
+    return bool(predicate())

@@ -3,7 +3,6 @@ render a Vietnamese PDF with a QR to the public verify page, and can be revoked 
 of the issuing unit."""
 
 import io
-import time
 
 import pytest
 from django.utils import timezone
@@ -16,21 +15,13 @@ from courses.quizzes import services as quiz_services
 from courses.services import enrolment_create, progress_record
 from courses.signals import certificate_issued
 from lms.units.models import RoleKind
+from tests.concurrency import wait_for
 from tests.factories import course_with_lessons, learner_in, staff_at
 from tests.quizzes.helpers import correct_post, course_with_quiz, one_of_each, querydict
 
 # Transactional: issuing runs from on-commit signals through Celery (eager here; a real worker
 # in .ci/run's PostgreSQL pass, hence the polling).
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _wait_for(predicate, seconds=60.0):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.2)
-    return predicate()
 
 
 @pytest.fixture
@@ -51,7 +42,7 @@ def test_completion_issues_automatically_with_pdf(school_tree):
     enrolment_create(user=learner, course=course)
     for lesson in lessons:
         progress_record(user=learner, lesson=lesson, completed=True)
-    assert _wait_for(lambda: Certificate.objects.filter(user=learner, course=course)
+    assert wait_for(lambda: Certificate.objects.filter(user=learner, course=course)
                      .exclude(pdf="").exists())
     certificate = Certificate.objects.get(user=learner, course=course)
     assert certificate.issuing_unit == school_tree["school_b"]
@@ -87,7 +78,7 @@ def test_quiz_must_be_passed_before_issue(school_tree):
     assert not Certificate.objects.filter(user=learner).exists()
     attempt = quiz_services.attempt_start(user=learner, lesson=quiz_lesson)
     quiz_services.attempt_submit(attempt=attempt, data=querydict(correct_post(attempt)))
-    assert _wait_for(lambda: Certificate.objects.filter(user=learner, course=course).exists())
+    assert wait_for(lambda: Certificate.objects.filter(user=learner, course=course).exists())
     assert Certificate.objects.filter(user=learner, course=course).count() == 1
 
 
@@ -103,7 +94,7 @@ def test_qr_points_to_verify_page(school_tree, settings):
     learner = learner_in(school_tree["class_b"])
     enrolment_create(user=learner, course=course)
     progress_record(user=learner, lesson=lessons[0], completed=True)
-    assert _wait_for(lambda: Certificate.objects.filter(user=learner).exists())
+    assert wait_for(lambda: Certificate.objects.filter(user=learner).exists())
     certificate = Certificate.objects.get(user=learner)
     url = verify_url(certificate)
     assert url == f"https://hocmo.example.vn/verify/{certificate.code}/"
@@ -115,7 +106,7 @@ def test_revocation_only_by_staff_of_issuing_unit(school_tree):
     learner = learner_in(school_tree["class_b"])
     enrolment_create(user=learner, course=course)
     progress_record(user=learner, lesson=lessons[0], completed=True)
-    assert _wait_for(lambda: Certificate.objects.filter(user=learner).exists())
+    assert wait_for(lambda: Certificate.objects.filter(user=learner).exists())
     certificate = Certificate.objects.get(user=learner)
     other_head = staff_at(school_tree["school_a"], kind=RoleKind.SCHOOL_ADMIN)
     teacher = staff_at(school_tree["school_b"], kind=RoleKind.TEACHER)

@@ -2,7 +2,6 @@
 (HOCMO_REQUIRE_CELERY_WORKER=1), where the worker reads the committed test data."""
 
 import os
-import time
 
 import pytest
 from django.conf import settings
@@ -11,19 +10,11 @@ from courses.models import CourseCompletion
 from courses.services import enrolment_create, progress_record
 from courses.tasks import course_completions_recheck
 from lms.celery import app as celery_app
+from tests.concurrency import wait_for
 from tests.factories import course_with_lessons, learner_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 NEEDS_WORKER = os.environ.get("HOCMO_REQUIRE_CELERY_WORKER") == "1"
-
-
-def _wait_for(predicate, seconds=30.0):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.2)
-    return predicate()
 
 
 def test_worker_is_real_when_ci_asks_for_it():
@@ -44,7 +35,7 @@ def test_recheck_awards_completion_after_lesson_becomes_optional(school_tree):
     lessons[1].required = False
     lessons[1].save_revision().publish()  # the publish hook queues the recheck task
 
-    assert _wait_for(lambda: CourseCompletion.objects.filter(user=learner, course=course).exists())
+    assert wait_for(lambda: CourseCompletion.objects.filter(user=learner, course=course).exists())
 
 
 def test_recheck_task_is_idempotent(school_tree):

@@ -8,6 +8,7 @@ from openpyxl import load_workbook
 
 from lms.recognition.evaluation import recognition_evaluate
 from lms.recognition.models import Candidate, CandidateStatus, RecognitionRule
+from tests.concurrency import wait_for
 from tests.factories import UserFactory, learner_in
 
 from .conftest import at, complete
@@ -95,6 +96,7 @@ def test_reject_without_reason_changes_nothing(client, tree, citizen):
     assert (citizen.status, citizen.reason) == (CandidateStatus.REJECTED, "Trùng hồ sơ")
 
 
+@pytest.mark.django_db(transaction=True)  # .ci/run's real worker must see the committed data
 def test_evaluate_button_runs_the_task(client, tree, courses):
     x = learner_in(tree["class"], username="x")
     complete(x, courses[2], at(2025, 3, 1, 8, 0))
@@ -104,7 +106,7 @@ def test_evaluate_button_runs_the_task(client, tree, courses):
     client.force_login(tree["officer_a"])
     assert client.get(_url("evaluate", tree["xa_a"].pk, 2025)).status_code == 405
     assert client.post(_url("evaluate", tree["xa_a"].pk, 2025)).status_code == 302
-    assert Candidate.objects.filter(user=x, year=2025).exists()
+    assert wait_for(Candidate.objects.filter(user=x, year=2025).exists)
 
 
 def test_rule_form_validates_and_saves(client, tree):

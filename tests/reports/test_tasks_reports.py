@@ -3,7 +3,6 @@ PostgreSQL pass, where the worker reads committed data — hence transactional t
 
 import io
 import os
-import time
 
 import pytest
 from django.urls import reverse
@@ -15,21 +14,13 @@ from lms.reports.models import ExportJob, Target
 from lms.reports.tasks import learner_sync_task
 from lms.units.models import RoleKind
 from lms.units.services import unit_merge
+from tests.concurrency import wait_for
 from tests.factories import learner_in, staff_at
 
 from .helpers import complete, figure
 
 pytestmark = pytest.mark.django_db(transaction=True)
 NEEDS_WORKER = os.environ.get("HOCMO_REQUIRE_CELERY_WORKER") == "1"
-
-
-def _wait_for(predicate, seconds=60.0):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.3)
-    return predicate()
 
 
 @pytest.fixture
@@ -41,7 +32,7 @@ def _export(client, unit, fmt) -> ExportJob:
     response = client.post(reverse("reports:export_start", args=[unit.pk]), {"fmt": fmt})
     assert response.status_code == 302
     job = ExportJob.objects.filter(fmt=fmt).latest("pk")
-    assert _wait_for(lambda: ExportJob.objects.filter(pk=job.pk,
+    assert wait_for(lambda: ExportJob.objects.filter(pk=job.pk,
                                                       finished_at__isnull=False).exists())
     return job
 
@@ -85,7 +76,7 @@ def test_officer_creates_target_and_it_is_computed(client, tree, officer_a, cour
     assert response.status_code == 302
     target = Target.objects.get(code="ks-so-a")
     assert target.unit == tree["so_a"]
-    assert _wait_for(lambda: figure(target, tree["so_a"]) == (1, 1))
+    assert wait_for(lambda: figure(target, tree["so_a"]) == (1, 1))
 
 
 def test_merge_reconciles_a_province_target(tree, courses, target):
@@ -96,7 +87,7 @@ def test_merge_reconciles_a_province_target(tree, courses, target):
     province_target.courses.set([courses[0][0]])
     learner = learner_in(tree["x1"])
     unit_merge(source=tree["so_a"], target=tree["so_b"])
-    assert _wait_for(lambda: figure(province_target, tree["so_b"]) == (1, 0))
+    assert wait_for(lambda: figure(province_target, tree["so_b"]) == (1, 0))
     assert figure(target, tree["so_b"]) == (1, 0)
     complete(learner, courses[0])
     assert figure(province_target, tree["so_b"]) == (1, 1)

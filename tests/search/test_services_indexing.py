@@ -1,6 +1,5 @@
 """Incremental indexing and permissions: unpublished or restricted pages never appear."""
 
-import time
 
 import pytest
 from wagtail.models import PageViewRestriction
@@ -12,6 +11,7 @@ from search.services import (
     search_run,
     search_subtree_refresh,
 )
+from tests.concurrency import wait_for
 from tests.factories import course_with_lessons, library_item
 
 pytestmark = pytest.mark.django_db
@@ -70,12 +70,6 @@ def test_view_restricted_pages_are_not_indexed():
 def test_publishing_indexes_through_celery_and_restricting_removes():
     """Signals → Celery task (eager here, the real worker in CI) → the index."""
     item = library_item("Cẩm nang hướng nghiệp vùng cao")
-
-    def wait_for(predicate):
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and not predicate():
-            time.sleep(0.2)
-        return predicate()
 
     assert wait_for(lambda: "Cẩm nang hướng nghiệp vùng cao" in _titles("cam nang huong nghiep"))
     PageViewRestriction.objects.create(page=item, restriction_type="login")
