@@ -37,3 +37,15 @@ def school_tree(db):
     class_b = class_unit(school_b, "Lớp 12A1")
     return {"so": so, "phong": phong, "school_a": school_a, "school_b": school_b,
             "class_a": class_a, "class_b": class_b}
+
+
+@pytest.fixture
+def celery_in_process():
+    """Runs Celery tasks in this process even when .ci/run points Celery at a real worker: for
+    tests whose task reads settings or test servers that only this process has."""
+    from lms.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous

@@ -15,7 +15,9 @@ from lms.families.models import SignInPreference
 from tests.factories import UserFactory, learner_in
 from tests.notifications.conftest import smtp_server  # noqa: F401 - a fixture, used below
 
-pytestmark = pytest.mark.django_db
+# The tests read the SMS outbox and SMTP server they set up here, which .ci/run's separate
+# Celery worker cannot see: the delivery task runs in this process.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_in_process")]
 FILE = "lms.notifications.channels.gateways.FileAdapter"
 PASSWORD = "mat-khau-thu"  # UserFactory's
 

@@ -25,6 +25,7 @@ def _sign_in_code(outbox, phone: str) -> str:
     raise AssertionError("no sign-in code in the SMS outbox")
 
 
+@pytest.mark.usefixtures("celery_in_process")  # the code's SMS lands in this test's outbox
 def test_admin_links_parent_who_signs_in_with_sms_code(demo_server, page, settings, tmp_path):
     from lms.accounts.models import GuardianLink
 
