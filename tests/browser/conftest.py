@@ -229,3 +229,15 @@ def pytest_terminal_summary(terminalreporter):
     width = max(len(name) for name in MEASURED_BYTES)
     for name, size in MEASURED_BYTES.items():
         terminalreporter.write_line(f"{name:<{width}}  {size:>8} B  ({size / 1024:.1f} KB)")
+
+
+def log_in(page, base: str, username: str, next_url: str = "", password: str | None = None):
+    """Signs in through the real login form (demo password unless given) and waits for the
+    redirect; `next_url` is where the form sends the user afterwards."""
+    from django.conf import settings
+
+    page.goto(f"{base}/accounts/login/" + (f"?next={next_url}" if next_url else ""))
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(password or settings.HOCMO_DEMO_PASSWORD)
+    with page.expect_navigation():
+        page.locator("main").get_by_role("button", name="Đăng nhập").click()

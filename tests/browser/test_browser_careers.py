@@ -4,12 +4,11 @@ an apprenticeship with a certificate, and the employer sees the certificate's ve
 axe-core on every page; the questionnaire within the 150 KB learner-page budget."""
 
 import pytest
-from django.conf import settings
 from playwright.sync_api import expect
 
 from lms.careers import riasec
 
-from .conftest import axe_check
+from .conftest import axe_check, log_in
 
 pytestmark = pytest.mark.browser
 
@@ -17,11 +16,7 @@ POSTING = "Thợ điện công nghiệp (học nghề có lương)"
 
 
 def _log_in(page, base: str, username: str, next_url: str) -> None:
-    page.goto(f"{base}/accounts/login/?next={next_url}")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(settings.HOCMO_DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.locator("main").get_by_role("button", name="Đăng nhập").click()
+    log_in(page, base, username, next_url)
 
 
 def test_anonymous_takes_the_questionnaire(demo_server, page, byte_budget):

@@ -6,11 +6,10 @@ import datetime
 import io
 
 import pytest
-from django.conf import settings
 from PIL import Image
 from playwright.sync_api import expect
 
-from .conftest import axe_check
+from .conftest import axe_check, log_in
 
 pytestmark = pytest.mark.browser
 CLUB = "CLB Khởi nghiệp THPT Ngô Quyền"
@@ -18,11 +17,7 @@ TITLE = "Giao lưu với doanh nghiệp trẻ"
 
 
 def _log_in(page, base: str, username: str, next_url: str) -> None:
-    page.goto(f"{base}/accounts/login/?next={next_url}")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(settings.HOCMO_DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.locator("main").get_by_role("button", name="Đăng nhập").click()
+    log_in(page, base, username, next_url)
 
 
 def _jpeg() -> bytes:

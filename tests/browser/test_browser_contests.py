@@ -6,11 +6,10 @@ to the Sở's (province) round. Time passing (deadlines) is simulated by moving 
 import datetime
 
 import pytest
-from django.conf import settings
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from .conftest import axe_check
+from .conftest import axe_check, log_in
 
 pytestmark = pytest.mark.browser
 
@@ -21,11 +20,7 @@ TITLE = "Máy sấy nông sản bằng năng lượng mặt trời"
 
 def _log_in(page, base: str, username: str, next_url: str) -> None:
     page.context.clear_cookies()
-    page.goto(f"{base}/accounts/login/?next={next_url}")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(settings.HOCMO_DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.locator("main").get_by_role("button", name="Đăng nhập").click()
+    log_in(page, base, username, next_url)
 
 
 def _close_submissions(contest, order: int) -> None:

@@ -5,10 +5,9 @@ class news photo — axe-core on every page, the parent pages within the 150 KB 
 import re
 
 import pytest
-from django.conf import settings
 from playwright.sync_api import expect
 
-from .conftest import axe_check
+from .conftest import axe_check, log_in
 
 pytestmark = pytest.mark.browser
 
@@ -16,11 +15,7 @@ CHILD = "Nguyễn Minh An"
 
 
 def _log_in(page, base: str, username: str) -> None:
-    page.goto(f"{base}/accounts/login/?next=/phu-huynh/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(settings.HOCMO_DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.locator("main").get_by_role("button", name="Đăng nhập").click()
+    log_in(page, base, username, "/phu-huynh/")
 
 
 def test_teacher_code_parent_registers_and_sees_child(demo_server, page, byte_budget):

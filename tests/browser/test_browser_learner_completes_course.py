@@ -5,12 +5,11 @@ lesson, and see 100 % on the course page and in "Học tập của tôi" — wit
 import re
 
 import pytest
-from django.conf import settings
 from playwright.sync_api import expect
 
 from tests.browser.quiz_steps import pass_lesson_quiz
 
-from .conftest import axe_check
+from .conftest import axe_check, log_in
 
 pytestmark = pytest.mark.browser
 
@@ -20,11 +19,7 @@ LEARNER = "hocsinh"
 
 
 def _log_in(page, base: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Tên đăng nhập").fill(LEARNER)
-    page.get_by_label("Mật khẩu").fill(settings.HOCMO_DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.locator("main").get_by_role("button", name="Đăng nhập").click()
+    log_in(page, base, LEARNER)
     assert page.url.rstrip("/").endswith("/my"), f"login did not land on /my/: {page.url}"
     expect(page.locator("header .who")).to_have_text("Nguyễn Minh An")
 

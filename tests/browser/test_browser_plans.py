@@ -5,21 +5,16 @@ an update with a PDF as the lead unit, then exports the annex as XLSX and the te
 import io
 
 import pytest
-from django.conf import settings
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from .conftest import axe_check
+from .conftest import axe_check, log_in
 
 pytestmark = pytest.mark.browser
 
 
 def _log_in(page, base: str, username: str) -> None:
-    page.goto(f"{base}/accounts/login/?next=/ke-hoach/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(settings.HOCMO_DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.locator("main").get_by_role("button", name="Đăng nhập").click()
+    log_in(page, base, username, "/ke-hoach/")
 
 
 def test_officer_updates_a_task_and_exports_the_annex(demo_server, page, tmp_path):

@@ -9,13 +9,12 @@ import time
 from urllib.parse import urlsplit
 
 import pytest
-from django.conf import settings
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from tests.browser.quiz_steps import answer_correctly
 
-from .conftest import axe_check
+from .conftest import axe_check, log_in
 
 pytestmark = pytest.mark.browser
 
@@ -24,11 +23,7 @@ LEARNER = ("hocsinh", "Nguyễn Minh An")
 
 
 def _log_in(page, base: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Tên đăng nhập").fill(LEARNER[0])
-    page.get_by_label("Mật khẩu").fill(settings.HOCMO_DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.locator("main").get_by_role("button", name="Đăng nhập").click()
+    log_in(page, base, LEARNER[0])
 
 
 def test_learner_passes_quiz_and_verifies_certificate(demo_server, page, byte_budget, tmp_path,

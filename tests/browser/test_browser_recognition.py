@@ -7,17 +7,13 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
-from .conftest import axe_check
+from .conftest import axe_check, log_in
 
 pytestmark = pytest.mark.browser
 
 
 def _log_in(page, base: str, username: str, password: str, next_url: str = "") -> None:
-    page.goto(f"{base}/accounts/login/" + (f"?next={next_url}" if next_url else ""))
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(password)
-    with page.expect_navigation():
-        page.locator("main").get_by_role("button", name="Đăng nhập").click()
+    log_in(page, base, username, next_url, password=password)
 
 
 def test_adult_registers_and_signs_in_with_phone(demo_server, page):

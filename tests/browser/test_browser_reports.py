@@ -5,22 +5,17 @@ breadcrumbs, exports XLSX and the test checks the file's figures against the dat
 import io
 
 import pytest
-from django.conf import settings
 from django.db.models import Sum
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from .conftest import axe_check
+from .conftest import axe_check, log_in
 
 pytestmark = pytest.mark.browser
 
 
 def _log_in(page, base: str, username: str) -> None:
-    page.goto(f"{base}/accounts/login/?next=/bao-cao/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(settings.HOCMO_DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.locator("main").get_by_role("button", name="Đăng nhập").click()
+    log_in(page, base, username, "/bao-cao/")
 
 
 def _figure(target, unit):

@@ -13,9 +13,8 @@ from lms.reports.annual import annual_reports_prepare
 from lms.reports.models import ExportJob, Target
 from lms.reports.tasks import annual_prepare_task
 from lms.units.models import RoleKind
+from tests.concurrency import wait_for
 from tests.factories import learner_in, staff_at
-
-from .test_tasks_reports import _wait_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
 TODAY = datetime.date(2030, 12, 5)
@@ -41,7 +40,7 @@ def test_reports_are_prepared_once_for_units_with_officers(tree, target, officer
         (unit.pk, fmt) for unit in (tree["phong"], tree["so_a"], tree["so_b"])
         for fmt in ("xlsx", "pdf")}
     assert all(j.period_label == "2025-2026" and j.requested_by is None for j in jobs)
-    assert _wait_for(_all_built)
+    assert wait_for(_all_built)
     assert annual_reports_prepare(TODAY) == []  # idempotent
     second = Target.objects.create(  # same period, later deadline: no second report
         code="khac", name="Chỉ tiêu khác", unit=tree["bo"], threshold=50,
@@ -59,7 +58,7 @@ def test_nothing_prepared_far_from_the_deadline(tree, target, officers):
 def test_managers_of_the_unit_download_the_prepared_report(client, tree, target, officers):
     learner_in(tree["x1"])
     annual_reports_prepare(TODAY)
-    assert _wait_for(_all_built)
+    assert wait_for(_all_built)
     job = ExportJob.objects.get(unit=tree["phong"], fmt="xlsx")
     assert job.filename.startswith("bao-cao-nam-2025-2026-")
     client.force_login(officers["phong"])
