@@ -11,17 +11,8 @@ from .backends import get_backend
 from .backends.base import Hit, Results
 from .documents import entry_data
 from .fold import nfc_lower
+from .generation import index_changed, index_generation
 from .models import Kind, SearchEntry, SearchWord
-
-GENERATION_KEY = "search:generation"  # bumped by every index write: cached results start afresh
-
-
-def _index_changed() -> None:
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # not set yet (or evicted)
-        cache.set(GENERATION_KEY, 2, None)
-
 
 INDEXED_MODELS = ("courses.CoursePage", "courses.LessonPage", "library.LibraryItemPage")
 
@@ -35,14 +26,14 @@ def search_entry_refresh(page_id: int) -> bool:
     if data is None:
         SearchEntry.objects.filter(page_id=page_id).delete()
         backend.delete(page_id)
-        transaction.on_commit(_index_changed)
+        transaction.on_commit(index_changed)
         return False
     with transaction.atomic():
         entry, _created = SearchEntry.objects.update_or_create(page_id=page_id,
                                                                defaults=data.fields())
         search_words_add(entry.title_folded)
     backend.index(entry)
-    transaction.on_commit(_index_changed)
+    transaction.on_commit(index_changed)
     return True
 
 
@@ -69,7 +60,7 @@ def search_subtree_refresh(page_id: int) -> int:
     page = Page.objects.filter(pk=page_id).first()
     if page is None:
         SearchEntry.objects.filter(page_id=page_id).delete()
-        transaction.on_commit(_index_changed)
+        transaction.on_commit(index_changed)
         return 0
     ids = list(Page.objects.descendant_of(page, inclusive=True)
                .filter(content_type__in=_indexed_content_types()).values_list("pk", flat=True))
@@ -100,7 +91,7 @@ def search_run(query: str, *, kind: str | None = None, page: int = 1,
     from lms.pagecache.versioning import content_version
 
     digest = hashlib.sha256(nfc_lower(" ".join(query.split())).encode()).hexdigest()[:32]
-    generation = cache.get_or_set(GENERATION_KEY, 1, None)
+    generation = index_generation()
     key = (f"search:results:{content_version()}:{generation}:{kind}:{page}:{per_page}:"
            f"{digest}")
     results = cache.get(key)

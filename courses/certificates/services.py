@@ -48,18 +48,13 @@ def certificate_issue(*, user, course: CoursePage, require_quizzes: bool = True,
         if not quiz_lessons_passed(user, course):
             return None, False
     unit = issuing_unit_for(user)
-    try:
-        with transaction.atomic():
-            certificate = Certificate.objects.create(
-                user=user, course=course, code=certificate_code(), issued_at=timezone.now(),
-                learner_name=user.get_full_name(), course_title=course.title,
-                hours=course.estimated_hours, issuing_unit=unit,
-                issuing_unit_name=unit.name if unit else "")
-    except IntegrityError:  # a concurrent task issued it first (or, very rarely, a code clash)
-        existing = Certificate.objects.filter(user=user, course=course).first()
-        if existing is None:
-            raise
-        return existing, False
+    certificate, created = _create_once(
+        {"user": user, "course": course},
+        learner_name=user.get_full_name(), course_title=course.title,
+        hours=course.estimated_hours, issuing_unit=unit,
+        issuing_unit_name=unit.name if unit else "")
+    if not created:
+        return certificate, False
     if render:
         certificate_render(certificate)
     transaction.on_commit(
@@ -77,22 +72,30 @@ def award_issue(*, user, award_key: str, title: str, citation: str, issuing_unit
     existing = Certificate.objects.filter(user=user, award_key=award_key).first()
     if existing is not None:
         return existing, False
-    try:
-        with transaction.atomic():
-            certificate = Certificate.objects.create(
-                user=user, course=None, award_key=award_key, citation=citation[:300],
-                code=certificate_code(), issued_at=timezone.now(),
-                learner_name=user.get_full_name() or user.get_username(),
-                course_title=title[:255], hours=hours, issuing_unit=issuing_unit,
-                issuing_unit_name=issuing_unit.name if issuing_unit else "")
-    except IntegrityError:
-        existing = Certificate.objects.filter(user=user, award_key=award_key).first()
-        if existing is None:
-            raise
-        return existing, False
+    certificate, created = _create_once(
+        {"user": user, "award_key": award_key}, course=None, citation=citation[:300],
+        learner_name=user.get_full_name() or user.get_username(), course_title=title[:255],
+        hours=hours, issuing_unit=issuing_unit,
+        issuing_unit_name=issuing_unit.name if issuing_unit else "")
+    if not created:
+        return certificate, False
     if render:
         certificate_render(certificate)
     return certificate, True
+
+
+def _create_once(lookup: dict, **fields) -> tuple[Certificate, bool]:
+    """Creates the certificate `lookup` names (unique per learner and course or award key);
+    when a concurrent task created it first (or, very rarely, a code clashed), returns that one."""
+    try:
+        with transaction.atomic():
+            return Certificate.objects.create(**lookup, **fields, code=certificate_code(),
+                                              issued_at=timezone.now()), True
+    except IntegrityError:
+        existing = Certificate.objects.filter(**lookup).first()
+        if existing is None:
+            raise
+        return existing, False
 
 
 def certificate_render(certificate: Certificate) -> Certificate:

@@ -18,6 +18,7 @@ from django.db.models.functions import Substr
 from wagtail.models import Page
 
 from ..fold import nfc_lower, padded_exact, words
+from ..generation import index_generation
 from ..highlight import highlight, snippet
 from ..models import SearchEntry, SearchWord
 from .base import Hit, Results
@@ -189,9 +190,7 @@ class DatabaseBackend:
             return [row[0] for row in cursor.fetchall()]
 
     def _vocabulary(self) -> list[str]:
-        from lms.pagecache.versioning import content_version
-
-        key = f"search:vocab:{content_version()}:{SearchWord.objects.count()}"
+        key = f"search:vocab:{index_generation()}"  # any index write starts afresh
         vocab = cache.get(key)
         if vocab is None:
             vocab = list(SearchWord.objects.order_by("word").values_list("word", flat=True))
