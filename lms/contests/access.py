@@ -65,7 +65,9 @@ def can_organise(user, round_unit) -> bool:
 
 
 def conflicted(judge, entry, round_unit, school_ids: set[int] | None = None) -> bool:
-    if entry.mentor_id == judge.pk or entry.members.filter(user=judge).exists():
+    """The one conflict-of-interest rule (see the module docstring). Uses prefetched members
+    when given; `school_ids` lets a caller checking many entries compute them once."""
+    if entry.mentor_id == judge.pk or any(m.user_id == judge.pk for m in entry.members.all()):
         return True
     if round_unit.unit.kind.is_school:
         return False

@@ -28,14 +28,10 @@ def contest_upload_to(instance, filename: str) -> str:
     return f"entries/{instance.entry_id}/{uuid.uuid4().hex}{extension}"
 
 
-def max_upload_bytes() -> int:
-    return getattr(settings, "HOCMO_CONTEST_MAX_UPLOAD_MB", 20) * 1024 * 1024
-
-
 def validate_pdf(upload) -> None:
     """A pitch deck: a real PDF (magic bytes at the start), within the size limit."""
     limit_mb = getattr(settings, "HOCMO_CONTEST_MAX_UPLOAD_MB", 20)
-    if upload.size > max_upload_bytes():
+    if upload.size > limit_mb * 1024 * 1024:
         raise ValidationError(_("Tệp quá lớn: tối đa %(mb)s MB.") % {"mb": limit_mb})
     upload.seek(0)
     head = upload.read(1024)

@@ -48,16 +48,15 @@ def eligible_entry_rounds(judge, round_unit: RoundUnit) -> list[EntryRound]:
     school_ids = access.judge_school_ids(judge)
     rows = (round_unit.entry_rounds.select_related("entry", "entry__school")
             .prefetch_related("entry__members").order_by("entry__title"))
-    out = []
-    for entry_round in rows:
-        entry = entry_round.entry
-        member_ids = {m.user_id for m in entry.members.all()}
-        if entry.mentor_id == judge.pk or judge.pk in member_ids:
-            continue
-        if not round_unit.unit.kind.is_school and entry.school_id in school_ids:
-            continue
-        out.append(entry_round)
-    return out
+    return [entry_round for entry_round in rows
+            if not access.conflicted(judge, entry_round.entry, round_unit, school_ids)]
+
+
+def may_score(judge, entry_round: EntryRound) -> bool:
+    """The judge is assigned to the entry's round unit and has no conflict with the entry."""
+    round_unit = entry_round.round_unit
+    return access.is_judge(judge, round_unit) and not access.conflicted(
+        judge, entry_round.entry, round_unit)
 
 
 def judging_open(round_unit: RoundUnit, now=None) -> bool:
@@ -77,8 +76,7 @@ def score_save(*, judge, entry_round: EntryRound, values: dict[int, int], commen
                submit: bool = False) -> ScoreSheet:
     """Save (and optionally submit) the judge's sheet. Only submitted sheets count."""
     round_unit = entry_round.round_unit
-    if not access.is_judge(judge, round_unit) or entry_round not in \
-            eligible_entry_rounds(judge, round_unit):
+    if not may_score(judge, entry_round):
         raise PermissionError
     criteria = list(entry_round.round.criteria.all())
     errors = {}

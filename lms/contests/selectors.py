@@ -1,6 +1,6 @@
 """Reads for the contest pages. Every list is scoped to what the viewer may see."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 
 from lms.units.permissions import units_visible_to
 
@@ -57,11 +57,10 @@ def round_unit_entries(round_unit: RoundUnit):
 def public_results(contest: Contest) -> list[dict]:
     """Published round units, top round first; entries with a rank, best first. Learners'
     names are not shown publicly (minors): titles, schools, ranks and prizes only."""
-    blocks = []
     round_units = (RoundUnit.objects.filter(round__contest=contest, published_at__isnull=False)
-                   .select_related("round", "unit").order_by("-round__order", "unit__name"))
-    for round_unit in round_units:
-        rows = (EntryRound.objects.filter(round_unit=round_unit, rank__isnull=False)
-                .select_related("entry__school").order_by("rank"))
-        blocks.append({"round_unit": round_unit, "rows": list(rows)})
-    return blocks
+                   .select_related("round", "unit").order_by("-round__order", "unit__name")
+                   .prefetch_related(Prefetch(
+                       "entry_rounds", to_attr="ranked",
+                       queryset=EntryRound.objects.filter(rank__isnull=False)
+                       .select_related("entry__school").order_by("rank"))))
+    return [{"round_unit": round_unit, "rows": round_unit.ranked} for round_unit in round_units]

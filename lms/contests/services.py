@@ -59,23 +59,22 @@ def current_entry_round(entry: Entry) -> EntryRound | None:
             .first())
 
 
-def entry_deadline(entry: Entry):
-    """The deadline the entry is working to: its current round's, or the first round's."""
-    current = current_entry_round(entry)
+def _deadline(entry: Entry, current: EntryRound | None):
     round_ = current.round if current else first_round(entry.contest)
     return round_.submission_deadline if round_ else None
 
 
+def entry_deadline(entry: Entry):
+    """The deadline the entry is working to: its current round's, or the first round's."""
+    return _deadline(entry, current_entry_round(entry))
+
+
 def entry_is_open(entry: Entry, now=None) -> bool:
-    now = now or timezone.now()
     current = current_entry_round(entry)
     if current is not None and current.round_unit.published_at is not None:
         return False  # its round is decided and it was not promoted further
-    deadline = current.round.submission_deadline if current else None
-    if deadline is None:
-        round_ = first_round(entry.contest)
-        deadline = round_.submission_deadline if round_ else None
-    return deadline is not None and now <= deadline
+    deadline = _deadline(entry, current)
+    return deadline is not None and (now or timezone.now()) <= deadline
 
 
 def _locked_entry(entry: Entry) -> Entry:

@@ -25,9 +25,23 @@ from .forms import (
 )
 from .models import Attachment, Contest, Entry
 
+# A service's refusal: nothing was written, the message says why.
+REFUSALS = (ValidationError, services.EntryLocked)
 
-def _error_text(exc: ValidationError) -> str:
-    return " ".join(exc.messages)
+
+def _error_text(exc: Exception) -> str:
+    return " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+
+
+def _attempt(request, entry_id: int, action, success: str):
+    """Run a service call on the entry; its refusal becomes an error message. Back to the entry."""
+    try:
+        action()
+    except REFUSALS as exc:
+        messages.error(request, _error_text(exc))
+    else:
+        messages.success(request, success)
+    return redirect("contests:entry", entry_id=entry_id)
 
 
 def index(request):
@@ -51,9 +65,14 @@ def contest_detail(request, slug: str):
     can_start = (request.user.is_authenticated and not mine and first is not None
                  and timezone.now() <= first.submission_deadline
                  and access.learner_school(request.user) is not None)
+    return _contest_page(request, contest, entries=mine, can_start=can_start,
+                         form=EntryStartForm())
+
+
+def _contest_page(request, contest, *, entries, can_start, form, status=200):
     return render(request, "contests/contest.html", {
-        "contest": contest, "rounds": selectors.contest_rounds(contest), "entries": mine,
-        "can_start": can_start, "form": EntryStartForm()})
+        "contest": contest, "rounds": selectors.contest_rounds(contest), "entries": entries,
+        "can_start": can_start, "form": form}, status=status)
 
 
 def results(request, slug: str):
@@ -71,15 +90,12 @@ def entry_start(request, slug: str):
         try:
             entry = services.entry_create(actor=request.user, contest=contest,
                                           title=form.cleaned_data["title"])
-        except (ValidationError, services.EntryLocked) as exc:
-            messages.error(request, _error_text(exc) if isinstance(exc, ValidationError)
-                           else str(exc))
+        except REFUSALS as exc:
+            messages.error(request, _error_text(exc))
             return redirect("contests:contest", slug=contest.slug)
         messages.success(request, _("Đã tạo bài dự thi. Hãy hoàn thiện và nộp trước hạn."))
         return redirect("contests:entry", entry_id=entry.pk)
-    return render(request, "contests/contest.html", {
-        "contest": contest, "rounds": selectors.contest_rounds(contest), "entries": [],
-        "can_start": True, "form": form}, status=400)
+    return _contest_page(request, contest, entries=[], can_start=True, form=form, status=400)
 
 
 def _editable_entry(request, entry_id: int) -> Entry:
@@ -155,9 +171,7 @@ def entry_autosave(request, entry_id: int):
     form, budget = _bind(request, entry)
     try:
         saved = _save_from_post(request, entry, form, budget)
-    except services.EntryLocked as exc:
-        message, ok = str(exc), False
-    except ValidationError as exc:
+    except REFUSALS as exc:
         message, ok = _error_text(exc), False
     else:
         ok = saved is not None
@@ -187,30 +201,19 @@ def entry_view(request, entry_id: int):
 def member_add(request, entry_id: int):
     entry = _editable_entry(request, entry_id)
     form = MemberAddForm(request.POST)
-    if form.is_valid():
-        try:
-            services.member_add(actor=request.user, entry=entry,
-                                identifier=form.cleaned_data["identifier"])
-            messages.success(request, _("Đã thêm thành viên."))
-        except ValidationError as exc:
-            messages.error(request, _error_text(exc))
-        except services.EntryLocked as exc:
-            messages.error(request, str(exc))
-    return redirect("contests:entry", entry_id=entry.pk)
+    if not form.is_valid():
+        return redirect("contests:entry", entry_id=entry.pk)
+    return _attempt(request, entry.pk, lambda: services.member_add(
+        actor=request.user, entry=entry, identifier=form.cleaned_data["identifier"]),
+        _("Đã thêm thành viên."))
 
 
 @login_required
 @require_POST
 def member_remove(request, entry_id: int, user_id: int):
     entry = _editable_entry(request, entry_id)
-    try:
-        services.member_remove(actor=request.user, entry=entry, user_id=user_id)
-        messages.success(request, _("Đã bỏ thành viên khỏi nhóm."))
-    except ValidationError as exc:
-        messages.error(request, _error_text(exc))
-    except services.EntryLocked as exc:
-        messages.error(request, str(exc))
-    return redirect("contests:entry", entry_id=entry.pk)
+    return _attempt(request, entry.pk, lambda: services.member_remove(
+        actor=request.user, entry=entry, user_id=user_id), _("Đã bỏ thành viên khỏi nhóm."))
 
 
 @login_required
@@ -221,15 +224,9 @@ def attachment_add(request, entry_id: int):
     if not form.is_valid():
         messages.error(request, _("Chọn loại tệp và một tệp để tải lên."))
         return redirect("contests:entry", entry_id=entry.pk)
-    try:
-        services.attachment_add(actor=request.user, entry=entry, kind=form.cleaned_data["kind"],
-                                upload=form.cleaned_data["file"])
-        messages.success(request, _("Đã tải tệp lên."))
-    except ValidationError as exc:
-        messages.error(request, _error_text(exc))
-    except services.EntryLocked as exc:
-        messages.error(request, str(exc))
-    return redirect("contests:entry", entry_id=entry.pk)
+    return _attempt(request, entry.pk, lambda: services.attachment_add(
+        actor=request.user, entry=entry, kind=form.cleaned_data["kind"],
+        upload=form.cleaned_data["file"]), _("Đã tải tệp lên."))
 
 
 @login_required
@@ -238,23 +235,15 @@ def attachment_remove(request, attachment_id: int):
     attachment = get_object_or_404(Attachment.objects.select_related("entry"), pk=attachment_id)
     if not access.can_edit_entry(request.user, attachment.entry):
         raise Http404
-    try:
-        services.attachment_remove(actor=request.user, attachment=attachment)
-        messages.success(request, _("Đã xóa tệp."))
-    except services.EntryLocked as exc:
-        messages.error(request, str(exc))
-    return redirect("contests:entry", entry_id=attachment.entry_id)
+    return _attempt(request, attachment.entry_id, lambda: services.attachment_remove(
+        actor=request.user, attachment=attachment), _("Đã xóa tệp."))
 
 
 def _can_read_attachment(user, entry) -> bool:
     if access.can_view_entry(user, entry):
         return True
-    for entry_round in entry.rounds.select_related("round_unit__unit__kind"):
-        round_unit = entry_round.round_unit
-        if access.is_judge(user, round_unit) and entry_round in \
-                judging.eligible_entry_rounds(user, round_unit):
-            return True
-    return False
+    return any(judging.may_score(user, entry_round)
+               for entry_round in entry.rounds.select_related("entry", "round_unit__unit__kind"))
 
 
 @login_required

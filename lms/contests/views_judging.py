@@ -37,8 +37,8 @@ def judge_entry(request, entry_round_id: int):
     entry_round = get_object_or_404(
         EntryRound.objects.select_related("round_unit__round__contest", "round_unit__unit__kind",
                                           "entry__school", "round"), pk=entry_round_id)
-    round_unit = _assigned_round_unit(request, entry_round.round_unit_id)
-    if entry_round not in judging.eligible_entry_rounds(request.user, round_unit):
+    round_unit = entry_round.round_unit
+    if not judging.may_score(request.user, entry_round):
         raise Http404
     criteria = list(entry_round.round.criteria.all())
     sheet = judging.sheet_for(request.user, entry_round)
