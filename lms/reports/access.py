@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from lms.units.models import Role, RoleKind, Unit
-from lms.units.permissions import STAFF_KINDS, _role_paths, can_manage_unit
+from lms.units.permissions import STAFF_KINDS, can_manage_unit
 
 MANAGER_KINDS = (RoleKind.OFFICER, RoleKind.SCHOOL_ADMIN)
 
@@ -44,10 +44,3 @@ class Crumb(NamedTuple):
     name: str
     path: str
 
-
-def staff_paths(user) -> list[str]:
-    """Paths of the units where the user's staff roles sit — the same list the permission
-    check just loaded (cached on the user object by lms.units.permissions), so no query."""
-    if user.is_superuser:
-        return [""]
-    return _role_paths(user, STAFF_KINDS)

@@ -38,14 +38,19 @@ def annual_reports_prepare(today: datetime.date) -> list[int]:
 
     soon = today + datetime.timedelta(days=prepare_days())
     created = []
-    targets = (Target.objects.filter(is_active=True, deadline__gte=today, deadline__lte=soon)
-               .select_related("unit").order_by("deadline", "pk"))
+    targets = list(Target.objects.filter(is_active=True, deadline__gte=today, deadline__lte=soon)
+                   .select_related("unit").order_by("deadline", "pk"))
+    # (unit, period, format) of the reports prepared already: one query, not one per unit.
+    prepared = set(ExportJob.objects.filter(
+        target__isnull=False, period_label__in={t.period_label for t in targets})
+        .values_list("unit_id", "period_label", "fmt"))
     for target in targets:
         for unit in units_with_officers(target):
             for fmt in PREPARED_FORMATS:
-                if ExportJob.objects.filter(unit=unit, period_label=target.period_label,
-                                            fmt=fmt, target__isnull=False).exists():
+                key = (unit.pk, target.period_label, fmt)
+                if key in prepared:
                     continue  # this unit's report for the period is prepared already
+                prepared.add(key)
                 try:
                     with transaction.atomic():
                         job = ExportJob.objects.create(unit=unit, target=target, fmt=fmt,

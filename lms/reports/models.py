@@ -233,4 +233,3 @@ class ReportsState(models.Model):
 
     def __str__(self) -> str:
         return self.name
-

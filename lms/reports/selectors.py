@@ -12,7 +12,14 @@ from django.utils.translation import gettext_lazy as _
 
 from lms.units.models import Unit
 
-from .models import Target, TargetLearner, TargetSnapshot, TargetUnitCounter, ThresholdKind
+from .models import (
+    ExportJob,
+    Target,
+    TargetLearner,
+    TargetSnapshot,
+    TargetUnitCounter,
+    ThresholdKind,
+)
 from .splits import SPLIT_DIMS, splits_of
 
 STATUS_LABELS = {
@@ -139,8 +146,6 @@ def subtree_attainment(unit: Unit, targets) -> list[dict]:
 
 def prepared_reports(unit: Unit) -> list:
     """Annual reports the scheduled job prepared for this unit, newest first."""
-    from .models import ExportJob
-
     return list(ExportJob.objects.filter(unit=unit, target__isnull=False,
                                          finished_at__isnull=False)
                 .select_related("target").defer("content").order_by("-finished_at")[:10])

@@ -16,8 +16,8 @@ from lms.units.models import Role, RoleKind, Unit
 
 from .models import PopulationKind, Target, TargetLearner, TargetUnitCounter, TrainedRule
 from .rules import LearnerFacts, counts_in, trained_at
+from .splits import SPLIT_DIMS as SPLIT_FIELDS  # the counters' split columns
 
-SPLIT_FIELDS = ("sex", "minority", "ethnicity", "household", "school_level")
 # The role that puts someone in each kind of population, and where they count: a learner in
 # the class of their newest live learner role, a teacher at the unit of their newest teacher role.
 POPULATION_ROLES = {PopulationKind.LEARNERS: RoleKind.LEARNER,

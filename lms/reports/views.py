@@ -18,16 +18,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from lms.units.models import Unit
+from lms.units.permissions import can_manage_unit
 
 from . import selectors
-from .access import (
-    Crumb,
-    can_edit_targets,
-    can_review_submission,
-    home_units,
-    report_unit,
-    staff_paths,
-)
+from .access import Crumb, can_edit_targets, can_review_submission, home_units, report_unit
 from .charts import bar_chart, trend_chart
 from .class_grid import class_grid, class_grid_head, class_grid_json, grid_version
 from .exports import CONTENT_TYPES
@@ -137,11 +131,11 @@ def class_view(request, unit_id):
         cached = (body, ancestors)
         cache.set(key, cached, GRID_CACHE_SECONDS)
     body, ancestors = cached
-    paths = staff_paths(request.user)
     return render(request, "reports/class_grid.html", {
         "grid_body": mark_safe(body),  # noqa: S308 - our own rendered, autoescaped template
         "unit": klass,
-        "crumbs": [c for c in ancestors if any(c.path.startswith(p) for p in paths)]})
+        # can_manage_unit reads the role paths the permission check above already loaded.
+        "crumbs": [c for c in ancestors if can_manage_unit(request.user, c)]})
 
 
 @login_required

@@ -7,6 +7,8 @@ import re
 
 from django.utils.translation import gettext_lazy as _
 
+from search.fold import vn_fold  # the one Vietnamese folding
+
 # Field key → (label shown to users and used by the export, required?)
 FIELDS = {
     "learner_code": (_("Mã học sinh"), True),
@@ -61,8 +63,6 @@ _SYNONYMS = {
 
 def fold(text) -> str:
     """Accent-, case- and punctuation-insensitive key for headers and names."""
-    from search.fold import vn_fold  # the one Vietnamese folding
-
     return re.sub(r"[^a-z0-9]+", "", vn_fold(str(text or "")))
 
 
