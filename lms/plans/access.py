@@ -30,15 +30,22 @@ def _prefixes(path: str) -> list[str]:
     return [path[:i] for i in range(step, len(path) + 1, step)]
 
 
+def related_to(field: str, paths) -> Q:
+    """`field` (a unit) sits at, above or below one of `paths`."""
+    query = Q(pk__in=[])
+    for path in paths:
+        query |= (Q(**{f"{field}__path__startswith": path})
+                  | Q(**{f"{field}__path__in": _prefixes(path)}))
+    return query
+
+
 def plans_visible_to(user):
     from .models import Plan
 
     if user.is_authenticated and user.is_superuser:
         return Plan.objects.all()
-    query = Q(pk__in=[])
-    for path in _roles(user, STAFF_KINDS).values_list("unit_path", flat=True):
-        query |= Q(issuing_unit__path__startswith=path) | Q(issuing_unit__path__in=_prefixes(path))
-    return Plan.objects.filter(query)
+    paths = _roles(user, STAFF_KINDS).values_list("unit_path", flat=True)
+    return Plan.objects.filter(related_to("issuing_unit", paths))
 
 
 def plan_or_404(user, plan_id: int):
@@ -47,7 +54,9 @@ def plan_or_404(user, plan_id: int):
 
 
 def task_or_404(user, plan, task_id: int):
-    return get_object_or_404(plan.tasks.select_related("lead_unit", "target"), pk=task_id)
+    # Cooperating units prefetched: update_units and the page's labels both read them.
+    return get_object_or_404(plan.tasks.select_related("lead_unit", "target")
+                             .prefetch_related("cooperating_units"), pk=task_id)
 
 
 def can_edit_plan(user, plan) -> bool:

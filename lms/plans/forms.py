@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lms.reports.models import Target
 
+from .access import related_to
 from .files import validate_evidence_file
 from .models import Plan, PlanTask, TaskStatus
 
@@ -41,9 +42,7 @@ class PlanForm(forms.ModelForm):
         self.fields["issuing_unit"].queryset = units
         self.fields["document"].queryset = LibraryItemPage.objects.live().order_by("title")
         units = list(units)
-        scope = Q(pk__in=[])
-        for path in [u.path for u in units]:
-            scope |= Q(unit__path__startswith=path) | Q(unit__path__in=_prefixes(path))
+        scope = related_to("unit", [u.path for u in units])
         if any(u.depth == 1 for u in units):  # a root's subtree is everything
             scope = Q()
         self.fields["targets"].queryset = (Target.objects.filter(scope, is_active=True)
@@ -55,12 +54,6 @@ class PlanForm(forms.ModelForm):
         if start and end and end < start:
             self.add_error("period_end", _("Ngày kết thúc phải sau ngày bắt đầu."))
         return data
-
-
-def _prefixes(path: str) -> list[str]:
-    from .access import _prefixes as prefixes
-
-    return prefixes(path)
 
 
 class TaskForm(forms.ModelForm):

@@ -101,10 +101,13 @@ def task_history(task):
             .prefetch_related("files").order_by("-created_at", "-pk"))
 
 
-def latest_by_unit(task) -> list[TaskUpdate]:
-    """The newest update of each unit that reported on the task."""
+def latest_by_unit(task, history=None) -> list[TaskUpdate]:
+    """The newest update of each unit that reported on the task (from `history`, newest
+    first, when the caller already read it)."""
+    if history is None:
+        history = task.updates.select_related("unit").order_by("-created_at", "-pk")
     seen, rows = set(), []
-    for update in task.updates.select_related("unit").order_by("-created_at", "-pk"):
+    for update in history:
         if update.unit_id not in seen:
             seen.add(update.unit_id)
             rows.append(update)

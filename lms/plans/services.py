@@ -2,6 +2,7 @@
 and the daily overdue reminders. Views and tasks call these; nothing else writes the models."""
 
 import datetime
+from collections import defaultdict
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
@@ -106,11 +107,16 @@ def overdue_reminders(day: datetime.date | None = None) -> int:
     from lms.notifications.services import notification_send
 
     day = day or timezone.localdate()
+    tasks = overdue_tasks(day)
+    # The people of every lead unit at once, not one role query per overdue task.
+    people = defaultdict(dict)  # lead unit id → {user id: user}
+    for role in (Role.objects.filter(unit_id__in=tasks.values("lead_unit_id"),
+                                     kind__in=MANAGER_KINDS, ended_at__isnull=True)
+                 .select_related("user")):
+        people[role.unit_id][role.user_id] = role.user
     sent = 0
-    for task in overdue_tasks(day).iterator(chunk_size=200):
-        roles = (Role.objects.filter(unit_id=task.lead_unit_id, kind__in=MANAGER_KINDS,
-                                     ended_at__isnull=True).select_related("user"))
-        for user in {role.user for role in roles}:
+    for task in tasks.iterator(chunk_size=200):
+        for user in people[task.lead_unit_id].values():
             with translation.override(getattr(user, "preferred_language", "") or "vi"):
                 context = _reminder_text(task, day)
             if notification_send(user, OVERDUE_EVENT, context,

@@ -105,9 +105,11 @@ def _task_page(request, plan, task, form=None, status=200):
         form = TaskUpdateForm(units=units, initial={"status": task.status})
     task.overdue = selectors.task_is_overdue(task)
     task.days_overdue = (selectors.today() - task.deadline).days if task.overdue else 0
+    history = list(selectors.task_history(task))
     return render(request, "plans/task_detail.html", {
-        "plan": plan, "task": task, "form": form, "history": selectors.task_history(task),
-        "latest": selectors.latest_by_unit(task), "status_text": selectors.task_status_text(task),
+        "plan": plan, "task": task, "form": form, "history": history,
+        "latest": selectors.latest_by_unit(task, history),
+        "status_text": selectors.task_status_text(task),
         "cooperating": exports.cooperating_label(task), "deadline": exports.deadline_label(task),
         "can_edit": access.can_edit_plan(request.user, plan)}, status=status)
 

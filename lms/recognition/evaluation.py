@@ -22,6 +22,8 @@ from .models import Candidate, CandidateStatus, Household, HouseholdMember, Reco
 
 COMMUNE_KIND = "commune"
 CHUNK = 500
+# The figures a re-run refreshes on candidates still pending.
+REFRESHED = ["display_name", "completions", "hours", "percent", "evidence"]
 
 
 def _chunks(items: list, size: int = CHUNK):
@@ -76,8 +78,11 @@ def _communes_above(paths) -> dict[str, int]:
 
 
 def _commune_for(path: str, communes: dict[str, int]) -> int | None:
-    best = max((p for p in communes if path.startswith(p)), key=len, default=None)
-    return communes[best] if best else None
+    """The nearest commune at or above `path` (walks up the path, not over every commune)."""
+    for i in range(len(path), 0, -Unit.steplen):
+        if path[:i] in communes:
+            return communes[path[:i]]
+    return None
 
 
 def _propose(rows: list[dict]) -> int:
@@ -86,17 +91,18 @@ def _propose(rows: list[dict]) -> int:
     keys = [r["subject_key"] for r in rows]
     existing = {}
     for chunk in _chunks(keys):
-        existing.update(Candidate.objects.filter(subject_key__in=chunk)
-                        .values_list("subject_key", "status"))
+        existing.update((key, (pk, status)) for key, pk, status in Candidate.objects
+                        .filter(subject_key__in=chunk).values_list("subject_key", "pk", "status"))
+    pending = [Candidate(pk=existing[r["subject_key"]][0],
+                         **{f: r[f] for f in REFRESHED})
+               for r in rows if existing.get(r["subject_key"], (0, ""))[1]
+               == CandidateStatus.PENDING]
     with transaction.atomic():
         Candidate.objects.bulk_create([Candidate(**r) for r in rows if r["subject_key"]
                                        not in existing], ignore_conflicts=True)
-        for r in rows:
-            if existing.get(r["subject_key"]) == CandidateStatus.PENDING:
-                Candidate.objects.filter(subject_key=r["subject_key"],
-                                         status=CandidateStatus.PENDING).update(
-                    display_name=r["display_name"], completions=r["completions"],
-                    hours=r["hours"], percent=r["percent"], evidence=r["evidence"])
+        # Filtered on status: a candidate reviewed meanwhile keeps its figures.
+        Candidate.objects.filter(status=CandidateStatus.PENDING).bulk_update(
+            pending, REFRESHED, batch_size=CHUNK)
     return sum(1 for k in keys if k not in existing)
 
 
@@ -120,9 +126,10 @@ def recognition_evaluate(*, unit: Unit | None, year: int) -> dict[str, int]:
     households = list(Household.objects.filter(commune__path__startswith=prefix)
                       .select_related("commune"))
     members = year_end_members(households, year)
-    role_users = set(Role.objects.filter(kind=RoleKind.LEARNER, ended_at__isnull=True,
-                                         unit_path__startswith=prefix)
-                     .values_list("user_id", flat=True))
+    learner_paths = list(Role.objects.filter(kind=RoleKind.LEARNER, ended_at__isnull=True,
+                                             unit_path__startswith=prefix)
+                         .values_list("user_id", "unit_path"))
+    role_users = {u for u, _p in learner_paths}
     member_users = {m.user_id for ms in members.values() for m in ms if m.user_id}
     everyone = role_users | member_users
     roles = _first_learner_roles(everyone)
@@ -144,8 +151,8 @@ def recognition_evaluate(*, unit: Unit | None, year: int) -> dict[str, int]:
     citizens = qualified - rejected
 
     communes = _communes_above({p for _, p in scope.values()})
-    names = dict(User.objects.filter(pk__in=qualified).values_list("pk", "full_name"))
-    usernames = dict(User.objects.filter(pk__in=qualified).values_list("pk", "username"))
+    names = {pk: full_name or username for pk, full_name, username in
+             User.objects.filter(pk__in=qualified).values_list("pk", "full_name", "username")}
     created = {}
     rows = []
     for user_id in sorted(qualified):
@@ -157,7 +164,7 @@ def recognition_evaluate(*, unit: Unit | None, year: int) -> dict[str, int]:
             home_commune[user_id].pk if user_id in home_commune else None)
         rows.append(_row(RecognitionKind.CITIZEN, year, user_id, user_id=user_id,
                          scope_unit_id=unit_id, commune_id=commune_id, completions=n, hours=h,
-                         display_name=names.get(user_id) or usernames[user_id],
+                         display_name=names[user_id],
                          evidence={"completions": n, "hours": h}))
     created[RecognitionKind.CITIZEN] = _propose(rows)
 
@@ -192,16 +199,21 @@ def recognition_evaluate(*, unit: Unit | None, year: int) -> dict[str, int]:
     created[RecognitionKind.COMMUNITY] = _propose(rows)
 
     rows = []
-    learner_paths = list(Role.objects.filter(kind=RoleKind.LEARNER, ended_at__isnull=True,
-                                             unit_path__startswith=prefix)
-                         .values_list("user_id", "unit_path"))
-    for school in Unit.objects.active().filter(path__startswith=prefix, kind__is_school=True):
-        people = {u for u, p in learner_paths if p.startswith(school.path)}
+    schools = list(Unit.objects.active().filter(path__startswith=prefix, kind__is_school=True))
+    school_paths = {s.path for s in schools}
+    learners_under = defaultdict(set)  # school path → its learners (a role at or below it)
+    for user_id, path in learner_paths:
+        for i in range(Unit.steplen, len(path) + 1, Unit.steplen):
+            if path[:i] in school_paths:
+                learners_under[path[:i]].add(user_id)
+    school_communes = _communes_above(school_paths)
+    for school in schools:
+        people = learners_under[school.path]
         ok = len(people & citizens)
         if rules.share_meets(book.for_path(school.path).unit_min_percent, ok, len(people)):
             rows.append(_row(RecognitionKind.UNIT, year, school.pk, subject_unit=school,
                              scope_unit=school,
-                             commune_id=_commune_for(school.path, _communes_above([school.path])),
+                             commune_id=_commune_for(school.path, school_communes),
                              display_name=school.name, percent=rules.percent(ok, len(people)),
                              evidence={"learners": len(people), "citizens": ok}))
     created[RecognitionKind.UNIT] = _propose(rows)

@@ -30,14 +30,16 @@ def counts_by_child(unit: Unit, year: int) -> list[dict]:
     children = list(unit.get_children().select_related("kind").order_by("name"))
     rows = [{"unit": u, "confirmed": dict.fromkeys(KINDS, 0), "pending": dict.fromkeys(KINDS, 0)}
             for u in [unit, *children]]
+    # A child's path is the unit's path plus one step: a row's child is its path's prefix.
+    by_child = {r["unit"].path: r for r in rows[1:]}
+    child_len = len(unit.path) + Unit.steplen
     data = (Candidate.objects.filter(year=year, scope_unit__path__startswith=unit.path)
             .exclude(status=CandidateStatus.REJECTED)
             .values("kind", "status", "scope_unit__path").annotate(n=Count("id")))
     for row in data:
         bucket = "confirmed" if row["status"] == CandidateStatus.CONFIRMED else "pending"
-        path = row["scope_unit__path"]
-        for r in rows:
-            if r["unit"] is unit or path.startswith(r["unit"].path):
+        for r in (rows[0], by_child.get(row["scope_unit__path"][:child_len])):
+            if r is not None:
                 r[bucket][row["kind"]] += row["n"]
     return rows
 

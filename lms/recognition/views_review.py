@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -28,8 +28,8 @@ def managed_unit_or_404(user, unit_id: int) -> Unit:
     return unit
 
 
-def _candidate_or_404(user, candidate_id: int) -> Candidate:
-    candidate = Candidate.objects.select_related("scope_unit", "household").filter(
+def _candidate_or_404(user, candidate_id: int, *related: str) -> Candidate:
+    candidate = Candidate.objects.select_related("scope_unit", "household", *related).filter(
         pk=candidate_id).first()
     if candidate is None or not can_review(user, candidate):
         raise Http404
@@ -152,9 +152,7 @@ def counts(request, unit_id: int, year: int):
 
 @login_required
 def candidate_detail(request, candidate_id: int):
-    candidate = _candidate_or_404(request.user, candidate_id)
+    candidate = _candidate_or_404(request.user, candidate_id,
+                                  "commune", "reviewed_by", "certificate")
     return render(request, "recognition/candidate.html", {
-        "c": get_object_or_404(Candidate.objects.select_related(
-            "scope_unit", "commune", "reviewed_by", "certificate", "household"),
-            pk=candidate.pk),
-        "reject_form": RejectForm()})
+        "c": candidate, "reject_form": RejectForm()})
