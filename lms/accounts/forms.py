@@ -43,7 +43,6 @@ class TwoStepForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = user
         choices = []
         if user.phone:
             choices.append((SignInChannel.SMS, _("Tin nhắn SMS tới %(phone)s")

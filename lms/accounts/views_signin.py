@@ -17,7 +17,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from lms.families import signin
 from lms.families.backends import user_for_identifier
-from lms.families.models import SignInPurpose
+from lms.families.models import SignInPreference, SignInPurpose
 
 from .forms import CodeForm, CodeRequestForm, TwoStepForm
 from .models import User
@@ -113,8 +113,7 @@ def two_step(request):
         status = 400
     channel = signin.two_step_channel(user) if user else ""
     return render(request, "accounts/code_enter.html", {
-        "form": form, "title": _("Đăng nhập hai bước"), "channel": channel,
-        "resend": True}, status=status)
+        "form": form, "title": _("Đăng nhập hai bước"), "channel": channel}, status=status)
 
 
 def _wrong_code(request, key, pending, form, restart_url):
@@ -185,15 +184,13 @@ def code_login_verify(request):
             if response is not None:
                 return response
     return render(request, "accounts/code_enter.html", {
-        "form": form, "title": _("Đăng nhập bằng mã"), "identifier": pending["id"],
-        "resend": True}, status=status)
+        "form": form, "title": _("Đăng nhập bằng mã"), "identifier": pending["id"]},
+        status=status)
 
 
 @login_required
 def security(request):
     """The user's sign-in preferences: two-step sign-in on/off and the channel."""
-    from lms.families.models import SignInPreference
-
     pref = SignInPreference.objects.filter(user=request.user).first()
     initial = {"two_step": bool(pref and pref.two_step),
                "channel": pref.channel if pref else ""}

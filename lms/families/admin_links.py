@@ -51,10 +51,6 @@ def guardian_link_by_admin(*, actor, school: Unit, learner, guardian) -> tuple[G
                                 via=LinkVia.ADMIN)
 
 
-def parent_find(identifier: str) -> User | None:
-    return user_for_identifier(identifier)
-
-
 def parent_create_and_link(*, actor, school: Unit, learner, full_name: str, phone: str,
                            email: str) -> tuple[User, bool, bool]:
     """A parent account (no usable password yet) linked to the learner, with an invitation to

@@ -135,18 +135,27 @@ def managed_classes(user) -> list:
 # --- The school admin's linking screen ---------------------------------------------------------
 
 
-def administered_schools(user, query: str = "") -> list:
-    """Schools where `user` is a school admin or an officer above them (at most 200 shown)."""
+def _administered_schools(user):
     from lms.units.permissions import units_visible_to
 
     from .admin_links import ADMIN_KINDS
 
+    return units_visible_to(user, kinds=ADMIN_KINDS).filter(kind__is_school=True)
+
+
+def administered_schools(user, query: str = "") -> list:
+    """Schools where `user` is a school admin or an officer above them (at most 200 shown)."""
     if not user.is_authenticated:
         return []
-    schools = units_visible_to(user, kinds=ADMIN_KINDS).filter(kind__is_school=True)
+    schools = _administered_schools(user)
     if query:
         schools = schools.filter(name__icontains=query)
     return list(schools.select_related("kind").order_by("name")[:200])
+
+
+def administers_a_school(user) -> bool:
+    """Whether the parent home shows the link to the linking screen (one EXISTS query)."""
+    return user.is_authenticated and _administered_schools(user).exists()
 
 
 def school_classes(school) -> list:

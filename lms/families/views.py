@@ -42,7 +42,7 @@ def home(request):
         "overviews": overviews, "news": selectors.news_for_units(unit_ids, limit=10),
         "form": LinkCodeForm(), "unread": unread_count(request.user),
         "managed_classes": selectors.managed_classes(request.user),
-        "admin_schools": selectors.administered_schools(request.user)[:1],
+        "admin_schools": selectors.administers_a_school(request.user),
     })
 
 

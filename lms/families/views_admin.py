@@ -13,6 +13,7 @@ from lms.accounts.models import User
 from lms.units.models import Unit
 
 from . import admin_links, selectors
+from .backends import user_for_identifier
 from .forms import ParentCreateForm, ParentFindForm
 
 
@@ -89,7 +90,7 @@ def _back(school, learner):
 
 
 def _link_found(request, school, learner, form):
-    guardian = admin_links.parent_find(form.cleaned_data["identifier"])
+    guardian = user_for_identifier(form.cleaned_data["identifier"])
     if guardian is None:
         form.add_error("identifier", _("Không tìm thấy đúng một tài khoản với số điện thoại "
                                        "hoặc email này. Hãy tạo tài khoản phụ huynh mới."))

@@ -114,11 +114,8 @@ def attachments_save(files: dict) -> None:
 
 def multipart_response(document, payloads: list[dict]) -> HttpResponse:
     """The GET answer with attachments=true: the JSON, then each stored file it names."""
-    wanted = []
-    for payload in payloads:
-        for _where, item in _declared(payload, ""):
-            if item["sha2"].lower() not in wanted:
-                wanted.append(item["sha2"].lower())
+    wanted = list(dict.fromkeys(item["sha2"].lower() for payload in payloads
+                                for _where, item in _declared(payload, "")))
     files = {a.sha2: a for a in Attachment.objects.filter(sha2__in=wanted)}
     boundary = uuid.uuid4().hex
     out = [f"--{boundary}\r\nContent-Type: application/json\r\n\r\n".encode(),

@@ -37,7 +37,8 @@ def _cursor_decode(value: str) -> tuple[datetime, uuid.UUID]:
         raise Invalid("cursor", _("không hợp lệ.")) from None
 
 
-def _bool(params, name: str) -> bool:
+def flag_param(params, name: str) -> bool:
+    """A true/false query parameter (default false); anything else is Invalid."""
     value = params.get(name, "false").lower()
     if value not in ("true", "false"):
         raise Invalid(name, _("phải là true hoặc false."))
@@ -67,9 +68,8 @@ def statements_query(params, *, visible: Q) -> tuple[list[Statement], str | None
     if "until" in params:
         rows = rows.filter(stored__lte=check_timestamp(params["until"], "until"))
     for name in ("related_activities", "related_agents"):
-        if _bool(params, name):  # refused rather than silently answering a narrower query
+        if flag_param(params, name):  # refused rather than silently answering a narrower query
             raise Invalid(name, _("chưa được hỗ trợ (chỉ nhận false)."))
-    _bool(params, "attachments")  # true or false; the view answers multipart when true
     if params.get("format", "exact") not in ("exact", "ids", "canonical"):
         raise Invalid("format", _("phải là exact, ids hoặc canonical."))
     try:
@@ -79,7 +79,7 @@ def statements_query(params, *, visible: Q) -> tuple[list[Statement], str | None
     if limit < 0:
         raise Invalid("limit", _("phải là số nguyên không âm."))
     limit = MAX_LIMIT if limit == 0 else min(limit, MAX_LIMIT)
-    ascending = _bool(params, "ascending")
+    ascending = flag_param(params, "ascending")
     if "cursor" in params:
         stored, sid = _cursor_decode(params["cursor"])
         after = (Q(stored__gt=stored) | Q(stored=stored, id__gt=sid)) if ascending else \

@@ -14,7 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from .attachments import multipart_response, statements_body
 from .auth import NotAuthenticated, principal_for
-from .selectors import statement_by_id, statements_query
+from .selectors import flag_param, statement_by_id, statements_query
 from .services import Conflict, Principal, Refused, agent_for_user, statements_store
 from .validation import Invalid, agent_key
 from .versions import ABOUT_VERSIONS, V1, rules_for
@@ -123,9 +123,7 @@ def statements(request):
 def _statements_get(request, principal):
     params = request.GET
     visible = _visible(principal)
-    if params.get("attachments", "false").lower() not in ("true", "false"):
-        raise Invalid("attachments", _("phải là true hoặc false."))
-    with_files = params.get("attachments", "false").lower() == "true"
+    with_files = flag_param(params, "attachments")  # multipart answer when true
     single = [k for k in ("statementId", "voidedStatementId") if k in params]
     if single:
         extra = set(params) - {single[0], "format", "attachments"}
