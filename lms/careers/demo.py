@@ -102,7 +102,7 @@ def _hocsinh_application(context, postings) -> None:
                                "nghỉ hè.", certificates=[certificate])
 
 
-def _outcomes(context, occupations) -> int:
+def _outcomes(context) -> int:
     from courses.models import CourseCompletion
     from lms.accounts.models import User
     from lms.units.models import RoleKind
@@ -149,7 +149,7 @@ def build_demo(context) -> None:
     employers = _employers(context)
     postings = _postings(employers, occupations)
     _hocsinh_application(context, postings)
-    recorded = _outcomes(context, occupations)
+    recorded = _outcomes(context)
     context.stdout.write(f"Hướng nghiệp: {len(occupations)} nghề, {len(postings)} tin tuyển "
                          f"dụng, {recorded} tình trạng việc làm mới. Doanh nghiệp: ntd.dien, "
                          "ntd.htx, ntd.dongnai (đã duyệt), ntd.choduyet (chờ canbo.so duyệt).")

@@ -9,7 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from lms.units.models import Unit
 
 from . import riasec
-from .models import ApplicationStatus, Employer, EmploymentOutcome, JobPosting, OutcomeStatus
+from .models import (
+    ApplicationStatus,
+    Employer,
+    EmploymentOutcome,
+    JobPosting,
+    OutcomeStatus,
+    PostingStatus,
+)
 from .selectors import live_occupations, valid_certificates
 
 
@@ -94,8 +101,9 @@ class PostingForm(forms.ModelForm):
         if low and high and low > high:
             self.add_error("wage_max", _("Lương đến phải không nhỏ hơn lương từ."))
         deadline = data.get("deadline")
-        if deadline and deadline < timezone.localdate() and data.get("status") == "open" \
-                and (self.instance.pk is None or "deadline" in self.changed_data):
+        if (deadline and deadline < timezone.localdate()
+                and data.get("status") == PostingStatus.OPEN
+                and (self.instance.pk is None or "deadline" in self.changed_data)):
             self.add_error("deadline", _("Hạn nộp hồ sơ đã qua."))
         return data
 

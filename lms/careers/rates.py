@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Subquery
 
 from .models import EMPLOYED_STATUSES, EmploymentOutcome
+from .selectors import LATEST_ORDER
 
 TARGET_PERCENT = 70  # seed 002: "ít nhất 70% học viên sau đào tạo có việc làm"
 
@@ -40,7 +41,7 @@ def trainees_in(path: str):
 
 def employed_among(users):
     latest = (EmploymentOutcome.objects.filter(learner=OuterRef("pk"))
-              .order_by("-date", "-recorded_at", "-pk").values("status")[:1])
+              .order_by(*LATEST_ORDER).values("status")[:1])
     return users.annotate(latest_status=Subquery(latest)).filter(
         latest_status__in=EMPLOYED_STATUSES)
 

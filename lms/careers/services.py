@@ -166,11 +166,9 @@ def outcome_record(*, actor, learner, status: str, employer_name: str = "", date
         source = OutcomeSource.SCHOOL
     else:
         raise PermissionError
-    date = date or timezone.localdate()
-    with transaction.atomic():
-        outcome, created = EmploymentOutcome.objects.select_for_update().update_or_create(
-            learner=learner, date=date, source=source,
-            defaults={"status": status, "employer_name": employer_name,
-                      "occupation": occupation, "recorded_by": actor,
-                      "recorded_at": timezone.now()})
-    return outcome, created
+    # update_or_create locks the row (select_for_update) inside its own transaction.
+    return EmploymentOutcome.objects.update_or_create(
+        learner=learner, date=date or timezone.localdate(), source=source,
+        defaults={"status": status, "employer_name": employer_name,
+                  "occupation": occupation, "recorded_by": actor,
+                  "recorded_at": timezone.now()})

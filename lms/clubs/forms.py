@@ -50,7 +50,6 @@ class ClubForm(forms.ModelForm):
             self.fields["unit"].queryset = units
             del self.fields["advisers"]
             del self.fields["closed_on"]
-        self.fields["founded_on"].widget.format = "%Y-%m-%d"
 
 
 class MembersAddForm(forms.Form):

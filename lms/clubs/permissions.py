@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 
 from lms.accounts.models import User
 from lms.units.models import Role, RoleKind, Unit
-from lms.units.permissions import can_manage_unit, units_visible_to
+from lms.units.permissions import can_manage_unit, home_units, units_visible_to
 
 from .models import Club, MembershipStatus
 
@@ -49,7 +49,7 @@ def can_view_club(user, club: Club) -> bool:
         return True
     if not user.is_authenticated:
         return False
-    if can_manage_unit(user, club.unit) or can_manage_club(user, club):
+    if can_manage_unit(user, club.unit):  # staff over the unit, so every manager of the club
         return True
     member = membership_of(user, club)
     return member is not None and member.status in (MembershipStatus.ACTIVE,
@@ -70,9 +70,20 @@ def eligible_learners(club: Club) -> QuerySet[User]:
                                is_active=True).distinct()
 
 
+def _learner_roles(club: Club) -> QuerySet[Role]:
+    return Role.objects.filter(kind=RoleKind.LEARNER, ended_at__isnull=True,
+                               unit_path__startswith=club.unit.path)
+
+
 def is_eligible_learner(user, club: Club) -> bool:
-    return Role.objects.filter(user=user, kind=RoleKind.LEARNER, ended_at__isnull=True,
-                               unit_path__startswith=club.unit.path).exists()
+    return _learner_roles(club).filter(user=user).exists()
+
+
+def all_eligible_learners(users, club: Club) -> bool:
+    """Whether every one of `users` is a learner of the club's school (one query)."""
+    ids = {u.pk for u in users}
+    return ids <= set(_learner_roles(club).filter(user_id__in=ids)
+                      .values_list("user_id", flat=True))
 
 
 def eligible_advisers(club_unit: Unit) -> QuerySet[User]:
@@ -88,8 +99,4 @@ def can_view_report(user, unit: Unit) -> bool:
 
 def report_home_units(user) -> list[Unit]:
     """The units where the user's officer / school-admin roles sit, highest first."""
-    if user.is_superuser:
-        return list(Unit.get_root_nodes())
-    ids = Role.objects.filter(user=user, kind__in=REPORT_KINDS, ended_at__isnull=True
-                              ).values("unit_id")
-    return list(Unit.objects.filter(pk__in=ids).select_related("kind").order_by("depth", "name"))
+    return home_units(user, REPORT_KINDS)

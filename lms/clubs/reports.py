@@ -100,10 +100,10 @@ def club_report(unit: Unit, term: Term) -> ClubReport:
         total.add(row)
     children = []
     for child in unit.get_children().select_related("kind"):
-        rolled = ClubFigures(unit=child)
-        for row in rows:
-            if row.unit.path.startswith(child.path):
+        inside = [row for row in rows if row.unit.path.startswith(child.path)]
+        if inside:
+            rolled = ClubFigures(unit=child)
+            for row in inside:
                 rolled.add(row)
-        if rolled.clubs or any(r.unit.path.startswith(child.path) for r in rows):
             children.append(rolled)
     return ClubReport(unit=unit, term=term, total=total, rows=rows, children=children)

@@ -98,13 +98,13 @@ def managed_clubs(user) -> QuerySet[Club]:
     from lms.units.models import RoleKind
     from lms.units.permissions import units_visible_to
 
-    admin_units = units_visible_to(user, (RoleKind.SCHOOL_ADMIN,))
     if user.is_superuser:
         return Club.objects.select_related("unit").order_by("name")
+    admin_units = units_visible_to(user, (RoleKind.SCHOOL_ADMIN,))
     return (Club.objects.filter(Q(advisers=user) | Q(unit__in=admin_units)).distinct()
             .select_related("unit").order_by("name"))
 
 
 def recent_activities(club: Club, limit: int = 100) -> QuerySet[Activity]:
-    return club.activities.annotate(present=Count("attendance"),
+    return club.activities.annotate(present=Count("attendance", distinct=True),
                                     photo_count=Count("photos", distinct=True))[:limit]

@@ -11,6 +11,7 @@ from search.fold import vn_fold
 
 from .models import Club, Membership, MembershipStatus
 from .permissions import (
+    all_eligible_learners,
     can_create_club_at,
     can_manage_club,
     eligible_advisers,
@@ -113,7 +114,7 @@ def members_add(*, actor, club: Club, learners) -> int:
     if not can_manage_club(actor, club):
         raise PermissionError(_("Bạn không quản lý câu lạc bộ này."))
     learners = list(learners)
-    if any(not is_eligible_learner(u, club) for u in learners):
+    if not all_eligible_learners(learners, club):
         raise ValidationError({"learners": _("Chỉ thêm được học sinh của trường.")})
     added = 0
     today = timezone.localdate()

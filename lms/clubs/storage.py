@@ -1,5 +1,5 @@
 """Club photos live outside MEDIA_ROOT: they show minors, so no web server may serve them
-directly; only lms.clubs.views_photos.photo checks who may see one and streams it."""
+directly; only lms.clubs.views.photo checks who may see one and streams it."""
 
 from lms.private_storage import PrivateFileStorage
 

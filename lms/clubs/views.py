@@ -31,32 +31,34 @@ def _visible_club(request, slug: str) -> Club:
     return club
 
 
-def _chosen_units(request) -> dict:
+def _chosen_units(request) -> tuple[dict, dict]:
     """The province / district / school picked, dropping a pick that lies outside a broader
-    one (the visitor changed the province but not the school)."""
+    one (the visitor changed the province but not the school); and the select options."""
     chosen = {}
     for key in ("province", "district", "school"):
         raw = request.GET.get(key, "")
-        unit = Unit.objects.filter(pk=int(raw)).first() if raw.isdigit() else None
+        unit = Unit.objects.filter(pk=int(raw)).first() if raw.isdecimal() else None
         if unit is not None:
             chosen[key] = unit
     options = selectors.directory_filters(chosen)
+    dropped = False
     for key, listed in (("province", "provinces"), ("district", "districts"),
                         ("school", "schools")):
         if key in chosen and chosen[key].pk not in {u.pk for u in options[listed]}:
             del chosen[key]
-    return chosen
+            dropped = True
+    return chosen, (selectors.directory_filters(chosen) if dropped else options)
 
 
 @require_GET
 def index(request):
-    chosen = _chosen_units(request)
+    chosen, options = _chosen_units(request)
     data = request.GET.copy()
     for key in ("province", "district", "school"):
         if key not in chosen:
             data.pop(key, None)
     form = DirectoryForm(data)
-    form.set_options(selectors.directory_filters(chosen))
+    form.set_options(options)
     cleaned = form.cleaned_data if form.is_valid() else {}
     narrowest = chosen.get("school") or chosen.get("district") or chosen.get("province")
     clubs = selectors.directory(q=cleaned.get("q", ""), unit=narrowest,

@@ -25,7 +25,7 @@ def _report_args(request):
     raw = request.GET.get("unit", "")
     if raw:
         unit = Unit.objects.select_related("kind").filter(pk=int(raw)).first() \
-            if raw.isdigit() else None
+            if raw.isdecimal() else None
         if unit is None or not can_view_report(request.user, unit):
             raise Http404
     else:

@@ -1,12 +1,11 @@
 import datetime
-import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
 
 from lms.units.models import RoleKind
 from tests.factories import learner_in, staff_at
+from tests.families.conftest import jpeg_with_gps
 
 DAY = datetime.date(2025, 10, 15)  # inside HK1 2025–2026
 
@@ -45,16 +44,6 @@ def members(world):
                                   status=MembershipStatus.ACTIVE,
                                   joined_on=datetime.date(2025, 9, 10))
     return world
-
-
-def jpeg_with_gps(size=(2400, 1600)) -> bytes:
-    image = Image.new("RGB", size, (200, 120, 40))
-    exif = Image.Exif()
-    exif[0x010F] = "CameraMaker"
-    exif[0x8825] = {1: "N", 2: (20.0, 51.0, 30.0), 3: "E", 4: (106.0, 41.0, 0.0)}
-    out = io.BytesIO()
-    image.save(out, format="JPEG", exif=exif)
-    return out.getvalue()
 
 
 @pytest.fixture

@@ -68,3 +68,17 @@ def test_constant_queries(data, django_assert_max_num_queries):
     with django_assert_max_num_queries(7):
         report = club_report(data["so"], HK1)
         [r.attendance_rate for r in report.rows]
+
+
+def test_recent_activities_counts_are_not_multiplied_by_photos(members):
+    """Attendance and photos are counted over two joins: neither may inflate the other."""
+    from lms.clubs.models import ActivityPhoto
+    from lms.clubs.selectors import recent_activities
+
+    w = members
+    activity = activity_save(actor=w["teacher_b"], club=w["club"], date=datetime.date(2025, 10, 1),
+                             title="Ngày hội", present_ids=[w["learner_b"].pk, w["learner_b2"].pk])
+    ActivityPhoto.objects.bulk_create([ActivityPhoto(activity=activity, image=f"x{n}.jpg",
+                                                     width=1, height=1) for n in range(3)])
+    [row] = recent_activities(w["club"])
+    assert (row.pk, row.present, row.photo_count) == (activity.pk, 2, 3)

@@ -16,11 +16,10 @@ def wage_range(low, high) -> str:
     if low and high and low != high:
         return _("%(low)s – %(high)s triệu đồng/tháng") % {"low": _millions(low),
                                                           "high": _millions(high)}
-    if low or high:
-        value = low or high
-        if low and not high:
-            return _("từ %(n)s triệu đồng/tháng") % {"n": _millions(value)}
-        if high and not low:
-            return _("đến %(n)s triệu đồng/tháng") % {"n": _millions(value)}
-        return _("%(n)s triệu đồng/tháng") % {"n": _millions(value)}
+    if low and high:  # the same figure twice
+        return _("%(n)s triệu đồng/tháng") % {"n": _millions(low)}
+    if low:
+        return _("từ %(n)s triệu đồng/tháng") % {"n": _millions(low)}
+    if high:
+        return _("đến %(n)s triệu đồng/tháng") % {"n": _millions(high)}
     return _("thỏa thuận")
