@@ -28,11 +28,6 @@ def learner_school(user) -> Unit | None:
     return school_of(role.unit) if role else None
 
 
-def learner_in_school(user, school: Unit) -> bool:
-    return Role.objects.filter(user=user, kind=RoleKind.LEARNER, ended_at__isnull=True,
-                               unit_path__startswith=school.path).exists()
-
-
 def mentor_candidates(school: Unit):
     from lms.accounts.models import User
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from lms.accounts.models import User
 from lms.units.models import Unit
+from lms.units.permissions import learner_in_subtree
 
 from . import access
 from .files import MAX_IMAGES, prepare_image, validate_pdf
@@ -181,7 +182,7 @@ def member_add(*, actor, entry: Entry, identifier: str) -> EntryMember:
     with transaction.atomic():
         locked = _locked_entry(entry)
         learner = _find_learner(identifier)
-        if learner is None or not access.learner_in_school(learner, locked.school):
+        if learner is None or not learner_in_subtree(learner, locked.school):
             raise ValidationError(_("Không tìm thấy học sinh này trong trường của nhóm."))
         if locked.members.filter(user=learner).exists():
             return locked.members.get(user=learner)

@@ -17,8 +17,8 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from lms.accounts.models import GuardianLink, User
-from lms.units.models import Role, RoleKind, Unit
-from lms.units.permissions import can_manage_unit
+from lms.units.models import RoleKind, Unit
+from lms.units.permissions import can_manage_unit, learner_in_subtree
 
 from .backends import user_for_identifier
 from .models import LinkVia
@@ -32,13 +32,8 @@ def can_admin_school(user, school: Unit) -> bool:
     return school.kind.is_school and can_manage_unit(user, school, kinds=ADMIN_KINDS)
 
 
-def learner_in_school(learner, school: Unit) -> bool:
-    return Role.objects.filter(user=learner, kind=RoleKind.LEARNER, ended_at__isnull=True,
-                               unit_path__startswith=school.path).exists()
-
-
 def _check(actor, school: Unit, learner) -> None:
-    if not can_admin_school(actor, school) or not learner_in_school(learner, school):
+    if not can_admin_school(actor, school) or not learner_in_subtree(learner, school):
         raise PermissionError(_("Bạn không quản lý học sinh này."))
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from lms.accounts.models import User
 from lms.units.models import Unit
+from lms.units.permissions import learner_in_subtree
 
 from . import admin_links, selectors
 from .backends import user_for_identifier
@@ -55,7 +56,7 @@ def school(request, school_id: int):
 def learner_link(request, school_id: int, learner_id: int):
     school = _school_or_404(request, school_id)
     learner = get_object_or_404(User, pk=learner_id)
-    if not admin_links.learner_in_school(learner, school):
+    if not learner_in_subtree(learner, school):
         raise Http404
     find_form = ParentFindForm(prefix="find")
     create_form = ParentCreateForm(prefix="new")

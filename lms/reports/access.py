@@ -5,7 +5,8 @@ from typing import NamedTuple
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from lms.units.models import Role, RoleKind, Unit
+from lms.units import permissions
+from lms.units.models import RoleKind, Unit
 from lms.units.permissions import STAFF_KINDS, can_manage_unit
 
 MANAGER_KINDS = (RoleKind.OFFICER, RoleKind.SCHOOL_ADMIN)
@@ -31,12 +32,7 @@ def can_review_submission(user, unit: Unit) -> bool:
 
 
 def home_units(user) -> list[Unit]:
-    """The units where the user's staff roles sit, highest first."""
-    if user.is_superuser:
-        return list(Unit.get_root_nodes())
-    ids = Role.objects.filter(user=user, kind__in=STAFF_KINDS, ended_at__isnull=True
-                              ).values("unit_id")
-    return list(Unit.objects.filter(pk__in=ids).order_by("depth", "name"))
+    return permissions.home_units(user, STAFF_KINDS)
 
 
 class Crumb(NamedTuple):

@@ -47,6 +47,21 @@ def learner_unit_paths(learner) -> list[str]:
     )
 
 
+def home_units(user, kinds=STAFF_KINDS) -> list[Unit]:
+    """The units where the user's live roles of `kinds` sit, highest first (superusers: the
+    roots): where a report or a manager's page starts."""
+    if user.is_superuser:
+        return list(Unit.get_root_nodes())
+    ids = Role.objects.filter(user=user, kind__in=kinds, ended_at__isnull=True).values("unit_id")
+    return list(Unit.objects.filter(pk__in=ids).select_related("kind").order_by("depth", "name"))
+
+
+def learner_in_subtree(learner, unit: Unit) -> bool:
+    """`learner` holds a live learner role (class membership) inside `unit`'s subtree."""
+    return Role.objects.filter(user=learner, kind=RoleKind.LEARNER, ended_at__isnull=True,
+                               unit_path__startswith=unit.path).exists()
+
+
 def can_view_learner(user, learner) -> bool:
     """Self; a guardian with a live link; staff whose subtree holds one of the learner's classes."""
     if not user.is_authenticated:
