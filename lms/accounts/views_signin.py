@@ -9,7 +9,6 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
@@ -18,6 +17,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from lms.families import signin
 from lms.families.backends import user_for_identifier
 from lms.families.models import SignInPreference, SignInPurpose
+from lms.http import client_address, safe_next_url
 
 from .forms import CodeForm, CodeRequestForm, TwoStepForm
 from .models import User
@@ -29,15 +29,6 @@ PENDING_SECONDS = signin.CODE_TTL_SECONDS
 CODE_BACKEND = "lms.accounts.backends.AccountBackend"
 
 
-def _client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def safe_next(request, url: str) -> str:
-    if url and url_has_allowed_host_and_scheme(url, {request.get_host()},
-                                               require_https=request.is_secure()):
-        return url
-    return ""
 
 
 def _pending(request, key: str) -> dict | None:
@@ -78,7 +69,7 @@ class SignInView(auth_views.LoginView):
             "uid": user.pk, "backend": user.backend, "next": self.get_redirect_url(),
             "at": time.time(), "tries": 0}
         # Whoever knows the password may ask for a code; throttled per user and address.
-        if signin.request_allowed(f"user:{user.pk}", _client_ip(self.request)):
+        if signin.request_allowed(f"user:{user.pk}", client_address(self.request)):
             signin.code_request(purpose=SignInPurpose.TWO_STEP, user_id=user.pk)
         return redirect("accounts:two_step")
 
@@ -95,7 +86,7 @@ def two_step(request):
     form = CodeForm(request.POST or None)
     status = 200
     if request.method == "POST" and request.POST.get("action") == "resend":
-        if signin.request_allowed(f"user:{pending['uid']}", _client_ip(request)):
+        if signin.request_allowed(f"user:{pending['uid']}", client_address(request)):
             signin.code_request(purpose=SignInPurpose.TWO_STEP, user_id=pending["uid"])
             messages.info(request, _("Đã gửi lại mã."))
         else:
@@ -105,7 +96,8 @@ def two_step(request):
         if signin.code_verify(user, purpose=SignInPurpose.TWO_STEP,
                               code=form.cleaned_data["code"]):
             request.session.pop(TWO_STEP_KEY, None)
-            return _finish(request, user, pending["backend"], safe_next(request, pending["next"]))
+            return _finish(request, user, pending["backend"],
+                           safe_next_url(request, pending["next"]))
         response = _wrong_code(request, TWO_STEP_KEY, pending, form, "accounts:login")
         if response is not None:
             return response
@@ -133,14 +125,14 @@ def code_login(request):
     """Step 1: the phone or email. The answer is the same whether an account exists or not."""
     if request.user.is_authenticated:
         return signed_in_home(request)
-    next_url = safe_next(request, request.POST.get("next") or request.GET.get("next", ""))
+    next_url = safe_next_url(request, request.POST.get("next") or request.GET.get("next", ""))
     form = CodeRequestForm(request.POST or None)
     status = 200
     if request.method == "POST":
         status = 400
         if form.is_valid():
             identifier = form.cleaned_data["identifier"]
-            if signin.request_allowed(identifier, _client_ip(request)):
+            if signin.request_allowed(identifier, client_address(request)):
                 signin.code_request(purpose=SignInPurpose.CODE_LOGIN, identifier=identifier)
                 request.session[CODE_LOGIN_KEY] = {"id": identifier, "next": next_url,
                                                    "at": time.time(), "tries": 0}
@@ -164,7 +156,7 @@ def code_login_verify(request):
     form = CodeForm(request.POST or None)
     status = 200
     if request.method == "POST" and request.POST.get("action") == "resend":
-        if signin.request_allowed(pending["id"], _client_ip(request)):
+        if signin.request_allowed(pending["id"], client_address(request)):
             signin.code_request(purpose=SignInPurpose.CODE_LOGIN, identifier=pending["id"])
             pending["at"], pending["tries"] = time.time(), 0
             request.session[CODE_LOGIN_KEY] = pending
@@ -179,7 +171,7 @@ def code_login_verify(request):
             if signin.code_verify(user, purpose=SignInPurpose.CODE_LOGIN,
                                   code=form.cleaned_data["code"]) and user.is_active:
                 request.session.pop(CODE_LOGIN_KEY, None)
-                return _finish(request, user, CODE_BACKEND, safe_next(request, pending["next"]))
+                return _finish(request, user, CODE_BACKEND, safe_next_url(request, pending["next"]))
             response = _wrong_code(request, CODE_LOGIN_KEY, pending, form, "accounts:code_login")
             if response is not None:
                 return response

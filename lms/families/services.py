@@ -6,12 +6,12 @@ import secrets
 import uuid
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lms import throttle
 from lms.accounts.models import GuardianLink, User
 
 from .images import photo_prepare
@@ -57,16 +57,11 @@ def _throttle_key(who: str) -> str:
 
 
 def redeem_allowed(who: str) -> bool:
-    return cache.get(_throttle_key(who), 0) < MAX_FAILED_REDEEMS
+    return throttle.attempts(_throttle_key(who)) < MAX_FAILED_REDEEMS
 
 
 def _redeem_failed(who: str) -> None:
-    key = _throttle_key(who)
-    cache.add(key, 0, 3600)
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, 3600)
+    throttle.attempt_count(_throttle_key(who), 3600)
 
 
 def link_code_check(code: str) -> LinkCode:

@@ -17,11 +17,11 @@ import logging
 import secrets
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from lms import throttle
 from lms.notifications.channels import OutgoingMessage, SendError, adapter_for
 from lms.notifications.texts import sms_fit
 
@@ -59,14 +59,10 @@ def request_allowed(identifier: str, ip: str) -> bool:
     """Counts one code request for the identifier and the client address; False (and nothing
     counted) when either is over its limit. The same answer for known and unknown identifiers."""
     keys = _throttle_keys(identifier, ip)
-    if any(cache.get(key, 0) >= limit for key, _window, limit in keys):
+    if any(throttle.attempts(key) >= limit for key, _window, limit in keys):
         return False
     for key, window, _limit in keys:
-        cache.add(key, 0, window)
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, window)
+        throttle.attempt_count(key, window)
     return True
 
 

@@ -7,11 +7,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lms.accounts.models import GuardianLink, User
+from lms.http import client_address, safe_next_url
 from lms.notifications.selectors import unread_count
 from lms.units.models import Unit
 from lms.units.permissions import can_manage_unit
@@ -20,10 +20,6 @@ from . import selectors, services
 from .forms import LinkCodeForm, NewsPostForm, ParentRegisterForm
 from .models import NewsPhoto, NewsPost
 from .permissions import can_manage_learner_class, can_see_child_page, can_view_class_news
-
-
-def _client_id(request) -> str:
-    return "ip:" + request.META.get("REMOTE_ADDR", "")
 
 
 def _child_or_404(request, learner_id: int) -> User:
@@ -82,7 +78,7 @@ def register(request):
             user = services.parent_register(
                 full_name=data["full_name"], phone=data["phone"] or None,
                 email=data["email"] or None, password=data["password"], code=data["code"],
-                throttle_id=_client_id(request))
+                throttle_id="ip:" + client_address(request))
         except services.LinkCodeInvalid as exc:
             form.add_error("code", str(exc))
         except ValidationError as exc:
@@ -124,10 +120,7 @@ def link_revoke(request, link_id: int):
     except PermissionError as exc:
         raise Http404 from exc
     messages.success(request, _("Đã hủy liên kết phụ huynh."))
-    next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
-        next_url = "families:home"
-    return redirect(next_url)
+    return redirect(safe_next_url(request, request.POST.get("next", ""), default="families:home"))
 
 
 def _managed_class(request, unit_id: int) -> Unit:

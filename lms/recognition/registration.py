@@ -5,10 +5,10 @@ lms.families.backends.PhoneOrEmailBackend matches `User.phone` (stored as 0xxxxx
 
 import datetime
 
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from lms import throttle
 from lms.accounts.models import LearnerProfile, User
 from lms.families.backends import normalise_phone
 from lms.units.models import RoleKind, SchoolLevel, Unit, UnitKind
@@ -69,16 +69,7 @@ def _throttle_key(client_id: str) -> str:
 
 
 def register_allowed(client_id: str) -> bool:
-    return cache.get(_throttle_key(client_id), 0) < REGISTRATIONS_PER_HOUR
-
-
-def _count_registration(client_id: str) -> None:
-    key = _throttle_key(client_id)
-    if not cache.add(key, 1, timeout=3600):
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, timeout=3600)
+    return throttle.attempts(_throttle_key(client_id)) < REGISTRATIONS_PER_HOUR
 
 
 def adult_register(*, full_name: str, phone: str, password: str, date_of_birth: datetime.date,
@@ -100,5 +91,5 @@ def adult_register(*, full_name: str, phone: str, password: str, date_of_birth: 
                                     field="phone") from exc
         LearnerProfile.objects.create(user=user, date_of_birth=date_of_birth, sex=sex or "")
         role_grant(user=user, unit=commune_centre(commune), kind=RoleKind.LEARNER)
-    _count_registration(client_id)
+    throttle.attempt_count(_throttle_key(client_id), 3600)
     return user

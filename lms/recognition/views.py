@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lms.http import client_address
 from lms.units.models import Unit
 
 from . import selectors
@@ -22,10 +23,6 @@ def year_or_404(year: int) -> int:
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise Http404
     return year
-
-
-def client_id(request) -> str:
-    return "ip:" + request.META.get("REMOTE_ADDR", "")
 
 
 def index(request):
@@ -44,7 +41,7 @@ def register(request):
                                   email=data["email"], password=data["password"],
                                   date_of_birth=data["date_of_birth"], commune=data["commune"],
                                   sex=data.get("sex", ""),
-                                  client_id=client_id(request))
+                                  client_id="ip:" + client_address(request))
         except RegistrationError as exc:
             form.add_error(exc.field, str(exc))
         else:
