@@ -13,7 +13,7 @@ from courses.certificates.models import Certificate
 from lms.notifications.models import Notification
 from lms.reports.models import Target
 from lms.reports.selectors import unit_attainments
-from lms.units.models import Unit
+from lms.units.models import path_and_ancestors
 from lms.units.permissions import units_visible_to
 
 from .base import ApiViewMixin, IdFilter, documented
@@ -45,7 +45,7 @@ def _targets_visible_to(user):
     visible = units_visible_to(user)
     above: set[str] = set()
     for path in visible.values_list("path", flat=True).order_by("depth")[:200]:
-        above.update(path[:i] for i in range(Unit.steplen, len(path) + 1, Unit.steplen))
+        above.update(path_and_ancestors(path))
     return Target.objects.filter(unit__in=visible) | Target.objects.filter(unit__path__in=above)
 
 

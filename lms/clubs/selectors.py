@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from lms.units.models import Unit
+from lms.units.models import Unit, paths_and_ancestors
 from search.fold import vn_fold
 
 from .models import Activity, ActivityPhoto, Club, Membership, MembershipStatus
@@ -38,8 +38,7 @@ def directory_filters(selected: dict) -> dict:
     above) a public club, and, once a broader level is chosen, only units inside it."""
     paths = set(Club.objects.filter(is_public=True, closed_on__isnull=True)
                 .values_list("unit__path", flat=True))
-    steplen = Unit.steplen
-    wanted = {p[:i] for p in paths for i in range(steplen, len(p) + 1, steplen)}
+    wanted = paths_and_ancestors(paths)
     units = list(Unit.objects.filter(path__in=wanted).select_related("kind").order_by("name"))
     province, district = selected.get("province"), selected.get("district")
 
@@ -87,8 +86,7 @@ def clubs_to_join(user) -> QuerySet[Club]:
     paths = learner_unit_paths(user)
     if not paths:
         return Club.objects.none()
-    steplen = Unit.steplen
-    ancestors = {p[:i] for p in paths for i in range(steplen, len(p) + 1, steplen)}
+    ancestors = paths_and_ancestors(paths)
     return (Club.objects.filter(unit__path__in=ancestors, closed_on__isnull=True)
             .exclude(memberships__user=user).select_related("unit").order_by("name"))
 

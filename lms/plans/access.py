@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from lms.units.models import Role, RoleKind, Unit
+from lms.units.models import Role, RoleKind, Unit, path_and_ancestors
 from lms.units.permissions import STAFF_KINDS, can_manage_unit
 
 MANAGER_KINDS = (RoleKind.OFFICER, RoleKind.SCHOOL_ADMIN)
@@ -25,17 +25,12 @@ def _roles(user, kinds):
     return Role.objects.filter(user=user, kind__in=kinds, ended_at__isnull=True)
 
 
-def _prefixes(path: str) -> list[str]:
-    step = Unit.steplen
-    return [path[:i] for i in range(step, len(path) + 1, step)]
-
-
 def related_to(field: str, paths) -> Q:
     """`field` (a unit) sits at, above or below one of `paths`."""
     query = Q(pk__in=[])
     for path in paths:
         query |= (Q(**{f"{field}__path__startswith": path})
-                  | Q(**{f"{field}__path__in": _prefixes(path)}))
+                  | Q(**{f"{field}__path__in": path_and_ancestors(path)}))
     return query
 
 

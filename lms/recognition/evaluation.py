@@ -15,7 +15,7 @@ from django.db.models import Count, Q, Sum
 
 from courses.models import CourseCompletion
 from lms.accounts.models import User
-from lms.units.models import Role, RoleKind, Unit
+from lms.units.models import Role, RoleKind, Unit, paths_and_ancestors
 
 from . import rules
 from .models import Candidate, CandidateStatus, Household, HouseholdMember, RecognitionKind
@@ -69,7 +69,7 @@ def _first_learner_roles(user_ids) -> dict[int, tuple[int, str]]:
 
 def _communes_above(paths) -> dict[str, int]:
     """Every commune unit on the way up from the given paths: path → id."""
-    ancestors = {p[:i] for p in paths for i in range(Unit.steplen, len(p) + 1, Unit.steplen)}
+    ancestors = paths_and_ancestors(paths)
     found = {}
     for chunk in _chunks(sorted(ancestors)):
         found.update(Unit.objects.filter(path__in=chunk, kind__code=COMMUNE_KIND)

@@ -67,6 +67,17 @@ class UnitManager(MP_NodeManager):
         return self.get_queryset().in_subtrees(paths)
 
 
+def path_and_ancestors(path: str) -> list[str]:
+    """The materialised paths of a unit and of every unit above it, root first (treebeard's
+    fixed-width steps: no query needed)."""
+    step = Unit.steplen
+    return [path[:i] for i in range(step, len(path) + 1, step)]
+
+
+def paths_and_ancestors(paths) -> set[str]:
+    return {ancestor for path in paths for ancestor in path_and_ancestors(path)}
+
+
 class Unit(MP_Node):
     """One node of the tree. `path` is treebeard's materialised path (indexed, unique)."""
 
@@ -105,7 +116,7 @@ class Unit(MP_Node):
         return Unit.objects.filter(path__startswith=self.path)
 
     def ancestor_paths(self) -> list[str]:
-        return [self.path[:i] for i in range(self.steplen, len(self.path) + 1, self.steplen)]
+        return path_and_ancestors(self.path)
 
     def is_within(self, other: "Unit") -> bool:
         return self.path.startswith(other.path)

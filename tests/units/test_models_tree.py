@@ -1,6 +1,6 @@
 import pytest
 
-from lms.units.models import Role, RoleKind, Unit
+from lms.units.models import Role, RoleKind, Unit, paths_and_ancestors
 from lms.units.services import unit_merge, unit_move
 from tests.factories import UnitFactory, UnitKindFactory, staff_at
 
@@ -19,6 +19,16 @@ def test_depth_varies_by_branch(school_tree):
     assert school_tree["school_b"].depth == 2
     assert school_tree["class_a"].is_within(school_tree["so"])
     assert not school_tree["class_a"].is_within(school_tree["school_b"])
+
+
+def test_ancestor_paths_are_the_units_above_without_a_query(school_tree,
+                                                           django_assert_num_queries):
+    klass, school_b = school_tree["class_a"], school_tree["school_b"]
+    above_class = ["so", "phong", "school_a", "class_a"]
+    with django_assert_num_queries(0):
+        assert klass.ancestor_paths() == [school_tree[k].path for k in above_class]
+        both = paths_and_ancestors([klass.path, school_b.path])
+    assert both == {school_tree[k].path for k in above_class} | {school_b.path}
 
 
 def test_move_school_out_of_removed_district_keeps_roles_in_sync(school_tree):
