@@ -1,14 +1,20 @@
 """Browser-test fixtures: Debian chromium driven by Playwright, axe-core checks and byte budgets.
 
 The browser is the system's /usr/bin/chromium (Playwright never downloads its own browser here). Tests
-here run against pytest-django's `live_server`, with the demo data loaded inside the test.
+here run against pytest-django's `live_server` (requests and the test thread take turns on a shared
+SQLite connection: shared_connection.py), with the demo data loaded inside the test.
 """
 
 from __future__ import annotations
 
+import os
+import sqlite3
 from pathlib import Path
+from unittest import mock
 
 import pytest
+
+from .shared_connection import TurnTakingLiveServerThread, test_thread_turns
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 AXE_PATH = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -94,15 +100,57 @@ def _restore_serialized_contents(_serialized_db_contents):
             connections[alias]._test_serialized_contents = contents
 
 
+@pytest.fixture(scope="session")
+def live_server(request):
+    """pytest-django's live server (same address option), whose requests and the test thread take
+    turns when they share the in-memory SQLite connection (see shared_connection.py)."""
+    from pytest_django.live_server_helper import LiveServer
+
+    addr = (request.config.getvalue("liveserver")
+            or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost")
+    with mock.patch("django.test.testcases.LiveServerThread", TurnTakingLiveServerThread):
+        server = LiveServer(addr)
+    try:
+        if server.thread.connections_override:
+            with test_thread_turns():
+                yield server
+        else:
+            yield server
+    finally:
+        server.stop()
+
+
 @pytest.fixture
 def demo_server(_restore_serialized_contents, django_db_serialized_rollback, transactional_db,
                 live_server):
     """The live server with `manage.py load_demo` data. Transactional tests flush the database
     afterwards; serialized rollback restores what migrations created, which load_demo needs."""
     from django.core.management import call_command
+    from django.db import connection
 
-    call_command("load_demo", stdout=_Null())
+    if not (connection.vendor == "sqlite" and connection.is_in_memory_db()):
+        call_command("load_demo", stdout=_Null())
+        return live_server
+    # load_demo takes half a minute; SQLite's backup API copies the whole in-memory database
+    # in well under a second. The first test loads the demo and keeps a copy; later tests get
+    # the copy back, byte for byte what load_demo left (the media files it wrote stay on disk).
+    connection.ensure_connection()
+    if _DEMO_SNAPSHOT is None:
+        call_command("load_demo", stdout=_Null())
+        _keep_demo_snapshot(connection.connection)
+    else:
+        _DEMO_SNAPSHOT.backup(connection.connection)
     return live_server
+
+
+_DEMO_SNAPSHOT = None
+
+
+def _keep_demo_snapshot(database) -> None:
+    global _DEMO_SNAPSHOT
+    snapshot = sqlite3.connect(":memory:", check_same_thread=False)
+    database.backup(snapshot)
+    _DEMO_SNAPSHOT = snapshot
 
 
 class _Null:
