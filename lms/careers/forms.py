@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lms.units.models import Unit
+from lms.widgets import DateInput
 
 from . import riasec
 from .models import (
@@ -18,13 +19,6 @@ from .models import (
     PostingStatus,
 )
 from .selectors import live_occupations, valid_certificates
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class QuestionnaireForm(forms.Form):

@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lms.families.forms import MultiFileInput, MultipleFileField
+from lms.widgets import DateInput
 
 from .models import Club, ClubField
 
@@ -36,8 +37,8 @@ class ClubForm(forms.ModelForm):
         model = Club
         fields = ["unit", "name", "field", "description", "founded_on", "is_public",
                   "closed_on", "advisers"]
-        widgets = {"founded_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-                   "closed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widgets = {"founded_on": DateInput(),
+                   "closed_on": DateInput(),
                    "description": forms.Textarea(attrs={"rows": 5})}
 
     def __init__(self, *args, units=None, advisers=None, **kwargs):
@@ -64,7 +65,7 @@ class MembersAddForm(forms.Form):
 
 class ActivityForm(forms.Form):
     date = forms.DateField(label=_("Ngày"), initial=timezone.localdate,
-                           widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+                           widget=DateInput())
     title = forms.CharField(label=_("Tên hoạt động"), max_length=200)
     location = forms.CharField(label=_("Địa điểm"), max_length=200, required=False)
     description = forms.CharField(label=_("Nội dung"), max_length=4000, required=False,

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from lms.reports.models import Target
+from lms.widgets import DateInput
 
 from .access import related_to
 from .files import validate_evidence_file
@@ -17,13 +18,6 @@ from .models import Plan, PlanTask, TaskStatus
 
 MAX_FILES = 5
 MAX_LINKS = 5
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class PlanForm(forms.ModelForm):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lms.accounts.models import Sex, User
 from lms.units.models import Unit
+from lms.widgets import DateInput
 
 from .models import RecognitionRule
 from .registration import MIN_AGE, phone_clean
@@ -24,7 +25,7 @@ class AdultRegisterForm(forms.Form):
                             help_text=_("Dùng để đăng nhập, ví dụ 0912 345 678."))
     email = forms.EmailField(label=_("Email (không bắt buộc)"), required=False)
     date_of_birth = forms.DateField(label=_("Ngày sinh"),
-                                    widget=forms.DateInput(attrs={"type": "date"}),
+                                    widget=DateInput(),
                                     input_formats=["%Y-%m-%d", "%d/%m/%Y"])
     # Optional, but reports split every figure by sex: asked so adults are not all "unknown".
     sex = forms.ChoiceField(label=_("Giới tính (không bắt buộc)"), required=False,
@@ -132,7 +133,7 @@ class MemberForm(forms.Form):
                             required=False)
     relation = forms.CharField(label=_("Quan hệ với chủ hộ"), max_length=40, required=False)
     joined_on = forms.DateField(label=_("Ngày vào hộ"),
-                                widget=forms.DateInput(attrs={"type": "date"}))
+                                widget=DateInput())
 
     def clean(self):
         data = super().clean()
@@ -149,4 +150,4 @@ class MemberForm(forms.Form):
 
 class LeaveForm(forms.Form):
     left_on = forms.DateField(label=_("Ngày rời hộ"),
-                              widget=forms.DateInput(attrs={"type": "date"}))
+                              widget=DateInput())

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from courses.models import CoursePage
 from lms.units.models import SchoolLevel, Unit
 from lms.units.permissions import units_visible_to
+from lms.widgets import DateInput
 
 from .models import ExportFormat, PopulationKind, Target, ThresholdKind, TrainedRule
 
@@ -24,9 +25,9 @@ class TargetForm(forms.ModelForm):
                   "min_courses", "threshold_kind", "threshold", "period_label", "period_start",
                   "period_end", "deadline", "lead_unit", "cooperating_units", "notes", "source"]
         widgets = {
-            "period_start": forms.DateInput(attrs={"type": "date"}),
-            "period_end": forms.DateInput(attrs={"type": "date"}),
-            "deadline": forms.DateInput(attrs={"type": "date"}),
+            "period_start": DateInput(),
+            "period_end": DateInput(),
+            "deadline": DateInput(),
             "courses": forms.CheckboxSelectMultiple,
             "cooperating_units": forms.CheckboxSelectMultiple,
         }

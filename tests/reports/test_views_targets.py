@@ -2,6 +2,7 @@
 shows of them, the per-group ethnic table, the clubs panel, and the class grid's freshness."""
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from courses.services import enrolment_create, progress_record
@@ -40,6 +41,21 @@ def test_target_form_saves_lead_and_cooperating_units(client, tree, officer_a, c
                       {"target": target.pk}).content.decode()
     assert "Đơn vị chủ trì" in body and "Phòng GD&amp;ĐT A1" in body
     assert "Giáo viên" in body
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_target_edit_form_shows_its_dates_to_the_date_picker(client, tree, officer_a, courses,
+                                                              language):
+    # The phone's date picker reads only ISO dates; any other rendering shows an empty field.
+    client.force_login(officer_a)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    client.post(reverse("reports:target_create", args=[tree["so_a"].pk]),
+                {**FORM, "courses": [courses[0][0].pk]})
+    target = Target.objects.get(code="gv-so-a")
+    page = client.get(reverse("reports:target_edit", args=[tree["so_a"].pk, target.pk]))
+    body = page.content.decode()
+    assert 'type="date" name="period_start" value="2026-01-01"' in body
+    assert 'type="date" name="period_end" value="2026-12-31"' in body
 
 
 def test_target_form_refuses_units_outside_reach_and_learner_filters_for_teachers(
