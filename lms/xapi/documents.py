@@ -133,7 +133,9 @@ def _get(request, lookup, doc_id):
         return response
     docs = Document.objects.filter(**lookup)
     if request.GET.get("since"):
-        docs = docs.filter(updated__gt=check_timestamp(request.GET["since"], "since"))
+        since = check_timestamp(request.GET["since"], "since",
+                                needs_offset=request.xapi_rules.timestamp_needs_offset)
+        docs = docs.filter(updated__gt=since)
     return JsonResponse(list(docs.order_by("doc_id").values_list("doc_id", flat=True)),
                         safe=False)
 

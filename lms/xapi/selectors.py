@@ -45,8 +45,10 @@ def flag_param(params, name: str) -> bool:
     return value == "true"
 
 
-def statements_query(params, *, visible: Q) -> tuple[list[Statement], str | None]:
-    """(statements of this page, cursor of the next page or None)."""
+def statements_query(params, *, visible: Q,
+                     needs_offset: bool = False) -> tuple[list[Statement], str | None]:
+    """(statements of this page, cursor of the next page or None). `needs_offset`: xAPI 2.0
+    timestamps, `since` and `until` included, must carry their time zone."""
     unknown = sorted(set(params) - FILTER_PARAMS)
     if unknown:
         raise Invalid(unknown[0], _("tham số không được hỗ trợ."))
@@ -63,10 +65,10 @@ def statements_query(params, *, visible: Q) -> tuple[list[Statement], str | None
         rows = rows.filter(activity_id=check_iri(params["activity"], "activity"))
     if "registration" in params:
         rows = rows.filter(registration=check_uuid(params["registration"], "registration"))
-    if "since" in params:
-        rows = rows.filter(stored__gt=check_timestamp(params["since"], "since"))
-    if "until" in params:
-        rows = rows.filter(stored__lte=check_timestamp(params["until"], "until"))
+    for name, lookup in (("since", "stored__gt"), ("until", "stored__lte")):
+        if name in params:
+            moment = check_timestamp(params[name], name, needs_offset=needs_offset)
+            rows = rows.filter(**{lookup: moment})
     for name in ("related_activities", "related_agents"):
         if flag_param(params, name):  # refused rather than silently answering a narrower query
             raise Invalid(name, _("chưa được hỗ trợ (chỉ nhận false)."))

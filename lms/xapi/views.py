@@ -137,7 +137,8 @@ def _statements_get(request, principal):
             else JsonResponse(row.payload, json_dumps_params={"ensure_ascii": False})
         response["Last-Modified"] = http_date(row.stored.timestamp())
         return response
-    rows, cursor = statements_query(params, visible=visible)
+    rows, cursor = statements_query(params, visible=visible,
+                                    needs_offset=request.xapi_rules.timestamp_needs_offset)
     more = ""
     if cursor:
         query = params.copy()

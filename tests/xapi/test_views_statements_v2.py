@@ -131,3 +131,22 @@ def test_put_under_2_0_then_idempotent_repeat_under_1_0_3(client, auth):
     assert client.put(url, data=json.dumps(body), content_type="application/json",
                       **auth).status_code == 204
     assert Statement.objects.get().payload["version"] == "2.0.0"
+
+
+def test_since_and_until_need_a_time_zone_under_2_0_only(client, auth):
+    post(client, with_id(), **{**auth, **V2})
+    for name in ("since", "until"):
+        refused = client.get("/xapi/statements", {name: "2026-01-01T00:00:00"}, **{**auth, **V2})
+        assert refused.status_code == 400
+        assert "múi giờ" in refused.json()["detail"] and name in json.dumps(refused.json())
+        zoned = client.get("/xapi/statements", {name: "2026-01-01T00:00:00+07:00"},
+                           **{**auth, **V2})
+        assert zoned.status_code == 200
+        # 1.0.3 keeps reading an offset-less timestamp as UTC.
+        assert client.get("/xapi/statements", {name: "2026-01-01T00:00:00"},
+                          **auth).status_code == 200
+    documents = client.get("/xapi/activities/state",
+                           {"activityId": "https://hocmo.vn/hoat-dong/1",
+                            "agent": json.dumps({"mbox": "mailto:hs@example.vn"}),
+                            "since": "2026-01-01T00:00:00"}, **{**auth, **V2})
+    assert documents.status_code == 400
