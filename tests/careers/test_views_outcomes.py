@@ -93,6 +93,19 @@ def test_rate_page_counts_per_child_unit(client, trained):
     assert (total.employed, total.trainees, total.percent) == (2, 4, 50.0)
 
 
+def test_rates_take_three_queries_whatever_the_number_of_children(trained,
+                                                                  django_assert_num_queries):
+    from lms.careers.rates import employment_rates
+    from tests.factories import UnitFactory
+
+    for n in range(5):  # more schools without trainees: rows of zeros, no extra query
+        UnitFactory(parent=trained["so"], name=f"Trường thêm {n}", kind=trained["school_b"].kind)
+    with django_assert_num_queries(3):
+        total, rows = employment_rates(trained["so"])
+    assert len(rows) == 7 and (total.employed, total.trainees) == (2, 4)
+    assert sum(row.trainees for row in rows) == 4
+
+
 def test_rate_page_is_404_outside_the_subtree_and_for_teachers(client, trained):
     url = reverse("careers:rates", args=[trained["so"].pk])
     for who in ("officer_other", "officer_phong", "teacher", "learner"):
