@@ -2,6 +2,7 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from django.views.i18n import JavaScriptCatalog
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -9,7 +10,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 from lms.accounts.views import language_switch
 from lms.pagecache import router
 
+# The Wagtail and Django admin login forms would skip two-step sign-in: both send the user to the
+# site's own sign-in (password, then the code when two-step is on), keeping ?next=.
+_site_sign_in = RedirectView.as_view(pattern_name="accounts:login", query_string=True)
+
 urlpatterns = [
+    path("admin/login/", _site_sign_in),
+    path("django-admin/login/", _site_sign_in),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -166,6 +166,25 @@ def test_two_step_by_sms_and_wrong_codes(client, outbox, parent):
     assert client.post("/accounts/hai-buoc/", {"code": code}).url == "/accounts/login/"
 
 
+@pytest.mark.parametrize("admin_login", ["/admin/login/", "/django-admin/login/"])
+def test_admin_login_forms_cannot_skip_two_step(client, outbox, parent, admin_login):
+    SignInPreference.objects.create(user=parent, two_step=True, channel="sms")
+    parent.is_staff = True
+    parent.save(update_fields=["is_staff"])
+    # Both admin login URLs (and the redirect Wagtail sends the signed-out to) end at the
+    # site's sign-in, next= kept; a POST with the password alone signs nobody in.
+    to_site = client.get(f"{admin_login}?next=/admin/pages/")
+    assert to_site.status_code == 302
+    assert to_site.url == "/accounts/login/?next=/admin/pages/"
+    assert client.get("/admin/").url.startswith("/admin/login/")
+    client.post(admin_login, {"username": "0912111222", "password": PASSWORD})
+    assert "_auth_user_id" not in client.session
+    asked = client.post(to_site.url, {"username": "0912111222", "password": PASSWORD})
+    assert asked.url == "/accounts/hai-buoc/" and "_auth_user_id" not in client.session
+    done = client.post("/accounts/hai-buoc/", {"code": last_sms_code(outbox)})
+    assert done.url == "/admin/pages/"
+
+
 def test_two_step_is_not_asked_with_a_wrong_password_or_when_off(client, outbox, parent):
     wrong = client.post("/accounts/login/", {"username": "0912111222", "password": "sai-roi"})
     assert wrong.status_code == 200 and not (outbox / "sms.jsonl").exists()
