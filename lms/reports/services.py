@@ -167,7 +167,8 @@ def learner_sync(learner_id: int, *, adjust_counters: bool = True) -> int:
         facts, ancestors = placed.get(target.population, (None, []))
         desired = _desired_row(target, facts)
         old = existing.get(target.pk)
-        if old is not None and desired is not None and old.trained and desired[2] is None:
+        if (old is not None and desired is not None and old.trained and desired[2] is None
+                and target.rule != TrainedRule.EMPLOYED):
             desired = (*desired[:2], old.trained_at)  # trained stays trained: never backwards
         old_state = ((old.unit_id, split_of(old), old.trained_at if old.trained else None)
                      if old else None)
@@ -194,13 +195,13 @@ def learner_sync(learner_id: int, *, adjust_counters: bool = True) -> int:
 @transaction.atomic
 def attainment_apply(learner_id: int, *, certificate: bool = False,
                      employment: bool = False) -> int:
-    """A completion (or certificate, or employment outcome) happened: flip the learner's
-    untrained rows that are now trained and add 1 to their counters. Returns how many targets
-    this call flipped."""
+    """A completion (or certificate) happened: flip the learner's untrained rows that are now
+    trained and add 1 to their counters; an employment outcome re-syncs the "employed" rows
+    both ways. Returns how many rows changed."""
     _lock_learner(learner_id)
     if employment:
-        rules = [TrainedRule.EMPLOYED]
-    elif certificate:
+        return _employment_resync(learner_id)
+    if certificate:
         rules = [TrainedRule.CERTIFICATE]
     else:
         rules = [TrainedRule.COURSE, TrainedRule.PROGRAMME]
@@ -216,13 +217,39 @@ def attainment_apply(learner_id: int, *, certificate: bool = False,
         if TargetLearner.objects.filter(pk=row.pk, trained=False).update(
                 trained=True, trained_at=when) != 1:
             continue  # someone else flipped it; they also counted it
-        paths = [p for p in row.unit.ancestor_paths() if p.startswith(target.unit.path)]
-        TargetUnitCounter.objects.filter(
-            target=target, unit__path__in=paths,
-            **dict(zip(SPLIT_FIELDS, split_of(row), strict=True)),
-        ).update(trained=F("trained") + 1)
+        _counters_shift(row, 1)
         flipped += 1
     return flipped
+
+
+def _counters_shift(row: TargetLearner, trained: int) -> None:
+    """Adds `trained` to the trained count of the row's unit and every unit above it inside the
+    target's subtree, in the row's split."""
+    target = row.target
+    paths = [p for p in row.unit.ancestor_paths() if p.startswith(target.unit.path)]
+    TargetUnitCounter.objects.filter(
+        target=target, unit__path__in=paths,
+        **dict(zip(SPLIT_FIELDS, split_of(row), strict=True)),
+    ).update(trained=F("trained") + trained)
+
+
+def _employment_resync(learner_id: int) -> int:
+    """The "employed" rule counts a status, not an achievement: when the learner's latest
+    outcome is no longer employed (a job lost, a record corrected) they leave the trained count,
+    as a rebuild would have them. Runs under the learner's lock. Returns rows changed."""
+    events = employed_events([learner_id]).get(learner_id, [])
+    changed = 0
+    for row in (TargetLearner.objects.filter(learner_id=learner_id, target__is_active=True,
+                                             target__rule=TrainedRule.EMPLOYED)
+                .select_related("target", "target__unit", "unit")):
+        when = trained_at(row.target, events)
+        if (row.trained_at if row.trained else None) == when:
+            continue
+        TargetLearner.objects.filter(pk=row.pk).update(trained=when is not None, trained_at=when)
+        if row.trained != (when is not None):
+            _counters_shift(row, 1 if when is not None else -1)
+        changed += 1
+    return changed
 
 
 def learner_forget(learner_id: int) -> None:

@@ -10,6 +10,7 @@ from lms.accounts.models import LearnerProfile
 from lms.reports import rebuild
 from lms.reports.models import PopulationKind, Target, TargetLearner, TrainedRule
 from lms.reports.selectors import unit_splits
+from lms.reports.services import learner_sync
 from lms.units.models import Role, RoleKind
 from tests.factories import learner_in, staff_at
 
@@ -119,6 +120,20 @@ def test_employment_rule_counts_recorded_employment(tree, employed_target, monke
     assert figure(employed_target, tree["x1"]) == (1, 1)
     assert TargetLearner.objects.get(target=employed_target, learner=a).trained
     assert not TargetLearner.objects.get(target=employed_target, learner=b).trained
+    before = counters_snapshot(employed_target)
+    rebuild.targets_rebuild()
+    assert counters_snapshot(employed_target) == before
+
+    # The rule counts a status: a later "seeking work" (or a corrected record) un-counts, at once
+    # and as a rebuild would; a later re-sync (a roster or profile change) agrees.
+    del employed[a.pk]
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        employment_recorded.send(sender=None, learner_id=a.pk)
+    assert figure(employed_target, tree["so_a"]) == (2, 0)
+    assert figure(employed_target, tree["x1"]) == (1, 0)
+    assert not TargetLearner.objects.get(target=employed_target, learner=a).trained
+    learner_sync(a.pk)
+    assert figure(employed_target, tree["so_a"]) == (2, 0)
     before = counters_snapshot(employed_target)
     rebuild.targets_rebuild()
     assert counters_snapshot(employed_target) == before
