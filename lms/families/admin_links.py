@@ -20,7 +20,7 @@ from lms.accounts.models import GuardianLink, User
 from lms.units.models import RoleKind, Unit
 from lms.units.permissions import can_manage_unit, learner_in_subtree
 
-from .backends import user_for_identifier
+from .backends import identifier_query, user_for_identifier
 from .models import LinkVia
 from .services import guardian_link_ensure
 
@@ -60,6 +60,11 @@ def parent_create_and_link(*, actor, school: Unit, learner, full_name: str, phon
         link, changed = guardian_link_by_admin(actor=actor, school=school, learner=learner,
                                                guardian=existing[0])
         return existing[0], False, changed
+    if email and User.objects.filter(identifier_query(email)).exists():
+        # Shared by several accounts (so no single match above): a further account with it
+        # would only make signing in by email more ambiguous.
+        raise ValidationError(_("Email này đã thuộc nhiều tài khoản. Hãy dùng số điện thoại, "
+                                "hoặc liên kết bằng mã liên kết."))
     with transaction.atomic():
         try:
             with transaction.atomic():

@@ -123,6 +123,17 @@ def test_create_parent_sends_invitation_and_twice_creates_nothing_new(family, ad
     assert GuardianLinkEvent.objects.filter(link__guardian=hoa).count() == 1
 
 
+def test_an_email_shared_by_several_accounts_gets_no_further_account(family, admins):
+    UserFactory(username="a1", email="chung@example.vn")
+    UserFactory(username="a2", email="Chung@example.vn")
+    response = as_user(admins["admin"]).post(url_learner(family), {
+        "action": "create", "new-full_name": "Lê Văn Chung", "new-phone": "",
+        "new-email": "chung@example.vn"})
+    assert response.status_code == 400
+    assert "Email này đã thuộc nhiều tài khoản" in response.content.decode()
+    assert User.objects.filter(email__iexact="chung@example.vn").count() == 2
+
+
 def test_set_password_link_sets_the_password(family, admins):
     from lms.families.admin_links import set_password_path
 
