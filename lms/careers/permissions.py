@@ -5,12 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from lms.units.models import RoleKind, Unit
-from lms.units.permissions import (  # noqa: F401 - home_units is used through this module
-    can_manage_unit,
-    home_units,
-    learner_unit_paths,
-    units_visible_to,
-)
+from lms.units.permissions import can_manage_unit, learner_unit_paths, units_visible_to
 
 APPROVER_KINDS = (RoleKind.OFFICER, RoleKind.SCHOOL_ADMIN)
 RECORDER_KINDS = (RoleKind.TEACHER, RoleKind.SCHOOL_ADMIN)

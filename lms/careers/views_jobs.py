@@ -11,10 +11,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from lms.units.permissions import home_units
+
 from . import selectors, services
 from .forms import ApplicationForm, ApplicationStatusForm, EmployerRegisterForm, PostingForm
 from .models import Application, Employer, JobPosting, PostingKind
-from .permissions import APPROVER_KINDS, can_approve_employer, employer_of, home_units
+from .permissions import APPROVER_KINDS, can_approve_employer, employer_of
 
 
 @require_GET

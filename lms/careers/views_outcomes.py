@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from lms.accounts.models import User
 from lms.units.models import RoleKind
+from lms.units.permissions import home_units
 
 from . import rates, selectors, services
 from .forms import OutcomeForm
@@ -17,7 +18,6 @@ from .permissions import (
     RATE_KINDS,
     RECORDER_KINDS,
     can_record_outcome,
-    home_units,
     rate_unit,
     recorder_class,
 )

@@ -20,7 +20,7 @@ from lms.accounts.models import GuardianLink, User
 from lms.units.models import RoleKind, Unit
 from lms.units.permissions import can_manage_unit, learner_in_subtree
 
-from .backends import identifier_query, user_for_identifier
+from .backends import user_for_identifier, users_for_identifier
 from .models import LinkVia
 from .services import guardian_link_ensure
 
@@ -52,17 +52,17 @@ def parent_create_and_link(*, actor, school: Unit, learner, full_name: str, phon
     set a password. If the phone or email already has exactly one account, that account is
     linked instead (so a repeated submit creates nothing new). Returns (user, created, linked)."""
     _check(actor, school, learner)
+    by_email = users_for_identifier(email) if email else []
+    email_shared = len(by_email) > 1
     existing = [u for u in (user_for_identifier(phone) if phone else None,
-                            user_for_identifier(email) if email else None) if u is not None]
+                            *([] if email_shared else by_email)) if u is not None]
     if existing:
         if len({u.pk for u in existing}) > 1:
             raise ValidationError(_("Số điện thoại và email thuộc hai tài khoản khác nhau."))
         link, changed = guardian_link_by_admin(actor=actor, school=school, learner=learner,
                                                guardian=existing[0])
         return existing[0], False, changed
-    if email and User.objects.filter(identifier_query(email)).exists():
-        # Shared by several accounts (so no single match above): a further account with it
-        # would only make signing in by email more ambiguous.
+    if email_shared:  # a further account with it would make signing in by it more ambiguous
         raise ValidationError(_("Email này đã thuộc nhiều tài khoản. Hãy dùng số điện thoại, "
                                 "hoặc liên kết bằng mã liên kết."))
     with transaction.atomic():

@@ -25,13 +25,16 @@ def identifier_query(value: str) -> Q | None:
     return Q(phone=phone)
 
 
+def users_for_identifier(value: str) -> list[User]:
+    """Up to two accounts with this phone or email: none, the one, or proof it is shared."""
+    query = identifier_query(value)
+    return [] if query is None else list(User.objects.filter(query)[:2])
+
+
 def user_for_identifier(value: str) -> User | None:
     """The one account with this phone or email; None when there is none or several (ambiguous
     emails sign in by username only)."""
-    query = identifier_query(value)
-    if query is None:
-        return None
-    matches = list(User.objects.filter(query)[:2])
+    matches = users_for_identifier(value)
     return matches[0] if len(matches) == 1 else None
 
 

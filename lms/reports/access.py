@@ -5,7 +5,6 @@ from typing import NamedTuple
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from lms.units import permissions
 from lms.units.models import RoleKind, Unit
 from lms.units.permissions import STAFF_KINDS, can_manage_unit
 
@@ -29,10 +28,6 @@ def can_review_submission(user, unit: Unit) -> bool:
     """The parent unit's officers review a child's submitted report."""
     parent = unit.get_parent()
     return parent is not None and can_manage_unit(user, parent, MANAGER_KINDS)
-
-
-def home_units(user) -> list[Unit]:
-    return permissions.home_units(user, STAFF_KINDS)
 
 
 class Crumb(NamedTuple):

@@ -18,10 +18,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from lms.units.models import Unit
-from lms.units.permissions import can_manage_unit
+from lms.units.permissions import can_manage_unit, home_units
 
 from . import selectors
-from .access import Crumb, can_edit_targets, can_review_submission, home_units, report_unit
+from .access import Crumb, can_edit_targets, can_review_submission, report_unit
 from .charts import bar_chart, trend_chart
 from .class_grid import class_grid, class_grid_head, class_grid_json, grid_version
 from .exports import CONTENT_TYPES
