@@ -21,6 +21,30 @@ def _fresh_caches():
     forget_request_version()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _celery_worker_idle_before_flush():
+    """With .ci/run's real worker, a transactional test's flush (TRUNCATE) must not race a task
+    the test started: the worker may still be writing (a certificate's PDF, a notification)
+    after the test saw what it waited for, and the two deadlock. So the flush first waits for
+    the worker to be idle. (TestCase overrides this method: rolled-back tests are untouched.)"""
+    if not os.environ.get("HOCMO_REQUIRE_CELERY_WORKER"):
+        yield
+        return
+    from django.test import TransactionTestCase
+
+    from tests.concurrency import celery_worker_idle
+
+    flush = TransactionTestCase._fixture_teardown
+
+    def flush_when_worker_idle(self):
+        assert celery_worker_idle(), "the Celery worker stayed busy for 2 minutes after the test"
+        flush(self)
+
+    TransactionTestCase._fixture_teardown = flush_when_worker_idle
+    yield
+    TransactionTestCase._fixture_teardown = flush
+
+
 @pytest.fixture
 def school_tree(db):
     """Sở → Phòng → two schools, each with one class."""

@@ -44,3 +44,24 @@ def wait_for(predicate, seconds: float = 60.0, interval: float = 0.2) -> bool:
             return True
         time.sleep(interval)
     return bool(predicate())
+
+
+def celery_worker_idle(seconds: float = 120.0) -> bool:
+    """Waits until .ci/run's real worker has nothing queued, reserved or running (seen twice in a
+    row, so a task that queues another is not missed between two looks). A solo-pool worker
+    answers control messages only between tasks, so no answer means it is busy."""
+    from lms.celery import app
+
+    deadline = time.monotonic() + seconds
+    quiet_looks = 0
+    with app.connection_for_read() as conn:
+        channel = conn.default_channel
+        while time.monotonic() < deadline and quiet_looks < 2:
+            inspect = app.control.inspect(timeout=1.0, limit=1, connection=conn)
+            active, reserved = inspect.active(), inspect.reserved()
+            queued = channel.queue_declare(queue=app.conf.task_default_queue)  # its size
+            busy = (active is None or reserved is None or queued.message_count
+                    or any(active.values()) or any(reserved.values()))
+            quiet_looks = 0 if busy else quiet_looks + 1
+            time.sleep(0.05 if not busy else 0.2)
+    return quiet_looks >= 2
