@@ -2,18 +2,18 @@
 
 The browser is the system's /usr/bin/chromium (Playwright never downloads its own browser here). Tests
 here run against pytest-django's `live_server` (requests and the test thread take turns on a shared
-SQLite connection: shared_connection.py), with the demo data loaded inside the test.
+SQLite connection: shared_connection.py), with the demo data loaded once and copied back for each test (demo_snapshot.py).
 """
 
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 from unittest import mock
 
 import pytest
 
+from .demo_snapshot import demo_data_load
 from .shared_connection import TurnTakingLiveServerThread, test_thread_turns
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -125,40 +125,10 @@ def demo_server(_restore_serialized_contents, django_db_serialized_rollback, tra
                 live_server):
     """The live server with `manage.py load_demo` data. Transactional tests flush the database
     afterwards; serialized rollback restores what migrations created, which load_demo needs."""
-    from django.core.management import call_command
     from django.db import connection
 
-    if not (connection.vendor == "sqlite" and connection.is_in_memory_db()):
-        call_command("load_demo", stdout=_Null())
-        return live_server
-    # load_demo takes half a minute; SQLite's backup API copies the whole in-memory database
-    # in well under a second. The first test loads the demo and keeps a copy; later tests get
-    # the copy back, byte for byte what load_demo left (the media files it wrote stay on disk).
-    connection.ensure_connection()
-    if _DEMO_SNAPSHOT is None:
-        call_command("load_demo", stdout=_Null())
-        _keep_demo_snapshot(connection.connection)
-    else:
-        _DEMO_SNAPSHOT.backup(connection.connection)
+    demo_data_load(connection)
     return live_server
-
-
-_DEMO_SNAPSHOT = None
-
-
-def _keep_demo_snapshot(database) -> None:
-    global _DEMO_SNAPSHOT
-    snapshot = sqlite3.connect(":memory:", check_same_thread=False)
-    database.backup(snapshot)
-    _DEMO_SNAPSHOT = snapshot
-
-
-class _Null:
-    def write(self, *args, **kwargs):
-        pass
-
-    def flush(self):
-        pass
 
 
 # Moderate/minor axe findings (not failures), shown in pytest's terminal summary.
