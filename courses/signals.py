@@ -14,6 +14,10 @@ course_completed = django.dispatch.Signal()
 # can react without importing each other.
 certificate_issued = django.dispatch.Signal()
 
+# sender=<Certificate model>, certificate=<Certificate>; sent once when a certificate is revoked,
+# so targets counting certificates take the learner out of "trained".
+certificate_revoked = django.dispatch.Signal()
+
 
 @receiver(page_published)
 @receiver(page_unpublished)

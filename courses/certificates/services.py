@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import CourseCompletion, CoursePage
-from courses.signals import certificate_issued
+from courses.signals import certificate_issued, certificate_revoked
 from lms.units.models import Role, RoleKind, Unit
 from lms.units.permissions import can_manage_unit
 
@@ -130,4 +130,7 @@ def certificate_revoke(*, actor, certificate: Certificate, reason: str) -> bool:
     done = Certificate.objects.filter(pk=certificate.pk, revoked_at__isnull=True).update(
         revoked_at=timezone.now(), revoked_by=actor, revoke_reason=reason[:300])
     certificate.refresh_from_db()
+    if done == 1:
+        transaction.on_commit(
+            lambda: certificate_revoked.send(sender=Certificate, certificate=certificate))
     return done == 1

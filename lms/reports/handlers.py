@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
-from courses.signals import certificate_issued, course_completed
+from courses.signals import certificate_issued, certificate_revoked, course_completed
 from lms.accounts.models import LearnerProfile
 from lms.units.models import Role, Unit
 
@@ -18,11 +18,12 @@ logger = logging.getLogger(__name__)
 
 
 def _apply_or_defer(learner_id: int, certificate: bool = False,
-                    employment: bool = False) -> None:
+                    employment: bool = False, revocation: bool = False) -> None:
     """Runs after the learner's completion committed: a failure here must not fail their
     request, so it is logged and the learner is re-synced by a retried Celery task."""
     try:
-        services.attainment_apply(learner_id, certificate=certificate, employment=employment)
+        services.attainment_apply(learner_id, certificate=certificate, employment=employment,
+                                  revocation=revocation)
     except Exception:
         from .tasks import learner_sync_task
 
@@ -38,6 +39,11 @@ def _course_completed(sender, completion, **kwargs):
 @receiver(certificate_issued, dispatch_uid="reports_certificate_issued")
 def _certificate_issued(sender, certificate, **kwargs):
     _apply_or_defer(certificate.user_id, certificate=True)
+
+
+@receiver(certificate_revoked, dispatch_uid="reports_certificate_revoked")
+def _certificate_revoked(sender, certificate, **kwargs):
+    _apply_or_defer(certificate.user_id, revocation=True)
 
 
 def _employment_recorded(sender, learner_id, **kwargs):

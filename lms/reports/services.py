@@ -69,6 +69,10 @@ def learner_facts(learner_id: int, kind: str = RoleKind.LEARNER, profile=False
     return facts_from(learner_id, role.unit, school_level_of(ancestors), profile), ancestors
 
 
+# Rules whose "trained" can be lost (see _status_resync); the others never go backwards.
+STANDING_RULES = (TrainedRule.EMPLOYED, TrainedRule.CERTIFICATE)
+
+
 def certificate_model():
     """The certificates app's model, when that app is installed (it is built separately)."""
     try:
@@ -168,7 +172,7 @@ def learner_sync(learner_id: int, *, adjust_counters: bool = True) -> int:
         desired = _desired_row(target, facts)
         old = existing.get(target.pk)
         if (old is not None and desired is not None and old.trained and desired[2] is None
-                and target.rule != TrainedRule.EMPLOYED):
+                and target.rule not in STANDING_RULES):
             desired = (*desired[:2], old.trained_at)  # trained stays trained: never backwards
         old_state = ((old.unit_id, split_of(old), old.trained_at if old.trained else None)
                      if old else None)
@@ -194,13 +198,15 @@ def learner_sync(learner_id: int, *, adjust_counters: bool = True) -> int:
 
 @transaction.atomic
 def attainment_apply(learner_id: int, *, certificate: bool = False,
-                     employment: bool = False) -> int:
+                     employment: bool = False, revocation: bool = False) -> int:
     """A completion (or certificate) happened: flip the learner's untrained rows that are now
-    trained and add 1 to their counters; an employment outcome re-syncs the "employed" rows
-    both ways. Returns how many rows changed."""
+    trained and add 1 to their counters; an employment outcome or a revoked certificate
+    re-syncs the "employed" or "certificate" rows both ways. Returns how many rows changed."""
     _lock_learner(learner_id)
     if employment:
-        return _employment_resync(learner_id)
+        return _status_resync(learner_id, TrainedRule.EMPLOYED)
+    if revocation:
+        return _status_resync(learner_id, TrainedRule.CERTIFICATE)
     if certificate:
         rules = [TrainedRule.CERTIFICATE]
     else:
@@ -233,15 +239,16 @@ def _counters_shift(row: TargetLearner, trained: int) -> None:
     ).update(trained=F("trained") + trained)
 
 
-def _employment_resync(learner_id: int) -> int:
-    """The "employed" rule counts a status, not an achievement: when the learner's latest
-    outcome is no longer employed (a job lost, a record corrected) they leave the trained count,
-    as a rebuild would have them. Runs under the learner's lock. Returns rows changed."""
-    events = employed_events([learner_id]).get(learner_id, [])
+def _status_resync(learner_id: int, rule: str) -> int:
+    """Rules that count a standing, not an achievement: "employed" (a job lost, a record
+    corrected) and "certificate" (a certificate revoked). When the standing is gone the learner
+    leaves the trained count at once, as a rebuild would have them. Runs under the learner's
+    lock. Returns rows changed."""
     changed = 0
     for row in (TargetLearner.objects.filter(learner_id=learner_id, target__is_active=True,
-                                             target__rule=TrainedRule.EMPLOYED)
+                                             target__rule=rule)
                 .select_related("target", "target__unit", "unit")):
+        events = qualifying_events(row.target, [learner_id]).get(learner_id, [])
         when = trained_at(row.target, events)
         if (row.trained_at if row.trained else None) == when:
             continue

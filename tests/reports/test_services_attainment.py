@@ -165,3 +165,36 @@ def test_certificate_rule_counts_issued_certificates(tree, target, courses):
     assert counters_snapshot(target) == before
 
 
+
+
+def test_revoked_certificate_uncounts_at_once_unless_another_counts(tree, target, courses):
+    from django.test import TestCase
+
+    from courses.certificates.services import certificate_issue, certificate_revoke
+    from courses.models import CourseCompletion
+    from tests.factories import UserFactory
+
+    target.rule = "certificate"
+    target.save()
+    officer = UserFactory()
+    role_grant(user=officer, unit=tree["so_a"], kind=RoleKind.OFFICER)
+    learner = learner_in(tree["x1"])
+    certificates = []
+    for course, _lessons in courses:
+        CourseCompletion.objects.create(user=learner, course=course, completed_at=timezone.now())
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            certificates.append(certificate_issue(user=learner, course=course,
+                                                  require_quizzes=False, render=False)[0])
+    assert figure(target, tree["bo"]) == (1, 1)
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        assert certificate_revoke(actor=officer, certificate=certificates[0], reason="Trùng hồ sơ")
+    assert figure(target, tree["bo"]) == (1, 1)  # the second certificate still counts
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        assert certificate_revoke(actor=officer, certificate=certificates[1], reason="Sai tên")
+    assert figure(target, tree["x1"]) == (1, 0)
+    assert figure(target, tree["bo"]) == (1, 0)
+    assert not TargetLearner.objects.get(learner=learner).trained
+    before = counters_snapshot(target)
+    rebuild.targets_rebuild()
+    assert counters_snapshot(target) == before
