@@ -7,8 +7,8 @@
   school's own round, where every entry is from that school (there only the mentor/members rule
   applies)."""
 
-from lms.units.models import Role, RoleKind, Unit
-from lms.units.permissions import can_manage_unit
+from lms.units.models import RoleKind, Unit
+from lms.units.permissions import can_manage_unit, live_roles
 
 ORGANISER_KINDS = (RoleKind.SCHOOL_ADMIN, RoleKind.OFFICER)
 MENTOR_KINDS = (RoleKind.TEACHER, RoleKind.SCHOOL_ADMIN)
@@ -23,8 +23,8 @@ def school_of(unit: Unit) -> Unit | None:
 
 
 def learner_school(user) -> Unit | None:
-    role = (Role.objects.filter(user=user, kind=RoleKind.LEARNER, ended_at__isnull=True)
-            .select_related("unit__kind").order_by("-created_at").first())
+    role = (live_roles(user, (RoleKind.LEARNER,)).select_related("unit__kind")
+            .order_by("-created_at").first())
     return school_of(role.unit) if role else None
 
 
@@ -39,8 +39,7 @@ def mentor_candidates(school: Unit):
 def judge_school_ids(user) -> set[int]:
     """Schools the user belongs to through any live role (their own school's entries conflict)."""
     ids = set()
-    for role in (Role.objects.filter(user=user, ended_at__isnull=True)
-                 .select_related("unit__kind")):
+    for role in live_roles(user).select_related("unit__kind"):
         school = school_of(role.unit)
         if school is not None:
             ids.add(school.pk)

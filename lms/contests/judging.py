@@ -7,8 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms.accounts.models import User
-from lms.units.models import Role
-from lms.units.permissions import STAFF_KINDS
+from lms.units.permissions import STAFF_KINDS, has_role
 
 from . import access
 from .models import EntryRound, JudgeAssignment, RoundUnit, Score, ScoreSheet
@@ -22,8 +21,7 @@ def judge_assign(*, actor, round_unit: RoundUnit, username: str) -> JudgeAssignm
     if not access.can_organise(actor, round_unit):
         raise PermissionError
     judge = User.objects.filter(username=username.strip(), is_active=True).first()
-    if judge is None or not Role.objects.filter(user=judge, kind__in=STAFF_KINDS,
-                                                ended_at__isnull=True).exists():
+    if judge is None or not has_role(judge, STAFF_KINDS):
         raise ValidationError(_("Không tìm thấy giáo viên hoặc cán bộ có tên đăng nhập này."))
     if round_unit.published_at is not None:
         raise ValidationError(_("Kết quả đã công bố: không thể thay đổi giám khảo."))

@@ -13,16 +13,10 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from lms.units.models import Role, RoleKind, Unit, path_and_ancestors
-from lms.units.permissions import STAFF_KINDS, can_manage_unit
+from lms.units.models import RoleKind, Unit, path_and_ancestors
+from lms.units.permissions import STAFF_KINDS, can_manage_unit, live_roles, role_paths
 
 MANAGER_KINDS = (RoleKind.OFFICER, RoleKind.SCHOOL_ADMIN)
-
-
-def _roles(user, kinds):
-    if not user.is_authenticated:
-        return Role.objects.none()
-    return Role.objects.filter(user=user, kind__in=kinds, ended_at__isnull=True)
 
 
 def related_to(field: str, paths) -> Q:
@@ -39,7 +33,7 @@ def plans_visible_to(user):
 
     if user.is_authenticated and user.is_superuser:
         return Plan.objects.all()
-    paths = _roles(user, STAFF_KINDS).values_list("unit_path", flat=True)
+    paths = role_paths(user, STAFF_KINDS)
     return Plan.objects.filter(related_to("issuing_unit", paths))
 
 
@@ -68,7 +62,7 @@ def plan_units_for(user):
     """Units where `user` may create a plan: where their officer / school-head roles sit."""
     if user.is_superuser:
         return Unit.objects.filter(kind__is_class=False)
-    return Unit.objects.filter(pk__in=_roles(user, MANAGER_KINDS).values("unit_id"),
+    return Unit.objects.filter(pk__in=live_roles(user, MANAGER_KINDS).values("unit_id"),
                                kind__is_class=False)
 
 
@@ -78,7 +72,7 @@ def update_units(user, task) -> list[Unit]:
     if user.is_authenticated and user.is_superuser:
         return task_units
     units = []
-    for role in _roles(user, MANAGER_KINDS).select_related("unit"):
+    for role in live_roles(user, MANAGER_KINDS).select_related("unit"):
         if any(role.unit_path.startswith(u.path) for u in task_units) and role.unit not in units:
             units.append(role.unit)
     return units

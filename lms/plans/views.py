@@ -8,8 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from lms.units.models import Role
-from lms.units.permissions import STAFF_KINDS
+from lms.units.permissions import STAFF_KINDS, has_role
 
 from . import access, exports, selectors, services
 from .files import evidence_storage
@@ -18,8 +17,7 @@ from .models import EvidenceFile, Plan, PlanTask, TaskStatus
 
 
 def _require_staff(user) -> None:
-    if not (user.is_superuser or Role.objects.filter(user=user, kind__in=STAFF_KINDS,
-                                                     ended_at__isnull=True).exists()):
+    if not (user.is_superuser or has_role(user, STAFF_KINDS)):
         raise Http404
 
 

@@ -21,6 +21,26 @@ def _role_paths(user, kinds) -> list[str]:
     return getattr(user, cache_attr)
 
 
+def live_roles(user, kinds=None) -> QuerySet[Role]:
+    """The user's live (not ended) roles, of `kinds` when given: where they are, not what they
+    may see (use the functions below for that)."""
+    if not user.is_authenticated:
+        return Role.objects.none()
+    roles = Role.objects.filter(user=user, ended_at__isnull=True)
+    return roles if kinds is None else roles.filter(kind__in=kinds)
+
+
+def role_paths(user, kinds=STAFF_KINDS) -> list[str]:
+    """Paths of the units where the user's live roles of `kinds` sit (the roots of what they
+    may see); computed once per user object."""
+    return _role_paths(user, kinds)
+
+
+def has_role(user, kinds=STAFF_KINDS) -> bool:
+    """Holds a live role of `kinds` somewhere (superusers do not count unless they hold one)."""
+    return bool(_role_paths(user, kinds))
+
+
 def _covers(paths: list[str], path: str) -> bool:
     return any(path.startswith(p) for p in paths)
 
