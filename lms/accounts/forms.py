@@ -33,6 +33,14 @@ class CodeForm(forms.Form):
         return digits
 
 
+class RecoveryCodeForm(forms.Form):
+    recovery_code = forms.CharField(
+        label=_("Mã dự phòng"), max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters",
+                                      "spellcheck": "false", "size": 14}),
+        help_text=_("Một trong 10 mã bạn đã lưu khi bật đăng nhập hai bước, ví dụ ABCDE-23456."))
+
+
 class TwoStepForm(forms.Form):
     two_step = forms.BooleanField(
         label=_("Bật đăng nhập hai bước"), required=False,

@@ -14,12 +14,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 
-from lms.families import signin
+from lms.families import recovery, signin
 from lms.families.backends import user_for_identifier
 from lms.families.models import SignInPreference, SignInPurpose
 from lms.http import client_address, safe_next_url
 
-from .forms import CodeForm, CodeRequestForm, TwoStepForm
+from .forms import CodeForm, CodeRequestForm, RecoveryCodeForm, TwoStepForm
 from .models import User
 from .navigation import signed_in_home
 
@@ -92,7 +92,24 @@ def two_step(request):
         else:
             messages.warning(request, _too_many_requests())
         return redirect("accounts:two_step")
-    if request.method == "POST" and form.is_valid():
+    using_recovery = request.method == "POST" and request.POST.get("action") == "recovery"
+    recovery_form = RecoveryCodeForm(request.POST if using_recovery else None)
+    if using_recovery:
+        form = CodeForm()
+        if recovery_form.is_valid():
+            if recovery.recovery_code_use(user, recovery_form.cleaned_data["recovery_code"]):
+                request.session.pop(TWO_STEP_KEY, None)
+                messages.warning(request, _(
+                    "Bạn vừa dùng một mã dự phòng (còn %(left)d mã). Nếu bạn mất điện thoại "
+                    "hoặc hộp thư, hãy đổi cách nhận mã trong trang Bảo mật đăng nhập.")
+                    % {"left": recovery.recovery_codes_left(user)})
+                return _finish(request, user, pending["backend"],
+                               safe_next_url(request, pending["next"]))
+            response = _wrong_code(request, TWO_STEP_KEY, pending, recovery_form,
+                                   "accounts:login", field="recovery_code")
+            if response is not None:
+                return response
+    elif request.method == "POST" and form.is_valid():
         if signin.code_verify(user, purpose=SignInPurpose.TWO_STEP,
                               code=form.cleaned_data["code"]):
             request.session.pop(TWO_STEP_KEY, None)
@@ -105,17 +122,18 @@ def two_step(request):
         status = 400
     channel = signin.two_step_channel(user) if user else ""
     return render(request, "accounts/code_enter.html", {
-        "form": form, "title": _("Đăng nhập hai bước"), "channel": channel}, status=status)
+        "form": form, "recovery_form": recovery_form, "title": _("Đăng nhập hai bước"),
+        "channel": channel}, status=status)
 
 
-def _wrong_code(request, key, pending, form, restart_url):
+def _wrong_code(request, key, pending, form, restart_url, field="code"):
     pending["tries"] = pending.get("tries", 0) + 1
     request.session[key] = pending
     if pending["tries"] >= signin.MAX_ATTEMPTS:
         request.session.pop(key, None)
         messages.error(request, _("Bạn đã nhập sai mã quá nhiều lần. Hãy bắt đầu lại."))
         return redirect(restart_url)
-    form.add_error("code", _("Mã không đúng hoặc đã hết hạn."))
+    form.add_error(field, _("Mã không đúng hoặc đã hết hạn."))
     return None
 
 
@@ -181,18 +199,36 @@ def code_login_verify(request):
 
 
 @login_required
+@never_cache
 def security(request):
-    """The user's sign-in preferences: two-step sign-in on/off and the channel."""
+    """The user's sign-in preferences: two-step sign-in on/off, the channel, recovery codes.
+    Turning two-step on (or asking for new codes) shows ten recovery codes, once."""
     pref = SignInPreference.objects.filter(user=request.user).first()
-    initial = {"two_step": bool(pref and pref.two_step),
-               "channel": pref.channel if pref else ""}
+    was_on = bool(pref and pref.two_step)
+    if request.method == "POST" and request.POST.get("action") == "recovery_new":
+        if not was_on:
+            return redirect("accounts:security")
+        return _recovery_codes_page(request, recovery.recovery_codes_issue(request.user))
+    initial = {"two_step": was_on, "channel": pref.channel if pref else ""}
     form = TwoStepForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         enabled = form.cleaned_data["two_step"]
         signin.two_step_update(request.user, enabled=enabled,
                                channel=form.cleaned_data.get("channel") or "sms")
+        if enabled and not was_on:
+            messages.success(request, _("Đã bật đăng nhập hai bước."))
+            return _recovery_codes_page(request, recovery.recovery_codes_issue(request.user))
+        if not enabled:
+            recovery.recovery_codes_forget(request.user)
         messages.success(request, _("Đã bật đăng nhập hai bước.") if enabled
                          else _("Đã tắt đăng nhập hai bước."))
         return redirect("accounts:security")
-    return render(request, "accounts/security.html", {"form": form},
-                  status=400 if form.errors else 200)
+    return render(request, "accounts/security.html", {
+        "form": form, "two_step_on": was_on,
+        "recovery_left": recovery.recovery_codes_left(request.user) if was_on else 0},
+        status=400 if form.errors else 200)
+
+
+def _recovery_codes_page(request, codes: list[str]):
+    # Shown once, never cached (never_cache on the view); only their HMACs are kept.
+    return render(request, "accounts/recovery_codes.html", {"codes": codes})

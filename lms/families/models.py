@@ -148,3 +148,24 @@ class SignInCode(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.purpose} {self.created_at:%d/%m %H:%M}"
+
+
+class RecoveryCode(models.Model):
+    """A one-time recovery code for two-step sign-in (for a lost phone or mailbox). Ten are made
+    at a time and shown once; only an HMAC-SHA256 (keyed by SECRET_KEY, bound to the user) is
+    stored, as for sign-in codes."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="+")
+    code_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("mã dự phòng")
+        verbose_name_plural = _("mã dự phòng")
+        constraints = [models.UniqueConstraint(fields=["user", "code_hash"],
+                                               name="recovery_code_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.created_at:%d/%m/%Y} {'used' if self.used_at else 'live'}"
