@@ -5,7 +5,7 @@ part the statement(s) as JSON, then one part per file with `X-Experience-API-Has
 `Content-Transfer-Encoding: binary`. Every declared `sha2` needs its part, every part must be
 declared, and each part's bytes must really hash to it. Files are stored content-addressed
 (`Attachment`, keyed by sha2) in the statements' transaction, and served back as
-multipart/mixed when a GET asks for `attachments=true`. Signatures are not verified."""
+multipart/mixed when a GET asks for `attachments=true`. Signatures: signatures.py."""
 
 import hashlib
 import json

@@ -114,6 +114,7 @@ def statements_store(raw_statements: list, principal: Principal, *,
     stored then."""
     from .attachments import attachments_match, attachments_save
     from .projection import could_project, statement_project
+    from .signatures import signatures_check
 
     if not raw_statements:
         raise Invalid("statements", _("danh sách câu lệnh rỗng."))
@@ -129,8 +130,12 @@ def statements_store(raw_statements: list, principal: Principal, *,
     prepared = [_prepare(raw, i if as_list and not single else -1, principal, now, rules)
                 for i, raw in enumerate(raw_statements)]
     ids = [row.id for row, _stmt in prepared]
-    attachments_match([(f"statements[{i}]" if as_list and not single else "statement", stmt)
-                       for i, (_row, stmt) in enumerate(prepared)], files or {})
+    paths = [f"statements[{i}]" if as_list and not single else "statement"
+             for i in range(len(prepared))]
+    attachments_match([(path, stmt) for path, (_row, stmt) in zip(paths, prepared, strict=True)],
+                      files or {})
+    # What was signed is the statement as received (before the LRS set actor, stored, ...).
+    signatures_check(list(zip(paths, raw_statements, strict=True)), files or {})
     if len(set(ids)) != len(ids):
         raise Invalid("statements", _("có hai câu lệnh trùng id trong cùng một lô."))
     rows = [row for row, _stmt in prepared]
