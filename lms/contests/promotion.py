@@ -13,6 +13,7 @@ from .judging import judging_progress
 from .models import EntryRound, Normalisation, RoundUnit, ScoreSheet
 from .scoring import Crit, rank_entries
 from .services import placement, round_unit_get
+from .tasks import results_notify_task
 
 PRIZES = {1: gettext_noop("Giải Nhất"), 2: gettext_noop("Giải Nhì"), 3: gettext_noop("Giải Ba")}
 HONOURABLE = gettext_noop("Giải Khuyến khích")
@@ -93,6 +94,7 @@ def round_unit_publish(*, actor, round_unit: RoundUnit, force: bool = False) -> 
         locked.published_at = timezone.now()
         locked.published_by = actor
         locked.save(update_fields=["published_at", "published_by"])
+        transaction.on_commit(lambda: results_notify_task.delay(locked.pk))
     return True
 
 

@@ -28,6 +28,7 @@ class Event(models.TextChoices):
     SIGN_IN_CODE = "sign_in_code", _("Mã đăng nhập")
     GUARDIAN_INVITE = "guardian_invite", _("Lời mời phụ huynh")
     PLAN_TASK_OVERDUE = "plan_task_overdue", _("Nhiệm vụ kế hoạch quá hạn")
+    CONTEST_RESULT = "contest_result", _("Kết quả cuộc thi")
 
 
 class Notification(models.Model):

@@ -67,6 +67,21 @@ def _course_not_started(c):
     return title, body, title
 
 
+def _contest_result(c):
+    """c: entry, round, unit, rank (or ""), outcome ("promoted", "prize" or "ranked"),
+    next_round, prize (Vietnamese, translated here), url."""
+    if c.get("outcome") == "promoted":
+        title = _("Bài dự thi “%(entry)s” được chọn vào %(next_round)s") % c
+    elif c.get("outcome") == "prize":
+        title = _("Bài dự thi “%(entry)s” đạt %(prize)s") % {**c, "prize": _(c["prize"])}
+    else:
+        title = _("Đã có kết quả %(round)s — %(unit)s") % c
+    detail = (_("Bài dự thi “%(entry)s” xếp hạng %(rank)s tại %(round)s — %(unit)s.") % c
+              if c.get("rank") else
+              _("Bài dự thi “%(entry)s” chưa được xếp hạng tại %(round)s — %(unit)s.") % c)
+    return title, detail, title
+
+
 def _sign_in_code(c):
     title = _("Mã đăng nhập HọcMở: %(code)s") % c
     return title, _("Mã đăng nhập của bạn là %(code)s, có hiệu lực 10 phút.") % c, title
@@ -84,6 +99,7 @@ def _generic(c):
 
 
 _BUILDERS = {
+    "contest_result": _contest_result,
     "course_completed": _course_completed,
     "certificate_earned": _certificate_earned,
     "class_news": _class_news,
