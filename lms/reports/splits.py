@@ -32,18 +32,29 @@ def splits_of(rows) -> dict:
     splits["ethnic_rows"] = [(groups.get(k, k) if k else None, v) for k, v in
                              sorted(splits["ethnicity"].items(),
                                     key=lambda kv: (-kv[1][0], kv[0]))]
+    labelled = labelled_rows(splits)
+    splits["labelled"] = labelled
+    # The dashboard's first table; the ethnic groups have a table of their own.
+    splits["summary_rows"] = [row for dim in ("sex", "minority", "school_level", "household")
+                              for row in labelled[dim]]
     return splits
+
+
+def labelled_rows(splits: dict) -> dict[str, list[tuple]]:
+    """(label, [population, trained]) rows per dimension: the one place split values get their
+    words, for the dashboard and the exports alike."""
+    return {
+        "sex": [(SEX_LABELS.get(k, k), v) for k, v in splits["sex"].items()],
+        "minority": [(_("Dân tộc thiểu số") if k else _("Dân tộc Kinh"), v)
+                     for k, v in sorted(splits["minority"].items())],
+        "ethnicity": [(label or _("Chưa rõ dân tộc"), v) for label, v in splits["ethnic_rows"]],
+        "household": [(HOUSEHOLD_LABELS.get(k, _("Không thuộc diện nghèo/cận nghèo")), v)
+                      for k, v in sorted(splits["household"].items())],
+        "school_level": splits["level_rows"],
+    }
 
 
 def split_lines(splits: dict) -> list[tuple]:
     """(dimension, group, population, trained) lines for a table or a sheet."""
-    lines = [(DIM_LABELS["sex"], SEX_LABELS.get(k, k), *v) for k, v in splits["sex"].items()]
-    lines += [(DIM_LABELS["minority"], _("Dân tộc thiểu số") if k else _("Dân tộc Kinh"), *v)
-              for k, v in sorted(splits["minority"].items())]
-    lines += [(DIM_LABELS["ethnicity"], label or _("Chưa rõ dân tộc"), *v)
-              for label, v in splits["ethnic_rows"]]
-    lines += [(DIM_LABELS["household"],
-               HOUSEHOLD_LABELS.get(k, _("Không thuộc diện nghèo/cận nghèo")), *v)
-              for k, v in sorted(splits["household"].items())]
-    lines += [(DIM_LABELS["school_level"], label, *v) for label, v in splits["level_rows"]]
-    return lines
+    return [(DIM_LABELS[dim], label, *v)
+            for dim, rows in labelled_rows(splits).items() for label, v in rows]
