@@ -6,6 +6,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lms.notifications.announcements import (
+    application_received_notify,
+    application_status_notify,
+)
+
 from . import riasec
 from .models import (
     Application,
@@ -135,6 +140,7 @@ def application_submit(*, learner, posting: JobPosting, message: str = "", conta
             application.certificates.set(certificates)
     except IntegrityError:  # a concurrent submission won: same answer as the repeat above
         return Application.objects.get(posting=posting, learner=learner), False
+    transaction.on_commit(lambda: application_received_notify(application))
     return application, True
 
 
@@ -145,9 +151,11 @@ def application_status_set(*, actor, application: Application, status: str) -> A
         raise PermissionError
     if status not in ApplicationStatus.values:
         raise CareersError(_("Trạng thái không hợp lệ."))
-    Application.objects.filter(pk=application.pk).update(status=status,
-                                                         updated_at=timezone.now())
+    changed = Application.objects.filter(pk=application.pk).exclude(status=status).update(
+        status=status, updated_at=timezone.now())
     application.status = status
+    if changed:
+        transaction.on_commit(lambda: application_status_notify(application))
     return application
 
 

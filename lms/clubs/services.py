@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from lms.notifications.announcements import club_membership_notify
 from search.fold import vn_fold
 
 from .models import Club, Membership, MembershipStatus
@@ -103,8 +104,11 @@ def membership_decide(*, actor, membership: Membership, accept: bool) -> Members
         updates = {"status": target, "decided_by": actor}
         if accept:
             updates.update(joined_on=timezone.localdate(), left_on=None)
-        Membership.objects.filter(pk=membership.pk, status=MembershipStatus.PENDING).update(
-            **updates)
+        decided = Membership.objects.filter(
+            pk=membership.pk, status=MembershipStatus.PENDING).update(**updates)
+        if decided:
+            transaction.on_commit(lambda: club_membership_notify(
+                membership, accepted=accept, day=timezone.localdate()))
     membership.refresh_from_db()
     return membership
 

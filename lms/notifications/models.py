@@ -29,6 +29,10 @@ class Event(models.TextChoices):
     GUARDIAN_INVITE = "guardian_invite", _("Lời mời phụ huynh")
     PLAN_TASK_OVERDUE = "plan_task_overdue", _("Nhiệm vụ kế hoạch quá hạn")
     CONTEST_RESULT = "contest_result", _("Kết quả cuộc thi")
+    APPLICATION_RECEIVED = "application_received", _("Hồ sơ ứng tuyển mới")
+    APPLICATION_STATUS = "application_status", _("Cập nhật hồ sơ ứng tuyển")
+    RECOGNITION_CONFIRMED = "recognition_confirmed", _("Được công nhận danh hiệu")
+    CLUB_MEMBERSHIP = "club_membership", _("Tham gia câu lạc bộ")
 
 
 class Notification(models.Model):

@@ -82,6 +82,30 @@ def _contest_result(c):
     return title, detail, title
 
 
+def _application_received(c):
+    title = _("Hồ sơ ứng tuyển mới cho tin “%(posting)s”: %(learner)s") % c
+    return title, title + ".", title
+
+
+def _application_status(c):
+    title = _("Hồ sơ ứng tuyển “%(posting)s”: %(status)s") % c
+    return title, title + ".", title
+
+
+def _recognition_confirmed(c):
+    title = _("%(name)s được công nhận danh hiệu “%(title)s” năm %(year)s") % c
+    body = title + ". " + _("Chứng chỉ công nhận có thể xác minh trực tuyến.")
+    return title, body, title
+
+
+def _club_membership(c):
+    if c.get("accepted"):
+        title = _("Bạn đã được nhận vào %(club)s") % c
+    else:
+        title = _("Yêu cầu tham gia %(club)s chưa được chấp nhận") % c
+    return title, title + ".", title
+
+
 def _sign_in_code(c):
     title = _("Mã đăng nhập HọcMở: %(code)s") % c
     return title, _("Mã đăng nhập của bạn là %(code)s, có hiệu lực 10 phút.") % c, title
@@ -99,7 +123,11 @@ def _generic(c):
 
 
 _BUILDERS = {
+    "application_received": _application_received,
+    "application_status": _application_status,
+    "club_membership": _club_membership,
     "contest_result": _contest_result,
+    "recognition_confirmed": _recognition_confirmed,
     "course_completed": _course_completed,
     "certificate_earned": _certificate_earned,
     "class_news": _class_news,

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.certificates.services import award_issue
+from lms.notifications.announcements import recognition_notify
 from lms.units.models import Unit
 
 from .models import (
@@ -75,6 +76,7 @@ def candidate_confirm(*, actor, candidate: Candidate, render: bool = True) -> Ca
                 render=render)
             Candidate.objects.filter(pk=candidate.pk).update(certificate=certificate)
             candidate.certificate = certificate
+            transaction.on_commit(lambda: recognition_notify(candidate, holder, certificate))
     return candidate
 
 

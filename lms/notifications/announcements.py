@@ -1,0 +1,59 @@
+"""Notices other apps send about their own events, after their change committed: careers
+(a new application for the employer, a status change for the learner), recognition (a title
+confirmed) and clubs (a join request decided). Each takes the app's object and reads plain
+attributes, so this module imports none of those apps. Texts live in texts.py; each dedupe key
+makes its notice idempotent per person."""
+
+from django.urls import reverse
+
+from .models import Event
+from .services import notification_send
+
+
+def _label(obj, field: str):
+    """The choice's lazy label (not get_FOO_display(), which renders it in the sender's
+    language): the text builder renders it in the recipient's."""
+    value = getattr(obj, field)
+    return dict(obj._meta.get_field(field).flatchoices).get(value, value)
+
+
+def application_received_notify(application) -> int:
+    """Every account of the posting's employer hears of the new application."""
+    posting = application.posting
+    context = {"posting": posting.title, "learner": application.learner.get_full_name(),
+               "url": reverse("careers:posting_applicants", args=[posting.pk])}
+    sent = 0
+    for member in posting.employer.members.select_related("user"):
+        if notification_send(member.user, Event.APPLICATION_RECEIVED, context,
+                             dedupe_key=f"application:{application.pk}:received"):
+            sent += 1
+    return sent
+
+
+def application_status_notify(application) -> bool:
+    """The learner hears each new status of their application once (the label is rendered in
+    their language)."""
+    context = {"posting": application.posting.title, "status": _label(application, "status"),
+               "url": reverse("careers:my_applications")}
+    return notification_send(application.learner, Event.APPLICATION_STATUS, context,
+                             dedupe_key=f"application:{application.pk}:{application.status}"
+                             ) is not None
+
+
+def recognition_notify(candidate, holder, certificate=None) -> bool:
+    context = {"title": _label(candidate, "kind"), "year": candidate.year,
+               "name": candidate.display_name,
+               "url": certificate.verify_path if certificate is not None else ""}
+    return notification_send(holder, Event.RECOGNITION_CONFIRMED, context,
+                             dedupe_key=f"recognition:{candidate.pk}") is not None
+
+
+def club_membership_notify(membership, *, accepted: bool, day) -> bool:
+    """The learner hears the adviser's decision (once a day per decision, so asking again after
+    a refusal and being refused again is told again)."""
+    club = membership.club
+    context = {"club": club.name, "accepted": accepted,
+               "url": reverse("clubs:detail", args=[club.slug])}
+    state = "accepted" if accepted else "declined"
+    return notification_send(membership.user, Event.CLUB_MEMBERSHIP, context,
+                             dedupe_key=f"club:{membership.pk}:{state}:{day:%Y%m%d}") is not None
