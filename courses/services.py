@@ -132,7 +132,7 @@ def course_complete(*, user, course: CoursePage) -> CourseCompletion:
                                                          completed_at=timezone.now())
     except IntegrityError:
         return CourseCompletion.objects.get(user=user, course=course)
-    completion._created = True
+    completion._created = True  # type: ignore[attr-defined]
     transaction.on_commit(
         lambda: course_completed.send(sender=CourseCompletion, completion=completion)
     )

@@ -30,7 +30,9 @@ class MultipleFileField(forms.FileField):
 
 class ImportForm(forms.Form):
     manifest = forms.FileField(label=_("Tệp danh mục (CSV hoặc XLSX)"))
-    files = MultipleFileField(label=_("Các tệp tài liệu"), required=False)
+    # The metaclass moves declared fields off the class, so this does not shadow form.files.
+    files = MultipleFileField(  # type: ignore[assignment]
+        label=_("Các tệp tài liệu"), required=False)
     publish = forms.BooleanField(label=_("Xuất bản ngay"), required=False, initial=True)
 
     def clean_manifest(self):

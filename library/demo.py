@@ -3,6 +3,7 @@ and ten more items. Idempotent; also rebuilds the search index so search works a
 
 import html
 from pathlib import Path
+from typing import cast
 
 from django.core.files.base import ContentFile
 
@@ -52,7 +53,7 @@ def _publish(item: LibraryItemPage, text: str = "") -> None:
         # The seed text is the PDF's text: record it as extracted so demo loading does not
         # depend on a worker (extraction itself is tested in tests/library).
         ItemText.objects.update_or_create(item=item, defaults={
-            "file_name": item.file.name, "status": Extraction.DONE, "progress": 100,
+            "file_name": cast(str, item.file.name), "status": Extraction.DONE, "progress": 100,
             "text": text})
     item.save_revision().publish()
 

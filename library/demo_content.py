@@ -1,7 +1,9 @@
 # ruff: noqa: E501
 """Demo library content: the five plans from ../shared/seeds (as PDFs) and self-study items."""
 
-SEEDS = [
+from typing import Any
+
+SEEDS: list[dict[str, Any]] = [
     {"seed": "000_77cb584c6d9ef826.txt", "slug": "ho-tro-hoc-sinh-sinh-vien-khoi-nghiep",
      "title": "Hỗ trợ học sinh, sinh viên khởi nghiệp: mục tiêu và giải pháp của tỉnh",
      "publisher": "Sở Giáo dục và Đào tạo", "year": 2019, "programme": "startup",

@@ -32,7 +32,7 @@ def epub_pages(path: str) -> tuple[int, Iterator[str]]:
                        for d in docs)
 
 
-def extract_text(path: str, kind: str, progress: Callable[[int], None] | None = None) -> str:
+def extract_text(path: str, kind: str, progress: Callable[[int], object] | None = None) -> str:
     """The file's text, calling `progress(percent)` as pages are read."""
     if kind == "pdf":
         total, pages = pdf_pages(path)

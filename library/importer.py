@@ -109,10 +109,10 @@ def _clean_row(raw: dict[str, str], folder: Path, programmes: dict) -> tuple[dic
         data["year"] = None
     for key, enum in CHOICES.items():
         if data.get(key):
-            value = _choice(enum, data[key])
-            if value is None:
+            choice = _choice(enum, data[key])
+            if choice is None:
                 err(key, _("giá trị “%(v)s” không thuộc danh sách cho phép") % {"v": data[key]})
-            data[key] = value
+            data[key] = choice
         else:
             data.pop(key, None)
     if data.get("programme"):

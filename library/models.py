@@ -1,6 +1,8 @@
 """The free digital library: Wagtail pages (LibraryIndexPage → LibraryItemPage) and each
 learner's reading list with reading progress."""
 
+from typing import cast
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -145,8 +147,9 @@ class LibraryItemPage(Page):
 
     def file_names(self) -> list[str]:
         """Every stored file of the item, main file first: what extraction reads."""
-        names = [self.file.name] if self.file else []
-        return names + [extra.file.name for extra in self.more_files.all() if extra.file]
+        # A FieldFile is truthy only when it has a name, so these are all str.
+        names = [cast(str, self.file.name)] if self.file else []
+        return names + [cast(str, extra.file.name) for extra in self.more_files.all() if extra.file]
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import reading_entry_for

@@ -62,7 +62,9 @@ def library_item_extract_text(item_id: int) -> str:
                 kind, _mime = sniff_kind(handle)
             parts.append(extract_text(
                 library_storage.path(name), kind or "",
-                progress=lambda p, i=index: rows.update(progress=(i * 100 + p) // len(names))))
+                # mypy cannot infer a lambda with a default argument
+                progress=lambda p, i=index: rows.update(  # type: ignore[misc]
+                    progress=(i * 100 + p) // len(names))))
         extracted = "\n\n".join(part for part in parts if part)
     except OSError:
         raise  # the task retries: the file may still be arriving on shared storage

@@ -1,6 +1,7 @@
 """Thin views: serving files safely, the reading list and reading progress (POST + CSRF)."""
 
 import os
+from typing import cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -23,13 +24,13 @@ def item_file(request, item_id: int):
     item = _public_item(item_id)
     if not item.file:
         raise Http404
-    return _serve_file(request, item, item.file.name)
+    return _serve_file(request, item, cast(str, item.file.name))
 
 
 def item_more_file(request, item_id: int, file_id: int):
     item = _public_item(item_id)
     extra = get_object_or_404(LibraryItemFile, item_id=item.pk, pk=file_id)
-    return _serve_file(request, item, extra.file.name)
+    return _serve_file(request, item, cast(str, extra.file.name))
 
 
 def _serve_file(request, item: LibraryItemPage, name: str):

@@ -1,13 +1,15 @@
 """The search index generation: a cache counter bumped after every index write, so anything
 cached from the index (result pages, the "did you mean" vocabulary) starts afresh."""
 
+from typing import cast
+
 from django.core.cache import cache
 
 GENERATION_KEY = "search:generation"
 
 
 def index_generation() -> int:
-    return cache.get_or_set(GENERATION_KEY, 1, None)
+    return cast(int, cache.get_or_set(GENERATION_KEY, 1, None))
 
 
 def index_changed() -> None:

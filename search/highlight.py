@@ -27,7 +27,8 @@ def _spans(folded: str, tokens: list[str]) -> list[tuple[int, int]]:
 
 
 def _mark(original: str, spans: list[tuple[int, int]], offset: int = 0) -> str:
-    out, cursor = [], 0
+    out: list[str] = []
+    cursor = 0
     for start, end in spans:
         out.append(escape(original[cursor:start]))
         out.append(f"<mark>{escape(original[start:end])}</mark>")

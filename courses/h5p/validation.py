@@ -8,6 +8,7 @@ import json
 import posixpath
 import re
 import zipfile
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -173,7 +174,7 @@ def dependency_folders(definition: dict) -> list[str]:
     return result
 
 
-def validate_package(fileobj, *, known_libraries: set[str] = frozenset()) -> ValidatedPackage:
+def validate_package(fileobj, *, known_libraries: Set[str] = frozenset()) -> ValidatedPackage:
     """Raises PackageInvalid listing every broken rule. `known_libraries` holds folders
     (machineName-major.minor) already installed, which a package may leave out."""
     errors: list[str] = []
@@ -199,7 +200,8 @@ def validate_package(fileobj, *, known_libraries: set[str] = frozenset()) -> Val
             if missing:
                 errors.append(_("h5p.json: thiếu trường bắt buộc %(fields)s.")
                               % {"fields": ", ".join(missing)})
-        content_members, by_folder = [], {}
+        content_members: list[zipfile.ZipInfo] = []
+        by_folder: dict[str, list[zipfile.ZipInfo]] = {}
         for member in members:
             name = member.filename
             top = name.split("/", 1)[0]
@@ -234,7 +236,7 @@ def validate_package(fileobj, *, known_libraries: set[str] = frozenset()) -> Val
                 libraries[folder] = info
         if manifest is not None and not errors:
             _check_dependencies(manifest, libraries, set(known_libraries), errors)
-    if errors:
+    if errors or manifest is None:  # a missing manifest always adds an error
         raise PackageInvalid(errors)
     return ValidatedPackage(manifest, content or {}, content_members, libraries,
                             sum(m.file_size for m in members), len(members))

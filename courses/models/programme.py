@@ -3,7 +3,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
-class Programme(models.Model):
+class Programme(models.Model):  # type: ignore[django-manager-missing]
     """A course programme named in the plans (start-up, STEM, digital skills, ...). A snippet,
     so officers can add one without a release."""
 

@@ -2,6 +2,8 @@
 lesson (a new revision, published). Idempotent: questions are matched by text, the block is
 added only once."""
 
+from typing import Any
+
 from django.contrib.auth.models import Group, Permission
 
 from courses.models import CoursePage, LessonPage
@@ -17,7 +19,7 @@ TEACHER_GROUP = "Giáo viên soạn bài"
 S, M, TF, SH, MA, OR = (QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.TRUE_FALSE,
                         QuestionType.SHORT, QuestionType.MATCHING, QuestionType.ORDERING)
 # (type, text, difficulty, tags, options, explanation); options: (text, correct[, match])
-QUESTIONS = [
+QUESTIONS: list[tuple[str, str, int, str, list[tuple[Any, ...]], str]] = [
     (S, "Khởi nghiệp bắt đầu tốt nhất từ điều gì?", 1, "khởi nghiệp, ý tưởng",
      [("Một vấn đề có thật của người xung quanh", True), ("Một sản phẩm đang thịnh hành", False),
       ("Số vốn thật lớn", False), ("Một cái tên thật kêu", False)],

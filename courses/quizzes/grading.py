@@ -44,8 +44,8 @@ def parse_response(qtype: str, n_options: int, n_matches: int, data, prefix: str
         index = _int_or_none(data.get(prefix))
         return index if index is not None and 0 <= index < n_options else None
     if qtype == QuestionType.MULTIPLE:
-        chosen = {_int_or_none(v) for v in data.getlist(prefix)}
-        chosen = sorted(i for i in chosen if i is not None and 0 <= i < n_options)
+        picked = {_int_or_none(v) for v in data.getlist(prefix)}
+        chosen = sorted(i for i in picked if i is not None and 0 <= i < n_options)
         return chosen or None
     if qtype == QuestionType.SHORT:
         text = (data.get(prefix) or "")[:500]

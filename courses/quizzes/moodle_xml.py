@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET  # noqa: S405 - we only build XML, never pars
 
 from .models import Question, QuestionType
 
-MOODLE_TYPE = {
+MOODLE_TYPE: dict[str, str] = {
     QuestionType.SINGLE: "multichoice", QuestionType.MULTIPLE: "multichoice",
     QuestionType.TRUE_FALSE: "truefalse", QuestionType.SHORT: "shortanswer",
     QuestionType.MATCHING: "matching", QuestionType.ORDERING: "ordering",

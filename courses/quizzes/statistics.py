@@ -2,6 +2,7 @@
 corrected item–total correlation: does answering this item right go with a high score on the
 rest of the quiz?). Computed over submitted attempts of the learners in one unit's subtree."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from math import sqrt
 
@@ -29,7 +30,7 @@ def unit_attempts(lesson, unit) -> list[Attempt]:
                 .select_related("user").order_by("user__full_name", "number"))
 
 
-def _correlation(xs: list[float], ys: list[float]) -> float | None:
+def _correlation(xs: Sequence[float], ys: Sequence[float]) -> float | None:
     n = len(xs)
     if n < 2:
         return None

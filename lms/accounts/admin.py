@@ -6,8 +6,8 @@ from .models import GuardianContact, GuardianLink, LearnerProfile, User
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
-    fieldsets = (*BaseUserAdmin.fieldsets, ("HọcMở", {"fields": ("full_name", "phone",
-                                                                  "preferred_language")}))
+    fieldsets = (*BaseUserAdmin.fieldsets,  # type: ignore[misc]  # the stubs allow None
+                 ("HọcMở", {"fields": ("full_name", "phone", "preferred_language")}))
     list_display = ("username", "full_name", "email", "phone", "is_staff")
     search_fields = ("username", "full_name", "email", "phone")
 

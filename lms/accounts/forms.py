@@ -1,3 +1,5 @@
+from typing import Any, cast
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -58,13 +60,13 @@ class TwoStepForm(forms.Form):
         if user.email:
             choices.append((SignInChannel.EMAIL, _("Email tới %(email)s")
                             % {"email": user.email}))
-        self.fields["channel"].choices = choices
+        cast(forms.ChoiceField, self.fields["channel"]).choices = choices
         self.fields["channel"].required = False
 
     def clean(self):
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())
         if data.get("two_step") and not data.get("channel"):
-            if not self.fields["channel"].choices:
+            if not cast(forms.ChoiceField, self.fields["channel"]).choices:
                 raise ValidationError(_("Tài khoản chưa có số điện thoại hoặc email để nhận "
                                         "mã. Hãy nhờ nhà trường cập nhật."))
             self.add_error("channel", _("Hãy chọn cách nhận mã."))

@@ -186,8 +186,9 @@ def code_login_verify(request):
         status = 400
         if form.is_valid():
             user = user_for_identifier(pending["id"])
-            if signin.code_verify(user, purpose=SignInPurpose.CODE_LOGIN,
-                                  code=form.cleaned_data["code"]) and user.is_active:
+            if (signin.code_verify(user, purpose=SignInPurpose.CODE_LOGIN,
+                                   code=form.cleaned_data["code"])
+                    and user is not None and user.is_active):  # a None user never verifies
                 request.session.pop(CODE_LOGIN_KEY, None)
                 return _finish(request, user, CODE_BACKEND, safe_next_url(request, pending["next"]))
             response = _wrong_code(request, CODE_LOGIN_KEY, pending, form, "accounts:code_login")

@@ -50,7 +50,7 @@ class ApiViewMixin:
     ordering_fields = ["id"]
 
     def get_serializer(self, *args, **kwargs):
-        serializer = super().get_serializer(*args, **kwargs)
+        serializer = super().get_serializer(*args, **kwargs)  # type: ignore[misc]  # a mixin
         request = getattr(self, "request", None)
         fields = request.query_params.get("fields") if request is not None and \
             request.method == "GET" else None

@@ -1,5 +1,7 @@
 """Plain Django forms (POST + CSRF, work without JavaScript); messages in Vietnamese."""
 
+from typing import Any, cast
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
@@ -48,8 +50,8 @@ class EmployerRegisterForm(forms.ModelForm):
     def __init__(self, *args, with_account: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.with_account = with_account
-        self.fields["unit"].queryset = (Unit.objects.active().exclude(kind__is_class=True)
-                                        .select_related("kind"))
+        cast(forms.ModelChoiceField, self.fields["unit"]).queryset = (
+            Unit.objects.active().exclude(kind__is_class=True).select_related("kind"))
         self.fields["unit"].help_text = _("Sở, phòng, xã/phường hoặc trường nơi doanh nghiệp "
                                           "hoạt động: cán bộ đơn vị này sẽ duyệt.")
         if with_account:
@@ -84,13 +86,14 @@ class PostingForm(forms.ModelForm):
         from courses.models import CoursePage
 
         super().__init__(*args, **kwargs)
-        self.fields["occupation"].queryset = live_occupations()
-        self.fields["required_courses"].queryset = CoursePage.objects.live().order_by("title")
+        cast(forms.ModelChoiceField, self.fields["occupation"]).queryset = live_occupations()
+        cast(forms.ModelChoiceField, self.fields["required_courses"]).queryset = (
+            CoursePage.objects.live().order_by("title"))
         self.fields["required_courses"].help_text = _(
             "Chỉ người đã hoàn thành các khóa này mới nộp được hồ sơ. Bỏ trống nếu không yêu cầu.")
 
     def clean(self):
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())
         low, high = data.get("wage_min"), data.get("wage_max")
         if low and high and low > high:
             self.add_error("wage_max", _("Lương đến phải không nhỏ hơn lương từ."))
@@ -123,7 +126,8 @@ class ApplicationForm(forms.Form):
 
     def __init__(self, *args, learner, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["certificates"].queryset = valid_certificates(learner)
+        cast(forms.ModelChoiceField, self.fields["certificates"]).queryset = (
+            valid_certificates(learner))
 
 
 class ApplicationStatusForm(forms.Form):
@@ -138,8 +142,9 @@ class OutcomeForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = OutcomeStatus.choices  # no empty "---------" radio
-        self.fields["occupation"].queryset = live_occupations()
+        # no empty "---------" radio
+        cast(forms.ChoiceField, self.fields["status"]).choices = OutcomeStatus.choices
+        cast(forms.ModelChoiceField, self.fields["occupation"]).queryset = live_occupations()
         self.fields["occupation"].required = False
         self.fields["date"].initial = timezone.localdate()
         self.fields["employer_name"].help_text = _("Tên doanh nghiệp, cơ sở tự kinh doanh "
@@ -152,7 +157,7 @@ class OutcomeForm(forms.ModelForm):
         return date
 
     def clean(self):
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())
         if data.get("status") == OutcomeStatus.EMPLOYED and not data.get("employer_name"):
             self.add_error("employer_name", _("Hãy ghi nơi làm việc."))
         return data

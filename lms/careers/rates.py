@@ -3,6 +3,7 @@ at least one course, and how many of them are now employed or self-employed (the
 outcome). Three queries for a unit and all its children, so a province page stays cheap."""
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Substr
@@ -10,12 +11,15 @@ from django.db.models.functions import Substr
 from .models import EMPLOYED_STATUSES, EmploymentOutcome
 from .selectors import LATEST_ORDER
 
+if TYPE_CHECKING:
+    from lms.units.models import Unit
+
 TARGET_PERCENT = 70  # seed 002: "ít nhất 70% học viên sau đào tạo có việc làm"
 
 
 @dataclass
 class RateRow:
-    unit: object
+    unit: "Unit"
     trainees: int
     employed: int
 

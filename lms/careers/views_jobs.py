@@ -2,6 +2,9 @@
 postings and applicants (employer staff), approval (officers, school heads). Objects outside
 the user's reach answer 404."""
 
+from typing import cast
+
+from django import forms
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -155,7 +158,8 @@ def posting_applicants(request, posting_id):
     applications = list(selectors.applications_for_posting(posting))
     return render(request, "careers/applicants.html", {
         "posting": posting, "applications": applications,
-        "status_choices": ApplicationStatusForm().fields["status"].choices})
+        "status_choices": cast(forms.ChoiceField,
+                               ApplicationStatusForm().fields["status"]).choices})
 
 
 @login_required

@@ -5,6 +5,7 @@ Idempotent: a club that exists is left as it is."""
 
 import datetime
 import io
+from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -14,7 +15,7 @@ from .terms import current_term
 
 DEMO_ORDER = 160
 
-CLUBS = [
+CLUBS: list[dict[str, Any]] = [
     {"school": "HP-THPT-NQ", "adviser": "giaovien", "name": "CLB Khởi nghiệp THPT Ngô Quyền",
      "field": "business", "members": 12, "learner": "hocsinh",
      "description": "Câu lạc bộ giúp học sinh biến ý tưởng thành dự án: tìm hiểu thị trường, "

@@ -1,3 +1,5 @@
+from typing import TYPE_CHECKING, cast
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +8,10 @@ from lms.families.forms import MultiFileInput, MultipleFileField
 from lms.widgets import DateInput
 
 from .models import Club, ClubField
+
+if TYPE_CHECKING:
+    from lms.accounts.models import User
+    from lms.units.models import Unit
 
 
 class DirectoryForm(forms.Form):
@@ -23,13 +29,14 @@ class DirectoryForm(forms.Form):
         everything = _("Tất cả")
         for name, key in (("province", "provinces"), ("district", "districts"),
                           ("school", "schools")):
-            self.fields[name].choices = [("", everything), *[(u.pk, u.name)
-                                                              for u in options[key]]]
+            cast(forms.ChoiceField, self.fields[name]).choices = [
+                ("", everything), *[(u.pk, u.name) for u in options[key]]]
 
 
 class ClubForm(forms.ModelForm):
-    unit = forms.ModelChoiceField(label=_("Trường hoặc phòng GD&ĐT"), queryset=None)
-    advisers = forms.ModelMultipleChoiceField(
+    unit: "forms.ModelChoiceField[Unit]" = forms.ModelChoiceField(
+        label=_("Trường hoặc phòng GD&ĐT"), queryset=None)
+    advisers: "forms.ModelMultipleChoiceField[User]" = forms.ModelMultipleChoiceField(
         label=_("Giáo viên phụ trách"), queryset=None, required=False,
         widget=forms.CheckboxSelectMultiple)
 
@@ -45,22 +52,23 @@ class ClubForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:  # a club does not move between schools
             del self.fields["unit"]
-            self.fields["advisers"].queryset = advisers
+            cast(forms.ModelMultipleChoiceField, self.fields["advisers"]).queryset = advisers
             self.fields["advisers"].required = True
         else:
-            self.fields["unit"].queryset = units
+            cast(forms.ModelChoiceField, self.fields["unit"]).queryset = units
             del self.fields["advisers"]
             del self.fields["closed_on"]
 
 
 class MembersAddForm(forms.Form):
-    learners = forms.ModelMultipleChoiceField(label=_("Chọn học sinh"), queryset=None,
-                                              widget=forms.CheckboxSelectMultiple)
+    learners: "forms.ModelMultipleChoiceField[User]" = forms.ModelMultipleChoiceField(
+        label=_("Chọn học sinh"), queryset=None, widget=forms.CheckboxSelectMultiple)
 
     def __init__(self, *args, queryset=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["learners"].queryset = queryset
-        self.fields["learners"].label_from_instance = lambda u: u.get_full_name()
+        learners = cast(forms.ModelMultipleChoiceField, self.fields["learners"])
+        learners.queryset = queryset
+        learners.label_from_instance = lambda u: u.get_full_name()  # type: ignore[method-assign,assignment]
 
 
 class ActivityForm(forms.Form):
@@ -70,9 +78,9 @@ class ActivityForm(forms.Form):
     location = forms.CharField(label=_("Địa điểm"), max_length=200, required=False)
     description = forms.CharField(label=_("Nội dung"), max_length=4000, required=False,
                                   widget=forms.Textarea(attrs={"rows": 4}))
-    present = forms.ModelMultipleChoiceField(label=_("Điểm danh: thành viên có mặt"),
-                                             queryset=None, required=False,
-                                             widget=forms.CheckboxSelectMultiple)
+    present: "forms.ModelMultipleChoiceField[User]" = forms.ModelMultipleChoiceField(
+        label=_("Điểm danh: thành viên có mặt"), queryset=None, required=False,
+        widget=forms.CheckboxSelectMultiple)
     photos = MultipleFileField(label=_("Ảnh hoạt động (tùy chọn, tối đa 6 mỗi lần)"),
                                required=False, widget=MultiFileInput(attrs={"accept": "image/*"}))
     alt = forms.CharField(label=_("Mô tả ảnh (cho người khiếm thị)"), max_length=200,
@@ -84,8 +92,9 @@ class ActivityForm(forms.Form):
 
     def __init__(self, *args, members=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["present"].queryset = members
-        self.fields["present"].label_from_instance = lambda u: u.get_full_name()
+        present = cast(forms.ModelMultipleChoiceField, self.fields["present"])
+        present.queryset = members
+        present.label_from_instance = lambda u: u.get_full_name()  # type: ignore[method-assign,assignment]
 
 
 class PhotoForm(forms.Form):
@@ -99,4 +108,4 @@ class ReportForm(forms.Form):
 
     def __init__(self, *args, terms=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["term"].choices = [(t.code, t.label) for t in terms]
+        cast(forms.ChoiceField, self.fields["term"]).choices = [(t.code, t.label) for t in terms]

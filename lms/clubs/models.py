@@ -4,6 +4,8 @@ advisers (teachers), members (learners), and activities with attendance and phot
 Dates, not flags, say when a club or a membership was live, so a report for a past term still
 counts what was true then."""
 
+from typing import cast
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -145,4 +147,4 @@ class ActivityPhoto(models.Model):
         ordering = ["pk"]
 
     def __str__(self) -> str:
-        return self.image.name
+        return cast(str, self.image.name)

@@ -5,8 +5,10 @@ before its start); memberships live in it (joined on or before its end, not left
 start); distinct learners among them; activities dated in it; attendance rate = members marked
 present ÷ members the club had on each activity's day. Five queries whatever the subtree size."""
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import cast
 
 from django.db.models import Count, Q
 
@@ -78,9 +80,9 @@ def club_report(unit: Unit, term: Term) -> ClubReport:
              .select_related("kind")}
     figures = {pk: ClubFigures(unit=u) for pk, u in units.items()}
 
-    by_club = defaultdict(list)
+    by_club: defaultdict[int, list[tuple[datetime.date, datetime.date | None]]] = defaultdict(list)
     for club_id, user_id, joined, left in members:
-        by_club[club_id].append((joined, left))
+        by_club[club_id].append((cast(datetime.date, joined), left))  # joined_on is not null
         row = figures[club_unit[club_id]]
         row.members += 1
         row.learner_ids.add(user_id)

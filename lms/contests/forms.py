@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
@@ -26,9 +28,10 @@ class EntryForm(forms.ModelForm):
 
     def __init__(self, *args, school=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["mentor"].queryset = mentor_candidates(school) if school else \
-            self.fields["mentor"].queryset.none()
-        self.fields["mentor"].label_from_instance = lambda u: u.get_full_name() or u.username
+        mentor = cast(forms.ModelChoiceField, self.fields["mentor"])
+        mentor.queryset = mentor_candidates(school) if school else \
+            mentor.queryset.none()  # type: ignore[union-attr]
+        mentor.label_from_instance = lambda u: u.get_full_name() or u.username  # type: ignore[method-assign,assignment]
         # Drafts may be incomplete; completeness is checked when the team submits.
         for name in ("title",):
             self.fields[name].required = True

@@ -109,7 +109,7 @@ def judging_progress(round_unit: RoundUnit) -> dict:
     """Per judge: entries to score and sheets submitted (for organisers only)."""
     rows = []
     done_total = due_total = 0
-    submitted = {}
+    submitted: dict[int, int] = {}
     for judge_id, in ScoreSheet.objects.filter(
             entry_round__round_unit=round_unit, submitted_at__isnull=False).values_list("judge_id"):
         submitted[judge_id] = submitted.get(judge_id, 0) + 1

@@ -2,6 +2,8 @@
 the nearest ancestor unit holding a later round, and certificates for promoted and prize-winning
 teams (through courses.certificates.award_issue, idempotent per learner and award key)."""
 
+from typing import cast
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
@@ -11,7 +13,7 @@ from django.utils.translation import gettext_noop
 from . import access
 from .judging import judging_progress
 from .models import EntryRound, Normalisation, RoundUnit, ScoreSheet
-from .scoring import Crit, rank_entries
+from .scoring import Crit, Result, rank_entries
 from .services import placement, round_unit_get
 from .tasks import results_notify_task
 
@@ -24,7 +26,7 @@ def prize_label(rank: int) -> str:
     return PRIZES.get(rank, HONOURABLE)
 
 
-def results_compute(round_unit: RoundUnit) -> list[tuple[EntryRound, object]]:
+def results_compute(round_unit: RoundUnit) -> list[tuple[EntryRound, Result]]:
     """[(entry_round, scoring.Result)] in rank order, from submitted sheets only."""
     round_ = round_unit.round
     criteria = [Crit(c.pk, float(c.weight), c.min_score, c.max_score)
@@ -85,7 +87,7 @@ def round_unit_publish(*, actor, round_unit: RoundUnit, force: bool = False) -> 
             entry_round.rank = result.rank
             winner = result.rank is not None and result.rank <= round_.promote_count
             if winner and final:
-                entry_round.prize = prize_label(result.rank)
+                entry_round.prize = prize_label(cast(int, result.rank))  # a winner has a rank
             entry_round.promoted = winner and not final
             entry_round.save(update_fields=["raw_mean", "final_score", "rank", "promoted",
                                             "prize"])

@@ -21,7 +21,7 @@ def contest_report(contest: Contest, scope: Unit) -> dict:
     rounds = list(contest.rounds.order_by("order"))
     entries = (Entry.objects.filter(contest=contest, school__path__startswith=scope.path)
                .select_related("school"))
-    reached = {}  # (entry id) → set of round ids reached
+    reached: dict[int, set[int]] = {}  # (entry id) → set of round ids reached
     for entry_id, round_id in EntryRound.objects.filter(
             entry__in=entries).values_list("entry_id", "round_id"):
         reached.setdefault(entry_id, set()).add(round_id)

@@ -16,6 +16,7 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 from statistics import fmean, pstdev
+from typing import cast
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,8 @@ def rank_entries(criteria: list[Crit], sheets: dict[int, dict[int, dict[int, flo
         if r.final_score is None:
             return (1, 0, 0, 0, 0, r.entry_round_id)
         stamp = r.submitted_at.timestamp() if r.submitted_at else float("inf")
-        return (0, -round(r.final_score, 9), -round(r.raw_mean, 9), -(r.heaviest or 0), stamp,
+        raw_mean = cast(float, r.raw_mean)  # set wherever a final score is
+        return (0, -round(r.final_score, 9), -round(raw_mean, 9), -(r.heaviest or 0), stamp,
                 r.entry_round_id)
 
     ordered = sorted(results.values(), key=key)

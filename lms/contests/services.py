@@ -2,6 +2,8 @@
 checks the deadline on the server clock inside its transaction, with the entry row locked, so a
 save racing the deadline either lands before it or is refused whole."""
 
+from typing import cast
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -232,7 +234,8 @@ def attachment_add(*, actor, entry: Entry, kind: str, upload) -> Attachment:
             path = previous.file.name
             previous.delete()
             storage = previous.file.storage
-            transaction.on_commit(lambda p=path, st=storage: st.delete(p))
+            # a lambda with default arguments: mypy cannot infer it
+            transaction.on_commit(lambda p=path, st=storage: st.delete(p))  # type: ignore[misc]
     return attachment
 
 
@@ -240,6 +243,6 @@ def attachment_remove(*, actor, attachment: Attachment) -> None:
     _require_editor(actor, attachment.entry)
     with transaction.atomic():
         _locked_entry(attachment.entry)
-        path, storage = attachment.file.name, attachment.file.storage
+        path, storage = cast(str, attachment.file.name), attachment.file.storage
         attachment.delete()
         transaction.on_commit(lambda: storage.delete(path))

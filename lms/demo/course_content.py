@@ -21,10 +21,10 @@ try:  # imported as lms.demo.course_content
     from .course_content_startup import COURSE as _STARTUP
     from .course_content_stem import COURSE as _STEM
 except ImportError:  # run as a script: python3 lms/demo/course_content.py
-    from course_content_career import COURSE as _CAREER
-    from course_content_digital import COURSE as _DIGITAL
-    from course_content_startup import COURSE as _STARTUP
-    from course_content_stem import COURSE as _STEM
+    from course_content_career import COURSE as _CAREER  # type: ignore[no-redef]
+    from course_content_digital import COURSE as _DIGITAL  # type: ignore[no-redef]
+    from course_content_startup import COURSE as _STARTUP  # type: ignore[no-redef]
+    from course_content_stem import COURSE as _STEM  # type: ignore[no-redef]
 
 
 PROGRAMMES = {

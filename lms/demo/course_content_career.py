@@ -3,7 +3,9 @@
 Pure data, no Django imports. Imported by lms.demo.course_content.
 """
 
-COURSE = {
+from typing import Any
+
+COURSE: dict[str, Any] = {
     "slug": "huong-nghiep",
     "title": "Hướng nghiệp",
     "title_en": "Career Guidance",

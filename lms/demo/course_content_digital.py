@@ -3,7 +3,9 @@
 Pure data, no Django imports. Imported by lms.demo.course_content.
 """
 
-COURSE = {
+from typing import Any
+
+COURSE: dict[str, Any] = {
     "slug": "ky-nang-so-co-ban",
     "title": "Kỹ năng số cơ bản",
     "title_en": "Basic Digital Skills",

@@ -3,7 +3,9 @@
 Pure data, no Django imports. Imported by lms.demo.course_content.
 """
 
-COURSE = {
+from typing import Any
+
+COURSE: dict[str, Any] = {
     "slug": "khoi-nghiep-cho-hoc-sinh",
     "title": "Khởi nghiệp cho học sinh",
     "title_en": "Start-up Basics for Students",

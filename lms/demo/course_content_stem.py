@@ -3,7 +3,9 @@
 Pure data, no Django imports. Imported by lms.demo.course_content.
 """
 
-COURSE = {
+from typing import Any
+
+COURSE: dict[str, Any] = {
     "slug": "stem-robot-don-gian",
     "title": "STEM: Robot đơn giản",
     "title_en": "STEM: Simple Robots",

@@ -3,6 +3,7 @@ and enrolments with learners part-way and complete."""
 
 import json
 import random
+from typing import cast
 
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
@@ -127,7 +128,7 @@ def build_progress(units: dict, courses: list[CoursePage], teachers: dict) -> No
     ]
     by_slug = {c.slug: c for c in courses}
     for class_prefix, slug, teacher_username in plan:
-        course = by_slug.get(slug)
+        course = cast(CoursePage, by_slug.get(slug))  # every planned course was built
         teacher = teachers[teacher_username]
         lessons = list(LessonPage.objects.live().child_of(course).order_by("path"))
         for _school, klass in units["classes"]:

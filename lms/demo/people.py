@@ -5,6 +5,7 @@ import datetime
 import functools
 import random
 import unicodedata
+from typing import cast
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
@@ -129,5 +130,5 @@ def build_parent(learners: list[User]) -> User:
     GuardianLink.objects.get_or_create(guardian=parent, learner=child)
     profile = child.learner_profile
     GuardianContact.objects.get_or_create(profile=profile, name=parent.full_name, defaults={
-        "relation": "Bố", "phone": parent.phone, "email": parent.email})
+        "relation": "Bố", "phone": cast(str, parent.phone), "email": parent.email})
     return parent

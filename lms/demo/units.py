@@ -2,6 +2,8 @@
 Đồng Nai has the 2025 two-level shape (commune → school). Names and codes of provinces and
 communes come from `vietnam-provinces`."""
 
+from typing import Any
+
 from vietnam_provinces import Province, ProvinceCode, Ward, WardCode
 
 from lms.units.models import SchoolLevel, Unit, UnitKind
@@ -49,7 +51,7 @@ def build_units() -> dict:
                                  "is_class": is_class, "sort_order": order})
     hai_phong = Province.from_code(ProvinceCode(31))
     dong_nai = Province.from_code(ProvinceCode(75))
-    units = {}
+    units: dict[str, Any] = {}  # code → Unit, and "classes" → [(school, class)]
     units["bo"] = _get_or_create(None, kinds["ministry"], "Bộ Giáo dục và Đào tạo", "BGDDT")
     units["so_hp"] = _get_or_create(units["bo"], kinds["province_department"],
                                     f"Sở GD&ĐT {hai_phong.name}", "SO-31",

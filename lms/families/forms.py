@@ -1,3 +1,5 @@
+from typing import Any, cast
+
 from django import forms
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
@@ -41,7 +43,7 @@ class ParentRegisterForm(LinkCodeForm):
         return email
 
     def clean(self):
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())
         if not self.errors and not data.get("phone") and not data.get("email"):
             raise ValidationError(_("Hãy nhập số điện thoại hoặc email để đăng nhập."))
         if data.get("password"):
@@ -99,7 +101,7 @@ class ParentCreateForm(forms.Form):
         return self.cleaned_data.get("email", "").strip().lower()
 
     def clean(self):
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())
         if not self.errors and not data.get("phone") and not data.get("email"):
             raise ValidationError(_("Hãy nhập số điện thoại hoặc email để gửi lời mời."))
         return data

@@ -29,8 +29,8 @@ def photo_prepare(upload) -> tuple[ContentFile, int, int]:
         if width * height > MAX_SOURCE_PIXELS:
             raise ValidationError(_("Ảnh có kích thước quá lớn."))
         upload.seek(0)
-        with Image.open(upload) as image:
-            image = ImageOps.exif_transpose(image)  # keep the visual orientation, drop the tag
+        with Image.open(upload) as source:
+            image = ImageOps.exif_transpose(source)  # keep the visual orientation, drop the tag
             image = image.convert("RGB")
             image.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
             clean = Image.new("RGB", image.size)

@@ -3,6 +3,8 @@
 A link code is shown once to the teacher; only its SHA-256 is stored (the code has ~50 bits
 of entropy and expires, so a hash without salt is enough and lets redemption be one lookup)."""
 
+from typing import cast
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -63,7 +65,7 @@ class NewsPhoto(models.Model):
         verbose_name_plural = _("ảnh tin lớp")
 
     def __str__(self) -> str:
-        return self.image.name
+        return cast(str, self.image.name)
 
 
 class LinkVia(models.TextChoices):

@@ -2,6 +2,7 @@
 lessons (progress rows are read per child and course set, never per lesson)."""
 
 import datetime as dt
+from typing import Any, cast
 
 from django.apps import apps
 from django.db.models import Prefetch, Sum
@@ -45,7 +46,7 @@ def child_overview(child: User) -> dict:
     courses = []
     for enrolment in enrolments:
         lessons = lessons_by_course.get(enrolment.course_id, [])
-        rows = []
+        rows: list[dict[str, Any]] = []
         for lesson in lessons:
             row = progress.get(lesson.pk)
             rows.append({"lesson": lesson, "percent": 100 if row and row.completed_at
@@ -84,7 +85,8 @@ def _best_scores(child, course_ids) -> dict[int, int]:
     for lesson_id, score in Attempt.objects.filter(
             user=child, course_id__in=course_ids, submitted_at__isnull=False,
             score_percent__isnull=False).values_list("lesson_id", "score_percent"):
-        scores[lesson_id] = max(score, scores.get(lesson_id, 0))
+        # score_percent__isnull=False above
+        scores[lesson_id] = max(cast(int, score), scores.get(lesson_id, 0))
     return scores
 
 

@@ -1,6 +1,7 @@
 """Linking parents to learners, parent registration, and class news. Permission checks use
 lms.units.permissions (see permissions.py here for the family-specific helpers)."""
 
+import datetime
 import hashlib
 import secrets
 import uuid
@@ -48,7 +49,7 @@ def link_code_create(*, actor, learner) -> tuple[LinkCode, str]:
     code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
     days = getattr(settings, "HOCMO_FAMILIES_LINK_CODE_DAYS", 14)
     row = LinkCode.objects.create(learner=learner, created_by=actor, code_hash=_hash(code),
-                                  expires_at=timezone.now() + timezone.timedelta(days=days))
+                                  expires_at=timezone.now() + datetime.timedelta(days=days))
     return row, format_code(code)
 
 

@@ -11,6 +11,7 @@ view checks the throttle and queues `signin_code_deliver` with the typed identif
 (a Celery worker in production) looks the account up and sends only if there is exactly one.
 The code never passes through the broker: the task makes it."""
 
+import datetime
 import hashlib
 import hmac
 import logging
@@ -90,7 +91,7 @@ def code_issue(user, *, purpose: str, channel: str) -> tuple[SignInCode, str]:
     code = f"{secrets.randbelow(10 ** 6):06d}"
     row = SignInCode.objects.create(
         user=user, purpose=purpose, channel=channel, code_hash=_digest(user.pk, purpose, code),
-        expires_at=now + timezone.timedelta(seconds=CODE_TTL_SECONDS))
+        expires_at=now + datetime.timedelta(seconds=CODE_TTL_SECONDS))
     return row, code
 
 

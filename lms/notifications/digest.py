@@ -7,6 +7,7 @@ grouped queries, two bulk INSERTs and one queued task per few hundred deliveries
 import datetime as dt
 import functools
 from collections import defaultdict
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Count, Sum
@@ -104,8 +105,9 @@ def _children_stats(learner_ids: list[int], lo: int, hi: int, since) -> dict[int
     from courses.models import CourseCompletion, Enrolment, LessonProgress
     from lms.accounts.models import User
 
-    stats = {uid: {"lessons": 0, "seconds": 0, "completed": [], "open": 0, "name": ""}
-             for uid in learner_ids}
+    stats: dict[int, dict[str, Any]] = {
+        uid: {"lessons": 0, "seconds": 0, "completed": [], "open": 0, "name": ""}
+        for uid in learner_ids}
     learners = _links_in(lo, hi).values("learner_id")
     for uid, name, username in User.objects.filter(pk__in=learners).values_list(
             "pk", "full_name", "username"):
@@ -113,9 +115,9 @@ def _children_stats(learner_ids: list[int], lo: int, hi: int, since) -> dict[int
     week = LessonProgress.objects.filter(user_id__in=learners, last_activity_at__gte=since)
     for row in week.values("user_id").annotate(seconds=Sum("time_spent_seconds")):
         stats[row["user_id"]]["seconds"] = row["seconds"] or 0
-    for row in (week.filter(completed_at__gte=since).values("user_id")
-                .annotate(n=Count("id"))):
-        stats[row["user_id"]]["lessons"] = row["n"]
+    for done in (week.filter(completed_at__gte=since).values("user_id")
+                 .annotate(n=Count("id"))):
+        stats[done["user_id"]]["lessons"] = done["n"]
     completed_ids = defaultdict(set)
     for uid, course_id, title, when in CourseCompletion.objects.filter(
             user_id__in=learners).values_list("user_id", "course_id", "course__title",
@@ -175,7 +177,8 @@ def digest_build_and_queue(now=None, *, chunk: int = CHUNK, link_path: str = "/p
                                                  "link": link})
             rows.append((guardian_id, Event.WEEKLY_DIGEST, title[:200], body, sms_fit(sms),
                          link_path, dedupe))
-            address = {Channel.EMAIL: email, Channel.SMS: phone, Channel.ZALO: pref.zalo_user_id}
+            address: dict[str, str | None] = {Channel.EMAIL: email, Channel.SMS: phone,
+                                              Channel.ZALO: pref.zalo_user_id}
             channels_of.append([c for c in pref.channels()
                                 if c == Channel.IN_APP or address.get(c)])
         if not rows:

@@ -1,3 +1,5 @@
+from typing import Any, cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -14,7 +16,7 @@ class PreferenceForm(forms.ModelForm):
                   "quiet_start", "quiet_end"]
 
     def clean(self):
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())
         for name in ("quiet_start", "quiet_end"):
             value = data.get(name)
             if value is not None and not 0 <= value <= 23:

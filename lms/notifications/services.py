@@ -174,7 +174,7 @@ def _message(delivery: Delivery, user, pref: Preference) -> OutgoingMessage:
         with translation.override(user.preferred_language or "vi"):
             context = {"notification": n, "user": user, "link": link,
                        "unsubscribe_url": unsubscribe}
-            text = render_to_string("notifications/email.txt", context)
+            text: str = render_to_string("notifications/email.txt", context)
             html = render_to_string("notifications/email.html", context)
         return OutgoingMessage(delivery.channel, delivery.idempotency_key, user.email,
                                n.title, text, html, unsubscribe)

@@ -6,6 +6,8 @@ offices inside a department (Phòng GDTX-CN&ĐH, Phòng GDNN …) or bodies outs
 department (or the ministry) that holds them. Schools named by the plan cooperate through
 their demo units, so their heads can post their own updates."""
 
+from typing import Any
+
 HP_LEAD = "Phòng GDTX-CN&ĐH (Sở GD&ĐT)"
 HP_SCHOOLS = "Các trường THCS, THPT và trung tâm GDNN-GDTX"
 HP_I = "1. Công tác thông tin, truyền thông"
@@ -238,7 +240,7 @@ THAI_BINH_TASKS = [
         "thống tổ chức hội khuyến học các cấp trong chuyển đổi số."]),
 ]
 
-THAI_BINH = {
+THAI_BINH: dict[str, Any] = {
     "code": "xa-hoi-hoc-tap-so-thai-binh", "symbol": "", "unit": "bo", "issuer_name": TB,
     "title": "Giải pháp khuyến học, khuyến tài, xây dựng xã hội học tập trên nền tảng số ở "
              "tỉnh Thái Bình",

@@ -4,6 +4,7 @@ phối hợp, Thời hạn, Sản phẩm, Tình trạng; a second sheet / sectio
 attainment. A plan has tens of tasks, so both are built in the request."""
 
 import io
+from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -33,7 +34,8 @@ def deadline_label(task) -> str:
 
 def annex_rows(plan, day=None) -> list[dict]:
     """Section headings and task rows in document order (what both formats print)."""
-    rows, section = [], None
+    rows: list[dict[str, Any]] = []
+    section = None
     for task in plan_tasks(plan, day=day):
         if task.section and task.section != section:
             section = task.section

@@ -2,6 +2,7 @@
 input comes back as Vietnamese field errors (HTTP 400)."""
 
 import uuid
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -15,6 +16,9 @@ from lms.widgets import DateInput
 from .access import related_to
 from .files import validate_evidence_file
 from .models import Plan, PlanTask, TaskStatus
+
+if TYPE_CHECKING:
+    from lms.units.models import Unit
 
 MAX_FILES = 5
 MAX_LINKS = 5
@@ -33,17 +37,19 @@ class PlanForm(forms.ModelForm):
         from library.models import LibraryItemPage
 
         super().__init__(*args, **kwargs)
-        self.fields["issuing_unit"].queryset = units
-        self.fields["document"].queryset = LibraryItemPage.objects.live().order_by("title")
+        cast(forms.ModelChoiceField, self.fields["issuing_unit"]).queryset = units
+        cast(forms.ModelChoiceField, self.fields["document"]).queryset = (
+            LibraryItemPage.objects.live().order_by("title"))
         units = list(units)
         scope = related_to("unit", [u.path for u in units])
         if any(u.depth == 1 for u in units):  # a root's subtree is everything
             scope = Q()
-        self.fields["targets"].queryset = (Target.objects.filter(scope, is_active=True)
-                                           .select_related("unit").order_by("unit__path", "code"))
+        cast(forms.ModelChoiceField, self.fields["targets"]).queryset = (
+            Target.objects.filter(scope, is_active=True)
+            .select_related("unit").order_by("unit__path", "code"))
 
     def clean(self):
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())
         start, end = data.get("period_start"), data.get("period_end")
         if start and end and end < start:
             self.add_error("period_end", _("Ngày kết thúc phải sau ngày bắt đầu."))
@@ -67,9 +73,9 @@ class TaskForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         units = Unit.objects.filter(path__startswith=plan.issuing_unit.path,
                                     kind__is_class=False).order_by("path")
-        self.fields["lead_unit"].queryset = units
-        self.fields["cooperating_units"].queryset = units
-        self.fields["target"].queryset = plan.targets.all()
+        cast(forms.ModelChoiceField, self.fields["lead_unit"]).queryset = units
+        cast(forms.ModelChoiceField, self.fields["cooperating_units"]).queryset = units
+        cast(forms.ModelChoiceField, self.fields["target"]).queryset = plan.targets.all()
         self.fields["order"].required = False
 
 
@@ -90,21 +96,24 @@ class MultipleFileField(forms.FileField):
 
 
 class TaskUpdateForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Đơn vị báo cáo"), queryset=None, empty_label=None)
+    unit: "forms.ModelChoiceField[Unit]" = forms.ModelChoiceField(
+        label=_("Đơn vị báo cáo"), queryset=None, empty_label=None)
     status = forms.ChoiceField(label=_("Tình trạng"), choices=TaskStatus.choices)
     note = forms.CharField(label=_("Nội dung cập nhật"), required=False, max_length=4000,
                            widget=forms.Textarea(attrs={"rows": 4}))
     links = forms.CharField(label=_("Đường liên kết minh chứng (mỗi dòng một địa chỉ)"),
                             required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    files = MultipleFileField(label=_("Tệp minh chứng (PDF, ảnh, Word, Excel, PowerPoint)"),
-                              required=False)
+    # The metaclass moves declared fields off the class, so this does not shadow form.files.
+    files = MultipleFileField(  # type: ignore[assignment]
+        label=_("Tệp minh chứng (PDF, ảnh, Word, Excel, PowerPoint)"), required=False)
     token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=40)
 
     def __init__(self, *args, units, **kwargs):
         from lms.units.models import Unit
 
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = Unit.objects.filter(pk__in=[u.pk for u in units])
+        cast(forms.ModelChoiceField, self.fields["unit"]).queryset = (
+            Unit.objects.filter(pk__in=[u.pk for u in units]))
         if not self.is_bound:
             self.initial.setdefault("token", uuid.uuid4().hex)
 

@@ -127,5 +127,5 @@ def task_status_text(task: PlanTask) -> str:
     label = str(TaskStatus(task.status).label)
     if getattr(task, "overdue", False):
         return _("%(status)s — Quá hạn %(days)s ngày") % {"status": label,
-                                                          "days": task.days_overdue}
+                                                          "days": task.days_overdue}  # type: ignore[attr-defined]
     return label

@@ -3,6 +3,7 @@ and the daily overdue reminders. Views and tasks call these; nothing else writes
 
 import datetime
 from collections import defaultdict
+from typing import TYPE_CHECKING, cast
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
@@ -14,6 +15,9 @@ from lms.units.models import Role
 from .access import MANAGER_KINDS, update_units
 from .models import EvidenceFile, Plan, PlanTask, TaskUpdate
 from .selectors import overdue_tasks
+
+if TYPE_CHECKING:
+    from lms.accounts.models import User
 
 # Not one of lms.notifications' registered events: its generic text builder renders the
 # title/body/sms we pass (see docs/features/plans.md — registering it is a follow-up there).
@@ -54,7 +58,7 @@ def task_update_post(*, actor, task: PlanTask, unit, status: str, note: str = ""
         existing = TaskUpdate.objects.filter(task=task, client_token=token).first()
         if existing:
             return existing, False
-    saved_names = []
+    saved_names: list[str] = []
     try:
         with transaction.atomic():
             update = TaskUpdate.objects.create(task=task, unit=unit, status=status, note=note,
@@ -64,7 +68,7 @@ def task_update_post(*, actor, task: PlanTask, unit, status: str, note: str = ""
                 evidence = EvidenceFile(update=update, name=upload.name[:200],
                                         content_type=mime, size=upload.size)
                 evidence.file.save(upload.name, upload, save=False)
-                saved_names.append(evidence.file.name)
+                saved_names.append(cast(str, evidence.file.name))  # set by save()
                 evidence.save()
             PlanTask.objects.filter(pk=task.pk).update(status=status,
                                                        status_changed_at=update.created_at)
@@ -89,9 +93,10 @@ def _discard(names: list[str]) -> None:
 
 
 def _reminder_text(task: PlanTask, day: datetime.date) -> dict:
-    days = (day - task.deadline).days
+    deadline = cast(datetime.date, task.deadline)  # an overdue task has a deadline
+    days = (day - deadline).days
     values = {"task": task.title[:120], "plan": task.plan.symbol or task.plan.title[:60],
-              "deadline": task.deadline.strftime("%d/%m/%Y"), "days": days}
+              "deadline": deadline.strftime("%d/%m/%Y"), "days": days}
     title = _("Nhiệm vụ quá hạn %(days)s ngày: %(task)s") % values
     body = _("Nhiệm vụ “%(task)s” của kế hoạch %(plan)s đã quá thời hạn %(deadline)s và chưa "
              "hoàn thành. Hãy cập nhật tình trạng và minh chứng.") % values
@@ -109,7 +114,7 @@ def overdue_reminders(day: datetime.date | None = None) -> int:
     day = day or timezone.localdate()
     tasks = overdue_tasks(day)
     # The people of every lead unit at once, not one role query per overdue task.
-    people = defaultdict(dict)  # lead unit id → {user id: user}
+    people: defaultdict[int, dict[int, User]] = defaultdict(dict)  # lead unit → {user id: user}
     for role in (Role.objects.filter(unit_id__in=tasks.values("lead_unit_id"),
                                      kind__in=MANAGER_KINDS, ended_at__isnull=True)
                  .select_related("user")):

@@ -1,6 +1,8 @@
 """Thin views: access.py decides (404 outside the user's reach), selectors read, services
 write. Every state change is a POST with CSRF; bad input re-renders the form with HTTP 400."""
 
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
@@ -146,7 +148,7 @@ def evidence_file(request, plan_id, file_id):
     plan = access.plan_or_404(request.user, plan_id)
     evidence = get_object_or_404(EvidenceFile, pk=file_id, update__task__plan=plan)
     try:
-        handle = evidence_storage.open(evidence.file.name, "rb")
+        handle = evidence_storage.open(cast(str, evidence.file.name), "rb")
     except FileNotFoundError as exc:
         raise Http404 from exc
     response = FileResponse(handle, as_attachment=True, filename=evidence.name,

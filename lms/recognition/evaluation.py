@@ -56,7 +56,7 @@ def year_end_members(households, year: int) -> dict[int, list[HouseholdMember]]:
 
 def _first_learner_roles(user_ids) -> dict[int, tuple[int, str]]:
     """user id → (unit id, unit path) of their first live learner role (by path)."""
-    found = {}
+    found: dict[int, tuple[int, str]] = {}
     for chunk in _chunks(sorted(user_ids)):
         for user_id, unit_id, path in (Role.objects
                                        .filter(user_id__in=chunk, kind=RoleKind.LEARNER,
@@ -89,7 +89,7 @@ def _propose(rows: list[dict]) -> int:
     """Insert new candidates (a conflict on subject_key means it exists) and refresh the figures
     of pending ones. Returns how many are new."""
     keys = [r["subject_key"] for r in rows]
-    existing = {}
+    existing: dict[str, tuple[int, str]] = {}
     for chunk in _chunks(keys):
         existing.update((key, (pk, status)) for key, pk, status in Candidate.objects
                         .filter(subject_key__in=chunk).values_list("subject_key", "pk", "status"))
@@ -133,7 +133,8 @@ def recognition_evaluate(*, unit: Unit | None, year: int) -> dict[str, int]:
     member_users = {m.user_id for ms in members.values() for m in ms if m.user_id}
     everyone = role_users | member_users
     roles = _first_learner_roles(everyone)
-    home_commune = {}  # a member without a learner role belongs to their household's commune
+    # a member without a learner role belongs to their household's commune
+    home_commune: dict[int, Unit] = {}
     for household in households:
         for m in members.get(household.pk, []):
             if m.user_id:
@@ -168,7 +169,9 @@ def recognition_evaluate(*, unit: Unit | None, year: int) -> dict[str, int]:
                          evidence={"completions": n, "hours": h}))
     created[RecognitionKind.CITIZEN] = _propose(rows)
 
-    rows, family_ok, household_total = [], defaultdict(int), defaultdict(int)
+    rows = []
+    family_ok: defaultdict[int, int] = defaultdict(int)
+    household_total: defaultdict[int, int] = defaultdict(int)
     rejected_families = _rejected(RecognitionKind.FAMILY, year, "household_id")
     for household in households:
         ms = members.get(household.pk, [])

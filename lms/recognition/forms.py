@@ -1,4 +1,5 @@
 import datetime
+from typing import Any, cast
 
 from django import forms
 from django.contrib.auth.password_validation import validate_password
@@ -36,8 +37,8 @@ class AdultRegisterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["commune"].queryset = (Unit.objects.active().filter(kind__code="commune")
-                                           .order_by("name"))
+        cast(forms.ModelChoiceField, self.fields["commune"]).queryset = (
+            Unit.objects.active().filter(kind__code="commune").order_by("name"))
 
     def clean_full_name(self):
         name = " ".join(self.cleaned_data["full_name"].split())
@@ -75,7 +76,7 @@ class AdultRegisterForm(forms.Form):
         return born
 
     def clean(self):
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())
         if data.get("password") and data.get("phone"):
             if phone_clean(data["password"]) == data["phone"]:
                 self.add_error("password", _("Mật khẩu không được trùng số điện thoại."))
@@ -95,7 +96,7 @@ class RuleForm(forms.ModelForm):
                   "family_min_members", "community_min_percent", "unit_min_percent"]
 
     def clean(self):
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())
         for field in ("family_min_percent", "community_min_percent", "unit_min_percent"):
             if data.get(field) is not None and data[field] > 100:
                 self.add_error(field, _("Tỷ lệ không vượt quá 100%."))
@@ -136,7 +137,7 @@ class MemberForm(forms.Form):
                                 widget=DateInput())
 
     def clean(self):
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())
         raw = (data.get("phone") or "").strip()
         data["user"] = None
         if raw:

@@ -1,6 +1,8 @@
 """Reads: counts for reports, review lists, the public list per commune/ward."""
 
 from collections import defaultdict
+from collections.abc import Mapping
+from typing import Any
 
 from django.db.models import Count
 
@@ -64,7 +66,7 @@ def public_list(commune: Unit, year: int) -> dict[str, list[str]]:
     return {k: grouped[k] for k in KINDS if grouped[k]}
 
 
-def public_lists() -> list[dict]:
+def public_lists() -> list[Mapping[str, Any]]:
     """Communes/wards and years that have a public list."""
     rows = (Candidate.objects.filter(status=CandidateStatus.CONFIRMED, commune__isnull=False)
             .values("commune_id", "commune__name", "commune__code", "year")

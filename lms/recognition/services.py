@@ -1,6 +1,7 @@
 """State changes: rules, review (confirm/reject with certificates) and households."""
 
 import datetime
+from typing import cast
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -38,7 +39,7 @@ def _certificate_holder(candidate: Candidate):
     if candidate.kind == RecognitionKind.CITIZEN:
         return candidate.user
     if candidate.kind == RecognitionKind.FAMILY:
-        return candidate.household.head
+        return cast(Household, candidate.household).head  # a family always has one
     return None
 
 

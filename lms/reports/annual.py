@@ -59,5 +59,6 @@ def annual_reports_prepare(today: datetime.date) -> list[int]:
                     continue
                 created.append(job.pk)
     for job_id in created:
-        transaction.on_commit(lambda job_id=job_id: export_build_task.delay(job_id))
+        transaction.on_commit(  # a lambda with a default argument: mypy cannot infer it
+            lambda job_id=job_id: export_build_task.delay(job_id))  # type: ignore[misc]
     return created

@@ -1,3 +1,5 @@
+from typing import Any, cast
+
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -40,18 +42,19 @@ class TargetForm(forms.ModelForm):
     def __init__(self, *args, unit=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.unit = unit
-        self.fields["courses"].queryset = CoursePage.objects.live().order_by("title")
+        cast(forms.ModelMultipleChoiceField, self.fields["courses"]).queryset = (
+            CoursePage.objects.live().order_by("title"))
         # Lead and cooperating units: offices the user can see (and the target's own unit);
         # schools and classes would make the list tens of thousands long.
         units = (units_visible_to(user) if user is not None else Unit.objects.none())
         if unit is not None:
             units = units.filter(Q(kind__is_class=False, kind__is_school=False) | Q(pk=unit.pk))
         units = units.order_by("path")
-        self.fields["lead_unit"].queryset = units
-        self.fields["cooperating_units"].queryset = units
+        cast(forms.ModelChoiceField, self.fields["lead_unit"]).queryset = units
+        cast(forms.ModelMultipleChoiceField, self.fields["cooperating_units"]).queryset = units
 
     def clean(self):
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())
         start, end = data.get("period_start"), data.get("period_end")
         if start and end and end < start:
             self.add_error("period_end", _("Ngày kết thúc kỳ phải sau ngày bắt đầu."))

@@ -53,7 +53,7 @@ def _employment_recorded(sender, learner_id, **kwargs):
 try:  # lms.careers is a separate feature: without it the "employed" rule counts nobody
     from lms.careers.signals import employment_recorded
 except ImportError:  # pragma: no cover
-    employment_recorded = None
+    employment_recorded = None  # type: ignore[assignment]
 if employment_recorded is not None:
     employment_recorded.connect(_employment_recorded, dispatch_uid="reports_employment")
 

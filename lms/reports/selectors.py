@@ -3,8 +3,10 @@ raw progress rows; the only per-learner reads are a class's own lists."""
 
 import datetime
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Sum
 from django.utils import timezone
@@ -94,7 +96,7 @@ def targets_for_unit(unit: Unit):
 def unit_attainments(unit: Unit, targets) -> list[Attainment]:
     """The unit's figure for each target: one query over the unit's counter rows."""
     targets = list(targets)
-    sums = {row["target_id"]: row for row in
+    sums: dict[int, Mapping[str, Any]] = {row["target_id"]: row for row in
             TargetUnitCounter.objects.filter(unit=unit, target__in=[t.pk for t in targets])
             .values("target_id").annotate(population=Sum("population"), trained=Sum("trained"))}
     return [Attainment(t, unit, (sums.get(t.pk) or {}).get("population") or 0,
@@ -117,7 +119,7 @@ def child_units(unit: Unit) -> list[Unit]:
 def children_attainment(unit: Unit, target: Target, sort: str = "gap") -> list[Attainment]:
     """One row per child unit: one query for the children, one over their counters."""
     children = child_units(unit)
-    sums = {row["unit_id"]: row for row in
+    sums: dict[int, Mapping[str, Any]] = {row["unit_id"]: row for row in
             TargetUnitCounter.objects.filter(target=target, unit_id__in=[c.pk for c in children])
             .values("unit_id").annotate(population=Sum("population"), trained=Sum("trained"))}
     rows = [Attainment(target, c, (sums.get(c.pk) or {}).get("population") or 0,
@@ -129,7 +131,7 @@ def children_attainment(unit: Unit, target: Target, sort: str = "gap") -> list[A
     return rows
 
 
-def subtree_attainment(unit: Unit, targets) -> list[dict]:
+def subtree_attainment(unit: Unit, targets) -> list[Attainment]:
     """Every unit of the subtree × every target, for exports: one query over counters."""
     targets = {t.pk: t for t in targets}
     units = {u.pk: u for u in Unit.objects.filter(path__startswith=unit.path)

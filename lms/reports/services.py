@@ -20,8 +20,8 @@ from .splits import SPLIT_DIMS as SPLIT_FIELDS  # the counters' split columns
 
 # The role that puts someone in each kind of population, and where they count: a learner in
 # the class of their newest live learner role, a teacher at the unit of their newest teacher role.
-POPULATION_ROLES = {PopulationKind.LEARNERS: RoleKind.LEARNER,
-                    PopulationKind.TEACHERS: RoleKind.TEACHER}
+POPULATION_ROLES: dict[str, RoleKind] = {PopulationKind.LEARNERS: RoleKind.LEARNER,
+                                         PopulationKind.TEACHERS: RoleKind.TEACHER}
 COUNTED_ROLE_KINDS = tuple(POPULATION_ROLES.values())
 
 
@@ -184,7 +184,8 @@ def learner_sync(learner_id: int, *, adjust_counters: bool = True) -> int:
             counters_add(target, _units_within(old_units, target), split_of(old), -1,
                          -int(old.trained))
         if desired is None:
-            old.delete()
+            if old is not None:  # always: no old row and none desired is unchanged, above
+                old.delete()
             continue
         unit_id, key, when = desired
         if adjust_counters:

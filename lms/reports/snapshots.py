@@ -1,6 +1,7 @@
 """Weekly snapshots for trend lines, and reminders ahead of reporting deadlines."""
 
 import datetime
+from typing import cast
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -67,7 +68,8 @@ def deadline_reminders(today: datetime.date) -> int:
                       "chuẩn bị sẵn: %(url)s") % {
                         "unit": unit.name, "pct": figure.percent, "trained": figure.trained,
                         "pop": figure.population, "gap": figure.gap,
-                        "deadline": target.deadline.strftime("%d/%m/%Y"),
+                        # the query above keeps only targets with a deadline
+                        "deadline": cast(datetime.date, target.deadline).strftime("%d/%m/%Y"),
                         "url": _dashboard_url(unit, target)},
                     settings.DEFAULT_FROM_EMAIL, emails)
                 sent += 1

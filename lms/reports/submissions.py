@@ -1,5 +1,7 @@
 """Period reports submitted up the chain: frozen figures, reviewed by the parent unit."""
 
+import datetime
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +17,7 @@ class SubmissionError(ValueError):
     pass
 
 
-def period_figures(unit: Unit, period_label: str) -> tuple[list[dict], object]:
+def period_figures(unit: Unit, period_label: str) -> tuple[list[dict], datetime.date | None]:
     targets = [t for t in targets_for_unit(unit) if t.period_label == period_label]
     figures = [{"code": a.target.code, "name": a.target.name, "population": a.population,
                 "trained": a.trained, "percent": a.percent, "required": a.required,

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from types import SimpleNamespace
+from typing import Any, cast
 
 from django.contrib.auth.hashers import make_password
 from django.db import connection
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import F, Field, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -31,7 +32,7 @@ from .cleaning import RosterRow
 from .columns import fold
 
 PROFILE_FIELDS = ("date_of_birth", "sex", "ethnicity", "household_status", "grade")
-_PROFILE_MODEL_FIELDS = [LearnerProfile._meta.get_field(f) for f in PROFILE_FIELDS]
+_PROFILE_MODEL_FIELDS = [cast(Field, LearnerProfile._meta.get_field(f)) for f in PROFILE_FIELDS]
 GUARDIAN_FIELDS = ("name", "phone", "email")
 GUARDIAN_RELATION = "Cha/mẹ"
 
@@ -192,7 +193,8 @@ class BatchApplier:
         """A learner whose current class is in a school the importer does not manage."""
         for _id, _unit, unit_path, ended_at in roles:
             if ended_at is None and not unit_path.startswith(self.school.path) \
-                    and not can_manage_unit(self.actor, SimpleNamespace(path=unit_path)):
+                    and not can_manage_unit(self.actor,  # only reads unit.path
+                                            SimpleNamespace(path=unit_path)):  # type: ignore[arg-type]
                 return _("Học sinh này đang học ở một đơn vị khác mà bạn không quản lý; hãy đề "
                          "nghị cấp quản lý chuyển trường.")
         return ""
@@ -204,11 +206,12 @@ class BatchApplier:
         first: dict[int, tuple] = {}
         if old_ids:
             where, params = any_of("profile_id", old_ids)
-            for contact in select(f"SELECT profile_id, id, name, phone, email "  # noqa: S608
-                                  f"FROM {_table(GuardianContact)} WHERE {where} ORDER BY id",
-                                  params):
-                first.setdefault(contact[0], contact[1:])
-        create, update = [], []
+            for record in select(f"SELECT profile_id, id, name, phone, email "  # noqa: S608
+                                 f"FROM {_table(GuardianContact)} WHERE {where} ORDER BY id",
+                                 params):
+                first.setdefault(record[0], record[1:])
+        create: list[dict[str, Any]] = []
+        update: list[tuple] = []
         for row in rows:
             wanted = (row.guardian_name, row.guardian_phone, row.guardian_email)
             if not any(wanted):

@@ -17,6 +17,7 @@ own public functions:
 from __future__ import annotations
 
 import logging
+from collections.abc import Set as AbstractSet
 
 from django.conf import settings
 from django.db.models import Q
@@ -46,7 +47,7 @@ def targets_concerned(school: Unit, user_ids: set[int], new_user_ids: set[int]) 
 
 
 def counters_follow_batch(school: Unit, user_ids: set[int],
-                          new_user_ids: set[int] = frozenset()) -> set[int]:
+                          new_user_ids: AbstractSet[int] = frozenset()) -> set[int]:
     """Call after a batch committed. Returns the target ids left to rebuild at the end."""
     if not user_ids:
         return set()

@@ -1,4 +1,5 @@
 import re
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +18,7 @@ class UploadForm(forms.Form):
 
     def __init__(self, *args, schools=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["school"].queryset = schools
+        cast(forms.ModelChoiceField, self.fields["school"]).queryset = schools
 
     def clean_school_year(self):
         value = self.cleaned_data["school_year"].strip()
@@ -45,7 +46,7 @@ class MappingForm(forms.Form):
         return {key: int(value) for key, value in self.cleaned_data.items() if value != ""}
 
     def clean(self):
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())
         used: dict[str, str] = {}
         for key, value in data.items():
             if value in ("", None):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -64,7 +65,7 @@ def roster_preview(*, imp: RosterImport, report_progress: bool = False) -> Roste
     """Reads the whole file without writing learners. Raises RosterFileError when the file turns
     out unreadable part-way."""
     total = valid = error_rows = 0
-    errors = []
+    errors: list[dict[str, Any]] = []
     existing = _class_names(imp.school)
     new_classes: dict[str, str] = {}
     try:

@@ -12,6 +12,7 @@ import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import cast
 
 from django.utils.translation import gettext as _
 from openpyxl.utils import get_column_letter
@@ -35,7 +36,7 @@ class ScannedRow:
         needs them only for the few rows it reports."""
         if isinstance(self.cells, str):
             self.cells = json.loads(self.cells)
-        return self.cells
+        return cast(list, self.cells)
 
 
 def column_name(headers: list[str], index: int) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+from typing import cast
 
 from django.core.files.base import ContentFile
 from django.db import connection, transaction
@@ -153,7 +154,7 @@ def roster_commit(*, import_id: int) -> RosterImport:
     if error_rows:
         content = error_report_xlsx(imp.headers, error_rows)
         imp.error_report.save(f"loi-{imp.pk}.xlsx", ContentFile(content), save=False)
-        report = imp.error_report.name
+        report = cast(str, imp.error_report.name)  # set by save()
     RosterImport.objects.filter(pk=imp.pk).update(
         status=ImportStatus.FAILED if failed else ImportStatus.DONE, failure=failed,
         processed_rows=processed, created_count=applier.created, updated_count=applier.updated,

@@ -16,7 +16,8 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Generator
+from typing import cast
 
 from lxml import etree
 
@@ -31,7 +32,7 @@ _PARSER_OPTS = {"resolve_entities": False, "no_network": True, "huge_tree": Fals
 
 def _column_index(ref: str) -> int:
     index = 0
-    for ch in _COL_RE.match(ref).group(0):
+    for ch in cast("re.Match[str]", _COL_RE.match(ref)).group(0):  # a cell ref starts A-Z
         index = index * 26 + (ord(ch) - 64)
     return index - 1
 
@@ -91,7 +92,7 @@ def _cell_value(cell, shared: list[str]):
     return _number(raw)
 
 
-def iter_rows(path) -> Iterator[tuple[int, list]]:
+def iter_rows(path) -> Generator[tuple[int, list], None, None]:
     """(1-based row number, [values by column]) for every row element of the first sheet."""
     with zipfile.ZipFile(path) as archive:
         shared = _shared_strings(archive)

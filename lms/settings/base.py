@@ -1,6 +1,7 @@
 """Settings shared by every environment. Values that differ per deployment come from env vars."""
 
 from pathlib import Path
+from typing import Any
 
 import environ
 
@@ -167,12 +168,12 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_TIMEZONE = TIME_ZONE
 
-REST_FRAMEWORK = {
+REST_FRAMEWORK: dict[str, Any] = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
 }
-SPECTACULAR_SETTINGS = {"TITLE": "HọcMở API", "VERSION": "1.0.0"}
+SPECTACULAR_SETTINGS: dict[str, Any] = {"TITLE": "HọcMở API", "VERSION": "1.0.0"}
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "SAMEORIGIN"

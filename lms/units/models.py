@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
 
-class UnitKind(models.Model):
+class UnitKind(models.Model):  # type: ignore[django-manager-missing]
     """A level of the hierarchy (Bộ, Sở, Phòng, xã/phường, trường, lớp). Editable data."""
 
     code = models.SlugField(_("mã"), max_length=40, unique=True)

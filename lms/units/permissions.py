@@ -3,7 +3,7 @@ re-implements them. A role applies to its unit's whole subtree."""
 
 from django.db.models import Q, QuerySet
 
-from .models import Role, RoleKind, Unit
+from .models import Role, RoleKind, Unit, UnitQuerySet
 
 STAFF_KINDS = (RoleKind.TEACHER, RoleKind.SCHOOL_ADMIN, RoleKind.OFFICER)
 
@@ -45,7 +45,7 @@ def _covers(paths: list[str], path: str) -> bool:
     return any(path.startswith(p) for p in paths)
 
 
-def units_visible_to(user, kinds=STAFF_KINDS) -> QuerySet[Unit]:
+def units_visible_to(user, kinds=STAFF_KINDS) -> UnitQuerySet:
     """Units inside the subtrees where `user` holds a staff role (superusers see all)."""
     if user.is_authenticated and user.is_superuser:
         return Unit.objects.all()

@@ -33,7 +33,7 @@ def multipart_parse(body: bytes, content_type: str) -> list[tuple[dict, bytes]]:
     2046), so the bytes of a file never split a part."""
     delimiter = b"\r\n--" + _boundary(content_type)
     chunks = (b"\r\n" + body).split(delimiter)
-    parts = []
+    parts: list[tuple[dict, bytes]] = []
     for chunk in chunks[1:]:
         if chunk.startswith(b"--"):  # the closing delimiter
             return parts
@@ -104,7 +104,7 @@ def attachments_match(statements: list[tuple[str, dict]], files: dict) -> None:
                       % {"sha2": extra[0][:16]})
 
 
-def attachments_save(files: dict) -> None:
+def attachments_save(files: dict | None) -> None:
     """Called inside the statements' transaction; a file already stored is kept."""
     if files:
         Attachment.objects.bulk_create(

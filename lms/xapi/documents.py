@@ -14,7 +14,7 @@ from .services import Refused, agent_for_user
 from .validation import Invalid, agent_key, check_agent, check_iri, check_timestamp, check_uuid
 from .views import _error, require_scope, xapi_endpoint
 
-SPEC = {  # kind → (required params, id param, scope)
+SPEC: dict[str, tuple[tuple[str, ...], str, str]] = {  # kind → (required, id param, scope)
     DocumentKind.STATE: (("activityId", "agent"), "stateId", "state"),
     DocumentKind.ACTIVITY_PROFILE: (("activityId",), "profileId", "profile"),
     DocumentKind.AGENT_PROFILE: (("agent",), "profileId", "profile"),

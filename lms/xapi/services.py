@@ -7,6 +7,7 @@ import json
 import secrets
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -17,6 +18,9 @@ from .models import Client, Statement
 from .storage import statements_insert
 from .validation import VOIDED, Invalid, agent_key, check_statement, check_timestamp
 from .versions import V1, Rules
+
+if TYPE_CHECKING:
+    from lms.accounts.models import User
 
 
 class Conflict(ValueError):
@@ -29,7 +33,7 @@ class Refused(PermissionError):
 
 @dataclass
 class Principal:
-    user: object = None
+    user: "User | None" = None
     client: Client | None = None
 
     @property
@@ -123,7 +127,7 @@ def statements_store(raw_statements: list, principal: Principal, *,
     if single:
         raw = dict(raw_statements[0]) if isinstance(raw_statements[0], dict) else raw_statements[0]
         if isinstance(raw, dict):
-            if "id" in raw and str(raw["id"]).lower() != statement_id.lower():
+            if "id" in raw and str(raw["id"]).lower() != cast(str, statement_id).lower():
                 raise Invalid("statement.id", _("khác với tham số statementId."))
             raw["id"] = statement_id
         raw_statements = [raw]
@@ -174,7 +178,7 @@ def _check_repeats(repeats: list[Statement]) -> None:
 def _apply_voiding(voiding: list[Statement], batch_ids: list, principal: Principal) -> None:
     if not voiding:
         return
-    targets = {row.voided_target for row in voiding}
+    targets = {cast(uuid.UUID, row.voided_target) for row in voiding}  # all voiding rows
     if principal.is_learner_session:  # a learner voids only their own statements
         actor = agent_key(agent_for_user(principal.user))
         if Statement.objects.filter(id__in=targets).exclude(actor_key=actor).exists():

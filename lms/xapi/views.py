@@ -4,6 +4,7 @@ carry X-Experience-API-Consistent-Through (statements are written synchronously,
 "now") and GET ones Last-Modified (required by 2.0, harmless under 1.0.3)."""
 
 import functools
+from typing import Any
 
 from django.db.models import Q
 from django.http import HttpResponse, JsonResponse
@@ -23,7 +24,7 @@ READ_SCOPES = ("statements/read", "all/read")
 
 
 def _error(status: int, detail: str, fields: dict | None = None) -> JsonResponse:
-    body = {"detail": detail}
+    body: dict[str, Any] = {"detail": detail}
     if fields:
         body["fields"] = fields
     return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
@@ -176,7 +177,7 @@ def agents(request):
     from .documents import parse_agent
 
     agent = parse_agent(request.GET["agent"])
-    person = {"objectType": "Person"}
+    person: dict[str, Any] = {"objectType": "Person"}
     for key in ("name", "mbox", "mbox_sha1sum", "openid", "account"):
         if key in agent:
             person[key] = [agent[key]]
