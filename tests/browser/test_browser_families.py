@@ -69,9 +69,5 @@ def test_teacher_code_parent_registers_and_sees_child(demo_server, page, byte_bu
 
     # --- Sign out and back in with the phone number. -------------------------------------------
     page.locator("header").get_by_role("button", name="Đăng xuất").click()
-    page.goto(f"{base}/accounts/login/?next=/phu-huynh/")
-    page.get_by_label("Tên đăng nhập").fill("0977123456")
-    page.get_by_label("Mật khẩu").fill("mai-hoc-cung-con-2025")
-    with page.expect_navigation():
-        page.locator("main").get_by_role("button", name="Đăng nhập").click()
+    log_in(page, base, "0977123456", next_url="/phu-huynh/", password="mai-hoc-cung-con-2025")
     expect(page.locator("header .who")).to_have_text("Trần Thị Mai")

@@ -3,10 +3,9 @@
 xAPI statements went through the LRS into progress."""
 
 import pytest
-from django.conf import settings
 from playwright.sync_api import expect
 
-from .conftest import axe_check
+from .conftest import axe_check, log_in
 
 pytestmark = pytest.mark.browser
 
@@ -26,11 +25,7 @@ def test_learner_completes_lesson_by_answering_h5p(demo_server, page, tmp_path):
                                              completed_at__isnull=False).exists()
 
     page.set_viewport_size({"width": 390, "height": 800})  # a phone screen
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Tên đăng nhập").fill("hocsinh")
-    page.get_by_label("Mật khẩu").fill(settings.HOCMO_DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.locator("main").get_by_role("button", name="Đăng nhập").click()
+    log_in(page, base, "hocsinh")
 
     # A lesson without H5P loads no player code.
     page.goto(f"{base}{OTHER_LESSON_PATH}")

@@ -8,23 +8,19 @@ import pytest
 from django.core.cache import cache
 from playwright.sync_api import expect
 
-from .conftest import axe_check
+from .conftest import axe_check, log_in
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.mark.usefixtures("celery_in_process")  # the emailed code is sent (and ignored) here
 def test_officer_turns_on_two_step_and_signs_in_with_a_recovery_code(demo_server, page,
-                                                                     settings, mailoutbox):
+                                                                     mailoutbox):
     from lms.families import recovery
 
     cache.clear()  # request throttles from earlier tests
     base = demo_server.url
-    page.goto(f"{base}/accounts/login/?next=/accounts/bao-mat/")
-    page.get_by_label("Tên đăng nhập").fill("canbo.so")
-    page.get_by_label("Mật khẩu").fill(settings.HOCMO_DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.locator("main").get_by_role("button", name="Đăng nhập").click()
+    log_in(page, base, "canbo.so", next_url="/accounts/bao-mat/")
     expect(page.locator("main h1")).to_have_text("Bảo mật đăng nhập")
     axe_check(page, label="security page")
     page.get_by_label("Bật đăng nhập hai bước").check()
@@ -39,11 +35,7 @@ def test_officer_turns_on_two_step_and_signs_in_with_a_recovery_code(demo_server
     expect(page.locator("main")).to_contain_text("Bạn còn 10 mã dự phòng chưa dùng.")
     page.locator("header").get_by_role("button", name="Đăng xuất").click()
 
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Tên đăng nhập").fill("canbo.so")
-    page.get_by_label("Mật khẩu").fill(settings.HOCMO_DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.locator("main").get_by_role("button", name="Đăng nhập").click()
+    log_in(page, base, "canbo.so")
     expect(page.locator("main h1")).to_have_text("Đăng nhập hai bước")
     page.get_by_text("Không nhận được mã? Dùng mã dự phòng").click()
     axe_check(page, label="two-step with recovery open")

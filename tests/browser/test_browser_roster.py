@@ -3,23 +3,20 @@ column mapping, sees per-row errors in the preview, commits, follows the progres
 new learners in the school's list — axe-core on every page."""
 
 import pytest
-from django.conf import settings
 from openpyxl import Workbook
 from playwright.sync_api import expect
 
-from .conftest import axe_check
+from .conftest import axe_check, log_in
 
 pytestmark = pytest.mark.browser
 
 
-def _repair_stale_role_paths() -> None:
-    """Same workaround as test_browser_families (core demo issue reported to the lead): roles
-    granted with a stale in-memory Unit copy a stale `unit_path`. A no-op once fixed."""
+def _assert_role_paths_current() -> None:
+    """The demo's roles carry their unit's current path (an old bug copied a stale one, which
+    hid the school from its head)."""
     from lms.units.models import Role
 
-    for role in Role.objects.select_related("unit"):
-        if role.unit_path != role.unit.path:
-            Role.objects.filter(pk=role.pk).update(unit_path=role.unit.path)
+    assert [r.pk for r in Role.objects.select_related("unit") if r.unit_path != r.unit.path] == []
 
 
 def _roster_file(path) -> None:
@@ -37,12 +34,8 @@ def _roster_file(path) -> None:
 
 def test_school_head_imports_a_roster(demo_server, page, tmp_path):
     base = demo_server.url
-    _repair_stale_role_paths()
-    page.goto(f"{base}/accounts/login/?next=/roster/")
-    page.get_by_label("Tên đăng nhập").fill("hieutruong")
-    page.get_by_label("Mật khẩu").fill(settings.HOCMO_DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.locator("main").get_by_role("button", name="Đăng nhập").click()
+    _assert_role_paths_current()
+    log_in(page, base, "hieutruong", next_url="/roster/")
     expect(page.locator("main h1")).to_have_text("Nhập danh sách học sinh")
     expect(page.locator("header").get_by_role("link", name="Nhập danh sách")).to_be_visible()
     axe_check(page, label="roster upload")

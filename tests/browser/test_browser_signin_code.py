@@ -9,7 +9,7 @@ import pytest
 from django.core.cache import cache
 from playwright.sync_api import expect
 
-from .conftest import axe_check
+from .conftest import axe_check, log_in
 
 pytestmark = pytest.mark.browser
 
@@ -35,11 +35,7 @@ def test_admin_links_parent_who_signs_in_with_sms_code(demo_server, page, settin
     base = demo_server.url
 
     # --- The school admin: school → class 12A1 → the learner → create a parent account. ------
-    page.goto(f"{base}/accounts/login/?next=/phu-huynh/truong/")
-    page.get_by_label("Tên đăng nhập").fill("hieutruong")
-    page.get_by_label("Mật khẩu").fill(settings.HOCMO_DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.locator("main").get_by_role("button", name="Đăng nhập").click()
+    log_in(page, base, "hieutruong", next_url="/phu-huynh/truong/")
     expect(page.locator("main h1")).to_contain_text("Liên kết phụ huynh — ")
     axe_check(page, label="admin school")
     page.locator("main nav").get_by_role("link", name="Lớp 12A1", exact=True).click()
