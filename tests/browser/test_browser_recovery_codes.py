@@ -20,8 +20,11 @@ def test_officer_turns_on_two_step_and_signs_in_with_a_recovery_code(demo_server
 
     cache.clear()  # request throttles from earlier tests
     base = demo_server.url
+    page.set_viewport_size({"width": 390, "height": 800})  # a phone screen
     log_in(page, base, "canbo.so", next_url="/accounts/bao-mat/")
     expect(page.locator("main h1")).to_have_text("Bảo mật đăng nhập")
+    # An officer's ten header links wrap: nothing is wider than the phone.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
     axe_check(page, label="security page")
     page.get_by_label("Bật đăng nhập hai bước").check()
     page.get_by_label(re.compile("Email tới canbo.so@")).check()
@@ -30,6 +33,7 @@ def test_officer_turns_on_two_step_and_signs_in_with_a_recovery_code(demo_server
     expect(page.locator("main h1")).to_have_text("Mã dự phòng của bạn")
     codes = page.locator("ol.recovery-codes code").all_inner_texts()
     assert len(codes) == 10 and all(re.fullmatch(r"[A-Z2-9]{5}-[A-Z2-9]{5}", c) for c in codes)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
     axe_check(page, label="recovery codes")
     page.get_by_role("link", name="Tôi đã lưu các mã").click()
     expect(page.locator("main")).to_contain_text("Bạn còn 10 mã dự phòng chưa dùng.")
