@@ -214,15 +214,12 @@ def security(request):
     form = TwoStepForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         enabled = form.cleaned_data["two_step"]
-        signin.two_step_update(request.user, enabled=enabled,
-                               channel=form.cleaned_data.get("channel") or "sms")
-        if enabled and not was_on:
-            messages.success(request, _("Đã bật đăng nhập hai bước."))
-            return _recovery_codes_page(request, recovery.recovery_codes_issue(request.user))
-        if not enabled:
-            recovery.recovery_codes_forget(request.user)
+        codes = signin.two_step_update(request.user, enabled=enabled,
+                                       channel=form.cleaned_data.get("channel") or "sms")
         messages.success(request, _("Đã bật đăng nhập hai bước.") if enabled
                          else _("Đã tắt đăng nhập hai bước."))
+        if codes:
+            return _recovery_codes_page(request, codes)
         return redirect("accounts:security")
     return render(request, "accounts/security.html", {
         "form": form, "two_step_on": was_on,

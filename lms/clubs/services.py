@@ -107,8 +107,7 @@ def membership_decide(*, actor, membership: Membership, accept: bool) -> Members
         decided = Membership.objects.filter(
             pk=membership.pk, status=MembershipStatus.PENDING).update(**updates)
         if decided:
-            transaction.on_commit(lambda: club_membership_notify(
-                membership, accepted=accept, day=timezone.localdate()))
+            transaction.on_commit(lambda: club_membership_notify(membership, accepted=accept))
     membership.refresh_from_db()
     return membership
 

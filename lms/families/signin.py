@@ -18,6 +18,7 @@ import logging
 import secrets
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -28,6 +29,7 @@ from lms.notifications.texts import sms_fit
 
 from .backends import user_for_identifier
 from .models import SignInChannel, SignInCode, SignInPreference, SignInPurpose
+from .recovery import recovery_codes_forget, recovery_codes_issue
 
 log = logging.getLogger("hocmo.signin")
 
@@ -184,10 +186,18 @@ def two_step_channel(user) -> str:
     return channel_for(user, pref.channel) or ""
 
 
-def two_step_update(user, *, enabled: bool, channel: str) -> SignInPreference:
-    pref, _created = SignInPreference.objects.update_or_create(
-        user=user, defaults={"two_step": enabled, "channel": channel})
-    return pref
+def two_step_update(user, *, enabled: bool, channel: str) -> list[str]:
+    """Turns two-step sign-in on or off. Turning it on (from off) makes ten recovery codes and
+    returns them, to be shown once; turning it off deletes them. Otherwise returns []."""
+    with transaction.atomic():
+        was_on = SignInPreference.objects.filter(user=user, two_step=True).exists()
+        SignInPreference.objects.update_or_create(
+            user=user, defaults={"two_step": enabled, "channel": channel})
+        if not enabled:
+            recovery_codes_forget(user)
+        elif not was_on:
+            return recovery_codes_issue(user)
+    return []
 
 
 __all__ = ["SignInPurpose", "code_deliver", "code_request", "code_verify", "request_allowed"]

@@ -5,6 +5,7 @@ attributes, so this module imports none of those apps. Texts live in texts.py; e
 makes its notice idempotent per person."""
 
 from django.urls import reverse
+from django.utils import timezone
 
 from .models import Event
 from .services import notification_send
@@ -48,12 +49,14 @@ def recognition_notify(candidate, holder, certificate=None) -> bool:
                              dedupe_key=f"recognition:{candidate.pk}") is not None
 
 
-def club_membership_notify(membership, *, accepted: bool, day) -> bool:
+def club_membership_notify(membership, *, accepted: bool) -> bool:
     """The learner hears the adviser's decision (once a day per decision, so asking again after
     a refusal and being refused again is told again)."""
     club = membership.club
     context = {"club": club.name, "accepted": accepted,
                "url": reverse("clubs:detail", args=[club.slug])}
     state = "accepted" if accepted else "declined"
+    today = timezone.localdate()
     return notification_send(membership.user, Event.CLUB_MEMBERSHIP, context,
-                             dedupe_key=f"club:{membership.pk}:{state}:{day:%Y%m%d}") is not None
+                             dedupe_key=f"club:{membership.pk}:{state}:{today:%Y%m%d}"
+                             ) is not None

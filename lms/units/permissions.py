@@ -8,19 +8,6 @@ from .models import Role, RoleKind, Unit, UnitQuerySet
 STAFF_KINDS = (RoleKind.TEACHER, RoleKind.SCHOOL_ADMIN, RoleKind.OFFICER)
 
 
-def _role_paths(user, kinds) -> list[str]:
-    if not user.is_authenticated:
-        return []
-    cache_attr = f"_hocmo_role_paths_{'_'.join(sorted(kinds))}"
-    if not hasattr(user, cache_attr):
-        paths = list(
-            Role.objects.filter(user=user, kind__in=kinds, ended_at__isnull=True)
-            .values_list("unit_path", flat=True)
-        )
-        setattr(user, cache_attr, paths)
-    return getattr(user, cache_attr)
-
-
 def live_roles(user, kinds=None) -> QuerySet[Role]:
     """The user's live (not ended) roles, of `kinds` when given: where they are, not what they
     may see (use the functions below for that)."""
@@ -32,13 +19,19 @@ def live_roles(user, kinds=None) -> QuerySet[Role]:
 
 def role_paths(user, kinds=STAFF_KINDS) -> list[str]:
     """Paths of the units where the user's live roles of `kinds` sit (the roots of what they
-    may see); computed once per user object."""
-    return _role_paths(user, kinds)
+    may see); queried once per user object and kinds."""
+    if not user.is_authenticated:
+        return []
+    cache_attr = f"_hocmo_role_paths_{'_'.join(sorted(kinds))}"
+    if not hasattr(user, cache_attr):
+        setattr(user, cache_attr,
+                list(live_roles(user, kinds).values_list("unit_path", flat=True)))
+    return getattr(user, cache_attr)
 
 
 def has_role(user, kinds=STAFF_KINDS) -> bool:
     """Holds a live role of `kinds` somewhere (superusers do not count unless they hold one)."""
-    return bool(_role_paths(user, kinds))
+    return bool(role_paths(user, kinds))
 
 
 def _covers(paths: list[str], path: str) -> bool:
@@ -49,7 +42,7 @@ def units_visible_to(user, kinds=STAFF_KINDS) -> UnitQuerySet:
     """Units inside the subtrees where `user` holds a staff role (superusers see all)."""
     if user.is_authenticated and user.is_superuser:
         return Unit.objects.all()
-    return Unit.objects.in_subtrees(_role_paths(user, kinds))
+    return Unit.objects.in_subtrees(role_paths(user, kinds))
 
 
 def can_manage_unit(user, unit: Unit, kinds=STAFF_KINDS) -> bool:
@@ -57,14 +50,11 @@ def can_manage_unit(user, unit: Unit, kinds=STAFF_KINDS) -> bool:
         return False
     if user.is_superuser:
         return True
-    return _covers(_role_paths(user, kinds), unit.path)
+    return _covers(role_paths(user, kinds), unit.path)
 
 
 def learner_unit_paths(learner) -> list[str]:
-    return list(
-        Role.objects.filter(user=learner, kind=RoleKind.LEARNER, ended_at__isnull=True)
-        .values_list("unit_path", flat=True)
-    )
+    return list(live_roles(learner, (RoleKind.LEARNER,)).values_list("unit_path", flat=True))
 
 
 def home_units(user, kinds=STAFF_KINDS) -> list[Unit]:
@@ -72,14 +62,14 @@ def home_units(user, kinds=STAFF_KINDS) -> list[Unit]:
     roots): where a report or a manager's page starts."""
     if user.is_superuser:
         return list(Unit.get_root_nodes())
-    ids = Role.objects.filter(user=user, kind__in=kinds, ended_at__isnull=True).values("unit_id")
+    ids = live_roles(user, kinds).values("unit_id")
     return list(Unit.objects.filter(pk__in=ids).select_related("kind").order_by("depth", "name"))
 
 
 def learner_in_subtree(learner, unit: Unit) -> bool:
     """`learner` holds a live learner role (class membership) inside `unit`'s subtree."""
-    return Role.objects.filter(user=learner, kind=RoleKind.LEARNER, ended_at__isnull=True,
-                               unit_path__startswith=unit.path).exists()
+    return live_roles(learner, (RoleKind.LEARNER,)).filter(
+        unit_path__startswith=unit.path).exists()
 
 
 def can_view_learner(user, learner) -> bool:
@@ -93,7 +83,7 @@ def can_view_learner(user, learner) -> bool:
     if GuardianLink.objects.filter(guardian=user, learner=learner,
                                    revoked_at__isnull=True).exists():
         return True
-    staff_paths = _role_paths(user, STAFF_KINDS)
+    staff_paths = role_paths(user, STAFF_KINDS)
     return any(_covers(staff_paths, p) for p in learner_unit_paths(learner))
 
 
@@ -101,7 +91,7 @@ def learners_visible_to(user) -> Q:
     """A filter on User for the learners `user` may see (used by lists and exports)."""
     if user.is_superuser:
         return Q()
-    paths = _role_paths(user, STAFF_KINDS)
+    paths = role_paths(user, STAFF_KINDS)
     in_subtree = Q(pk__in=[])
     for path in paths:
         in_subtree |= Q(roles__kind=RoleKind.LEARNER, roles__unit_path__startswith=path)
