@@ -17,7 +17,7 @@ def _demo_content():
     from .services import h5p_package_store
 
     data = io.BytesIO(build_demo_package())
-    package = h5p_package_store(data)
+    package = h5p_package_store(data, install_libraries=True)  # the platform's own demo
     content, _ = H5PContent.objects.get_or_create(title=CONTENT_TITLE,
                                                   defaults={"package": package})
     if content.package_id != package.pk:

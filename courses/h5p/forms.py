@@ -8,11 +8,13 @@ from wagtail.admin.forms import WagtailAdminModelForm
 class H5PContentForm(WagtailAdminModelForm):
     upload = forms.FileField(
         label=_("Tệp .h5p"), required=False,
-        help_text=_("Gói H5P xuất từ Lumi hoặc h5p.org, có kèm các thư viện."),
+        help_text=_("Gói H5P xuất từ Lumi hoặc h5p.org. Gói chỉ được dùng các loại nội dung "
+                    "(thư viện) đã cài; chỉ quản trị viên nền tảng được cài thư viện mới."),
         widget=forms.ClearableFileInput(attrs={"accept": ".h5p"}),
     )
 
     def clean(self):
+        from .permissions import can_install_libraries
         from .services import PackageInvalid, h5p_package_store
 
         cleaned = super().clean()
@@ -22,7 +24,9 @@ class H5PContentForm(WagtailAdminModelForm):
                 self.add_error("upload", _("Hãy chọn một tệp .h5p."))
             return cleaned
         try:
-            self._package = h5p_package_store(upload)
+            # Only a platform administrator's upload may install or upgrade a library.
+            self._package = h5p_package_store(
+                upload, install_libraries=can_install_libraries(getattr(self, "for_user", None)))
         except PackageInvalid as exc:
             for message in exc.errors:
                 self.add_error("upload", message)

@@ -22,6 +22,8 @@ class H5PLibrary(models.Model):
     class Meta:
         verbose_name = _("thư viện H5P")
         verbose_name_plural = _("thư viện H5P")
+        # Held by platform administrators only (courses/h5p/permissions.py).
+        permissions = [("install_library", _("Cài đặt hoặc nâng cấp thư viện H5P"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["machine_name", "major_version", "minor_version", "patch_version"],
@@ -35,6 +37,10 @@ class H5PLibrary(models.Model):
     def key(self) -> str:
         return (f"{self.machine_name}-{self.major_version}.{self.minor_version}."
                 f"{self.patch_version}")
+
+    @property
+    def version(self) -> str:
+        return f"{self.major_version}.{self.minor_version}.{self.patch_version}"
 
     @property
     def folder(self) -> str:

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from .libraries import installed_folders, libraries_to_install, refuse_installs
 from .models import H5PContent, H5PLibrary, H5PPackage
 from .validation import (
     LibraryInfo,
@@ -73,14 +74,6 @@ def _move_into_place(staging: Path, final: Path) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _installed_folders() -> dict[str, H5PLibrary]:
-    """Installed libraries by player folder (machineName-major.minor), highest patch wins."""
-    found: dict[str, H5PLibrary] = {}
-    for lib in H5PLibrary.objects.order_by("patch_version"):
-        found[lib.folder] = lib
-    return found
-
-
 def _library_record(info: LibraryInfo) -> H5PLibrary:
     defaults = {"title": str(info.definition.get("title", ""))[:255],
                 "runnable": bool(info.definition.get("runnable")),
@@ -96,12 +89,15 @@ def _library_record(info: LibraryInfo) -> H5PLibrary:
     return lib
 
 
-def _unpack(fileobj, validated: ValidatedPackage, sha256: str) -> None:
+def _unpack(fileobj, validated: ValidatedPackage, sha256: str,
+            to_install: list[LibraryInfo]) -> None:
     root = h5p_root()
     (root / "tmp").mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(fileobj) as archive:
-        # Libraries first: a version already on disk is kept (versions are immutable in H5P).
-        for info in validated.libraries.values():
+        # Libraries first, only those being installed: a version already on disk is kept
+        # (versions are immutable in H5P), and an uploader who may not install gets nothing
+        # of a package's library folders written.
+        for info in to_install:
             final = library_dir(info.key)
             if final.exists():
                 continue
@@ -122,53 +118,54 @@ def _unpack(fileobj, validated: ValidatedPackage, sha256: str) -> None:
             shutil.rmtree(staging, ignore_errors=True)
 
 
-def h5p_package_store(fileobj) -> H5PPackage:
+def h5p_package_store(fileobj, *, install_libraries: bool = False) -> H5PPackage:
     """Validate and store a package; the same file stored twice gives the same H5PPackage.
+    A package may bring libraries that are not installed yet (a new content type, or a newer
+    version) only with `install_libraries` (a platform administrator's upload, see
+    permissions.can_install_libraries, or the demo data); otherwise it is refused naming them.
     Raises PackageInvalid (nothing written) when any rule is broken."""
     sha256 = _sha256(fileobj)
     existing = H5PPackage.objects.filter(sha256=sha256).first()
     if existing and package_dir(sha256).exists():
         return existing
-    installed = _installed_folders()
+    installed = installed_folders()
     validated = validate_package(fileobj, known_libraries=set(installed))
+    to_install = libraries_to_install(validated, installed)
+    if to_install and not install_libraries:
+        refuse_installs(to_install, installed)
     fileobj.seek(0)
-    _unpack(fileobj, validated, sha256)
+    _unpack(fileobj, validated, sha256, to_install)
     with transaction.atomic():
-        libs = [_library_record(info) for info in validated.libraries.values()]
-        by_folder = {lib.folder: lib for lib in libs}
-        main = next(lib for lib in libs if lib.machine_name == validated.manifest["mainLibrary"]
-                    and lib.runnable)
+        by_folder = dict(installed)
+        by_folder.update({info.folder: _library_record(info) for info in to_install})
+        main = by_folder[validated.main_library.folder]
         package, _created = H5PPackage.objects.get_or_create(sha256=sha256, defaults={
             "title": str(validated.manifest.get("title", ""))[:255] or main.title,
             "main_library": main, "manifest": validated.manifest,
             "size_bytes": validated.total_size, "file_count": validated.file_count,
         })
-        # Dependencies the package left out resolve to what is installed.
-        needed = set(by_folder) | _all_dependency_folders(validated, installed)
-        package.libraries.add(*[by_folder.get(f) or installed[f] for f in needed
-                                if f in by_folder or f in installed])
+        # The package's own libraries and every dependency, resolved to what is installed.
+        needed = _all_dependency_folders(validated, by_folder)
+        package.libraries.add(*[by_folder[f] for f in needed if f in by_folder])
     return package
 
 
-def _all_dependency_folders(validated: ValidatedPackage, installed) -> set[str]:
-    folders = set(dependency_folders(validated.manifest))
-    for info in validated.libraries.values():
-        folders.update(dependency_folders(info.definition))
-    pending = list(folders - set(validated.libraries))
-    while pending:  # installed libraries' own dependencies
-        folder = pending.pop()
-        lib = installed.get(folder)
-        if lib is None:
-            continue
-        for dep in dependency_folders(lib.definition):
+def _all_dependency_folders(validated: ValidatedPackage, by_folder) -> set[str]:
+    """The manifest's dependencies, each resolved library's own, transitively."""
+    folders = set(dependency_folders(validated.manifest)) | set(validated.libraries)
+    pending = list(folders)
+    while pending:
+        lib = by_folder.get(pending.pop())
+        for dep in dependency_folders(lib.definition) if lib is not None else []:
             if dep not in folders:
                 folders.add(dep)
                 pending.append(dep)
     return folders
 
 
-def h5p_content_create(*, title: str, fileobj, uploaded_by=None) -> H5PContent:
-    package = h5p_package_store(fileobj)
+def h5p_content_create(*, title: str, fileobj, uploaded_by=None,
+                       install_libraries: bool = False) -> H5PContent:
+    package = h5p_package_store(fileobj, install_libraries=install_libraries)
     return H5PContent.objects.create(title=title or package.title, package=package,
                                      uploaded_by=uploaded_by)
 

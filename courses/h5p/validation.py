@@ -7,6 +7,7 @@ rule, in Vietnamese, so a teacher knows what to fix."""
 import json
 import posixpath
 import re
+import stat
 import zipfile
 from collections.abc import Set
 from dataclasses import dataclass, field
@@ -29,6 +30,20 @@ LIBRARY_FOLDER = re.compile(r"^(?P<name>[A-Za-z][\w\-.]*?)-(?P<major>\d+)\.(?P<m
 REQUIRED_H5P_FIELDS = ("title", "mainLibrary", "language", "preloadedDependencies", "embedTypes")
 REQUIRED_LIBRARY_FIELDS = ("title", "machineName", "majorVersion", "minorVersion",
                            "patchVersion", "runnable")
+# Library files a browser renders as a document (and would run script in): checked for script.
+MARKUP_EXTENSIONS = frozenset({"html", "svg", "xml"})
+# Script in markup: script/handler elements and attributes, script URLs, external entities and
+# stylesheets. Matched case-insensitively, on the text with whitespace and NUL removed and on
+# the text with whitespace collapsed.
+MARKUP_SCRIPT = re.compile(
+    r"<(?:[\w.\-]+:)?(?:script|iframe|object|embed|foreignobject|handler)|<!entity"
+    r"|<\?xml-stylesheet"
+    r"|javascript:|vbscript:|data:text/html|<[^>]*\son[a-z]+\s?=",
+    re.IGNORECASE)
+# Files smaller than this are not ratio-checked one by one (small text compresses well);
+# the whole package's ratio still counts them.
+RATIO_MIN_FILE_BYTES = 64 * 1024
+RATIO_MIN_TOTAL_BYTES = 1024 * 1024
 
 
 def _setting(name: str, default: int) -> int:
@@ -101,35 +116,64 @@ def _read_json(archive: zipfile.ZipFile, name: str, errors: list[str]) -> dict |
     return data
 
 
+def _is_symlink(member: zipfile.ZipInfo) -> bool:
+    """Unix zips keep the file mode in the high 16 bits of external_attr."""
+    return stat.S_ISLNK(member.external_attr >> 16)
+
+
 def _check_members(archive: zipfile.ZipFile, errors: list[str]) -> list[zipfile.ZipInfo]:
-    """Paths, counts, sizes and the compression ratio, from the zip directory alone."""
+    """Paths, kinds, counts, sizes and compression ratios, from the zip directory alone (the
+    declared sizes bind: unpacking stops at them)."""
     max_files = _setting("H5P_MAX_FILES", 2000)
-    max_total = _setting("H5P_MAX_UNPACKED_BYTES", 200 * 1024 * 1024)
+    max_total = _setting("H5P_MAX_UNPACKED_BYTES", 150 * 1024 * 1024)
     max_ratio = _setting("H5P_MAX_COMPRESSION_RATIO", 100)
     members = [m for m in archive.infolist() if not m.is_dir()]
     if len(members) > max_files:
         errors.append(_("Gói có %(count)s tệp, vượt giới hạn %(limit)s tệp.")
                       % {"count": len(members), "limit": max_files})
         return []
-    total = 0
+    total = compressed = 0
     for member in members:
         if not _safe_name(member.filename):
             errors.append(_("%(file)s: đường dẫn tuyệt đối hoặc chứa “..” không được phép.")
                           % {"file": member.filename})
             continue
+        if _is_symlink(member):
+            errors.append(_("%(file)s: liên kết tượng trưng (symlink) không được phép trong "
+                            "gói.") % {"file": member.filename})
         if member.flag_bits & 0x1:
             errors.append(_("%(file)s: tệp được mã hóa không được phép.")
                           % {"file": member.filename})
         total += member.file_size
+        compressed += member.compress_size
         ratio = member.file_size / max(member.compress_size, 1)
-        if member.file_size > 1024 * 1024 and ratio > max_ratio:
+        if member.file_size > RATIO_MIN_FILE_BYTES and ratio > max_ratio:
             errors.append(_("%(file)s: tỉ lệ nén %(ratio)d:1 vượt giới hạn %(limit)d:1 "
                             "(nghi ngờ bom nén).")
                           % {"file": member.filename, "ratio": ratio, "limit": max_ratio})
     if total > max_total:
         errors.append(_("Gói giải nén ra %(size)s MB, vượt giới hạn %(limit)s MB.")
                       % {"size": total // (1024 * 1024), "limit": max_total // (1024 * 1024)})
+    # Many small files each under the per-file threshold: the whole package's ratio.
+    whole = total / max(compressed, 1)
+    if total > RATIO_MIN_TOTAL_BYTES and whole > max_ratio:
+        errors.append(_("Cả gói có tỉ lệ nén %(ratio)d:1 (%(size)s MB từ %(packed)s KB), vượt "
+                        "giới hạn %(limit)d:1 (nghi ngờ bom nén).")
+                      % {"ratio": whole, "size": total // (1024 * 1024),
+                         "packed": compressed // 1024, "limit": max_ratio})
     return members
+
+
+def _markup_has_script(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
+    raw = archive.read(member)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = raw.decode("utf-16", errors="ignore")
+    else:
+        text = raw.decode("utf-8", errors="ignore")
+    # Browsers ignore whitespace and NUL inside "java script:" and around "=".
+    squeezed = re.sub(r"[\s\x00]+", "", text)
+    spaced = re.sub(r"\s+", " ", text.replace("\x00", ""))
+    return bool(MARKUP_SCRIPT.search(squeezed) or MARKUP_SCRIPT.search(spaced))
 
 
 def _check_library(archive, folder: str, members, errors) -> LibraryInfo | None:
@@ -219,6 +263,10 @@ def validate_package(fileobj, *, known_libraries: Set[str] = frozenset()) -> Val
             elif LIBRARY_FOLDER.match(top):
                 if ext not in LIBRARY_EXTENSIONS:
                     errors.append(_("%(file)s: phần mở rộng “.%(ext)s” không được phép.")
+                                  % {"file": name, "ext": ext})
+                elif ext in MARKUP_EXTENSIONS and _markup_has_script(archive, member):
+                    errors.append(_("%(file)s: tệp .%(ext)s trong thư viện chứa mã chạy được "
+                                    "(script, thuộc tính on…, javascript:), không được phép.")
                                   % {"file": name, "ext": ext})
                 by_folder.setdefault(top, []).append(member)
             else:

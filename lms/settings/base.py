@@ -303,7 +303,7 @@ CELERY_BEAT_SCHEDULE = {
 # Unpacked packages and libraries; a shared volume when there is more than one web node.
 H5P_ROOT = env("HOCMO_H5P_ROOT", default="") or None  # None → MEDIA_ROOT/h5p
 H5P_MAX_UPLOAD_BYTES = env.int("HOCMO_H5P_MAX_UPLOAD_BYTES", default=100 * 1024 * 1024)
-H5P_MAX_UNPACKED_BYTES = env.int("HOCMO_H5P_MAX_UNPACKED_BYTES", default=200 * 1024 * 1024)
+H5P_MAX_UNPACKED_BYTES = env.int("HOCMO_H5P_MAX_UNPACKED_BYTES", default=150 * 1024 * 1024)
 H5P_MAX_FILES = env.int("HOCMO_H5P_MAX_FILES", default=2000)
 H5P_MAX_COMPRESSION_RATIO = env.int("HOCMO_H5P_MAX_COMPRESSION_RATIO", default=100)
 # account.homePage of the agents the LRS writes for signed-in learners.

@@ -1,6 +1,7 @@
 """Builds .h5p packages in memory for tests, good or deliberately malicious."""
 
 import io
+import json
 import zipfile
 
 from courses.h5p.demo_package import build_demo_package
@@ -30,4 +31,39 @@ def demo_with(**changes) -> io.BytesIO:
             files.pop(name, None)
         else:
             files[name] = data
+    return make_package(files)
+
+
+PROBE_LIBRARY = "H5P.ProbeXss-1.0"
+
+
+def probe_package(*, script: bytes = b"window.probed = document.cookie;", patch: int = 0,
+                  machine_name: str = "H5P.ProbeXss") -> io.BytesIO:
+    """A package that brings its own content type (a new library with preloaded script), as
+    an attacker's upload would: `machine_name`-1.0.`patch`, running `script`."""
+    folder = f"{machine_name}-1.0"
+    library = {"title": "Probe", "machineName": machine_name, "majorVersion": 1,
+               "minorVersion": 0, "patchVersion": patch, "runnable": 1,
+               "embedTypes": ["iframe"], "preloadedJs": [{"path": "probe.js"}]}
+    manifest = {"title": "Probe", "language": "vi", "mainLibrary": machine_name,
+                "embedTypes": ["iframe"],
+                "preloadedDependencies": [{"machineName": machine_name, "majorVersion": 1,
+                                           "minorVersion": 0}]}
+    return make_package({
+        "h5p.json": json.dumps(manifest).encode(),
+        "content/content.json": b"{}",
+        f"{folder}/library.json": json.dumps(library).encode(),
+        f"{folder}/probe.js": script,
+    })
+
+
+def demo_version(patch: int, *, script: bytes | None = None) -> io.BytesIO:
+    """The demo package with its library at 1.0.`patch` (and, optionally, other code)."""
+    files = demo_files()
+    name = "H5P.HocMoTrueFalse-1.0/library.json"
+    library = json.loads(files[name])
+    library["patchVersion"] = patch
+    files[name] = json.dumps(library).encode()
+    if script is not None:
+        files["H5P.HocMoTrueFalse-1.0/hocmo-true-false.js"] = script
     return make_package(files)

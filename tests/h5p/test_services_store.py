@@ -16,22 +16,22 @@ pytestmark = pytest.mark.django_db
 
 
 def test_same_package_twice_is_stored_once(h5p_root):
-    first = h5p_package_store(io.BytesIO(build_demo_package()))
-    second = h5p_package_store(io.BytesIO(build_demo_package()))
+    first = h5p_package_store(io.BytesIO(build_demo_package()), install_libraries=True)
+    second = h5p_package_store(io.BytesIO(build_demo_package()), install_libraries=True)
     assert first.pk == second.pk
     assert H5PPackage.objects.count() == 1
     assert (h5p_root / "packages" / first.sha256 / "content" / "content.json").is_file()
     assert (h5p_root / "libraries" / "H5P.HocMoTrueFalse-1.0.0" / "library.json").is_file()
     # Two contents (two titles) can share one stored package.
-    h5p_content_create(title="A", fileobj=io.BytesIO(build_demo_package()))
+    h5p_content_create(title="A", fileobj=io.BytesIO(build_demo_package()))  # installed
     h5p_content_create(title="B", fileobj=io.BytesIO(build_demo_package()))
     assert H5PContent.objects.filter(package=first).count() == 2
 
 
 def test_library_shared_across_packages(h5p_root):
-    one = h5p_package_store(io.BytesIO(build_demo_package()))
+    one = h5p_package_store(io.BytesIO(build_demo_package()), install_libraries=True)
     two = h5p_package_store(io.BytesIO(build_demo_package(question="Câu hỏi khác?",
-                                                          correct=False)))
+                                                          correct=False)))  # uses the installed library
     assert one.sha256 != two.sha256
     assert H5PLibrary.objects.count() == 1
     assert list(one.libraries.all()) == list(two.libraries.all())
@@ -39,7 +39,7 @@ def test_library_shared_across_packages(h5p_root):
 
 
 def test_main_library_must_come_with_the_package(h5p_root):
-    h5p_package_store(io.BytesIO(build_demo_package()))
+    h5p_package_store(io.BytesIO(build_demo_package()), install_libraries=True)
     files = demo_files()
     slim = {name: data for name, data in files.items()
             if not name.startswith("H5P.HocMoTrueFalse-1.0/")}
@@ -54,7 +54,7 @@ def test_main_library_must_come_with_the_package(h5p_root):
 
 
 def test_files_served_for_player(client, h5p_root):
-    package = h5p_package_store(io.BytesIO(build_demo_package()))
+    package = h5p_package_store(io.BytesIO(build_demo_package()), install_libraries=True)
     base = f"/h5p/p/{package.sha256}"
     manifest = client.get(f"{base}/h5p.json")
     assert manifest.status_code == 200
@@ -76,15 +76,17 @@ def test_refused_upload_shows_message_in_admin_form(h5p_root):
 
     from courses.h5p.forms import H5PContentForm
     from courses.h5p.wagtail_hooks import H5PContentViewSet
+    from tests.factories import UserFactory
 
     form_class = H5PContentViewSet().get_edit_handler().get_form_class()
     assert issubclass(form_class, H5PContentForm)
     bad = demo_with(**{"content/shell.php": b"<?php"}).getvalue()
-    form = form_class(data={"title": "Bài độc"},
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    form = form_class(data={"title": "Bài độc"}, for_user=admin,
                       files={"upload": SimpleUploadedFile("bai.h5p", bad)})
     assert not form.is_valid()
     assert any("content/shell.php" in e for e in form.errors["upload"])
-    good = form_class(data={"title": "Bài tốt"},
+    good = form_class(data={"title": "Bài tốt"}, for_user=admin,
                       files={"upload": SimpleUploadedFile("bai.h5p", build_demo_package())})
     assert good.is_valid(), good.errors
     content = good.save()

@@ -13,7 +13,8 @@ pytestmark = pytest.mark.django_db
 
 def test_player_only_on_lessons_with_h5p(client):
     _course, lessons = course_with_lessons(2)
-    content = h5p_content_create(title="Đúng hay sai", fileobj=io.BytesIO(build_demo_package()))
+    content = h5p_content_create(title="Đúng hay sai", fileobj=io.BytesIO(build_demo_package()),
+                                  install_libraries=True)
     lessons[0].body.append(("h5p", {"content": content, "pass_mark": 0, "instructions": "Chọn"}))
     lessons[0].save_revision().publish()
     with_h5p = client.get(lessons[0].url).content.decode()

@@ -41,7 +41,8 @@ def post(client, data, **headers):
 
 def lesson_with_h5p(lesson, pass_mark=0):
     """Adds the demo H5P block to `lesson` through a new revision, published."""
-    content = h5p_content_create(title="Đúng hay sai", fileobj=io.BytesIO(build_demo_package()))
+    content = h5p_content_create(title="Đúng hay sai", fileobj=io.BytesIO(build_demo_package()),
+                                  install_libraries=True)
     lesson.body.append(("h5p", {"content": content, "pass_mark": pass_mark, "instructions": ""}))
     lesson.save_revision().publish()
     return content
