@@ -1,0 +1,318 @@
+"""The world the report state machine plays in, and each change made through its real entry
+point (services, the management command, the Django admin and report views through the test
+client, the roster import). Used by tests/reports/test_oracle_machine.py."""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+from django.core.management import call_command
+from django.test import Client, TestCase
+from django.urls import reverse
+from django.utils import timezone
+
+from courses.certificates.models import Certificate
+from courses.certificates.services import certificate_issue, certificate_revoke
+from courses.services import enrolment_create, progress_record
+from lms.accounts.models import LearnerProfile, User
+from lms.reports.models import Target
+from lms.roster.previews import roster_preview
+from lms.roster.services import roster_commit, roster_import_create
+from lms.units.models import Role, RoleKind, SchoolLevel, Unit
+from lms.units.services import role_grant, unit_merge, unit_move
+from tests.factories import (
+    LearnerProfileFactory,
+    ProgrammeFactory,
+    UnitFactory,
+    UnitKindFactory,
+    UserFactory,
+    course_with_lessons,
+)
+from tests.roster.helpers import student, upload, xlsx_bytes
+
+PERIOD_START = datetime.date(2025, 1, 1)
+PERIOD_END = datetime.date(2030, 12, 31)
+# (code, name, parent code, kind, school level, grade)
+TREE = [
+    ("BO", "Bộ GD&ĐT", None, "ministry", "", None),
+    ("SO-A", "Sở GD&ĐT A", "BO", "province_department", "", None),
+    ("PHONG-A1", "Phòng GD&ĐT A1", "SO-A", "district_office", "", None),
+    ("THCS-X", "THCS X", "PHONG-A1", "school", SchoolLevel.LOWER_SECONDARY, None),
+    ("X9A", "9A", "THCS-X", "class", "", 9),
+    ("X9B", "9B", "THCS-X", "class", "", 9),
+    ("XA-A2", "Xã A2", "SO-A", "commune", "", None),
+    ("THPT-V", "THPT V", "XA-A2", "school", SchoolLevel.UPPER_SECONDARY, None),
+    ("V12A", "12A", "THPT-V", "class", "", 12),
+    ("SO-B", "Sở GD&ĐT B", "BO", "province_department", "", None),
+    ("THPT-Y", "THPT Y", "SO-B", "school", SchoolLevel.UPPER_SECONDARY, None),
+    ("Y12B", "12B", "THPT-Y", "class", "", 12),
+    ("Y11C", "11C", "THPT-Y", "class", "", 11),
+    ("XA-B1", "Xã B1", "SO-B", "commune", "", None),
+    ("TH-Z", "Tiểu học Z", "XA-B1", "school", SchoolLevel.PRIMARY, None),
+    ("Z5A", "5A", "TH-Z", "class", "", 5),
+]
+SCHOOLS = ["THCS-X", "THPT-V", "THPT-Y", "TH-Z"]
+OFFICES = ["PHONG-A1", "XA-A2", "XA-B1"]
+PROVINCES = ["SO-A", "SO-B"]
+CLASSES = [code for code, *_rest, grade in TREE if grade]
+# (username, class code, sex, ethnicity, household)
+LEARNERS = [
+    ("hs-o-0", "X9A", "F", "01", ""), ("hs-o-1", "X9A", "M", "02", "poor"),
+    ("hs-o-2", "X9B", "F", "01", "near_poor"), ("hs-o-3", "V12A", "M", "08", ""),
+    ("hs-o-4", "Y12B", "F", "01", "poor"), ("hs-o-5", "Y11C", "M", "01", ""),
+    ("hs-o-6", "Z5A", "F", "02", ""), ("hs-o-7", "V12A", "M", "01", "poor"),
+]
+# (username, unit code, role kind): teachers counted by the teacher target, and staff whose
+# visibility is checked.
+STAFF = [
+    ("gv-o-0", "THCS-X", RoleKind.TEACHER), ("gv-o-1", "THPT-Y", RoleKind.TEACHER),
+    ("gv-o-2", "X9A", RoleKind.TEACHER), ("ht-o-3", "THPT-V", RoleKind.SCHOOL_ADMIN),
+    ("cb-o-4", "PHONG-A1", RoleKind.OFFICER), ("cb-o-5", "SO-B", RoleKind.OFFICER),
+    ("cb-o-6", "XA-A2", RoleKind.OFFICER),
+]
+
+
+def build_world() -> dict:
+    """Tree, courses, four targets, learners, teachers and staff, and a superuser."""
+    units: dict[str, Unit] = {}
+    for code, name, parent, kind, level, grade in TREE:
+        units[code] = UnitFactory(
+            parent=Unit.objects.get(pk=units[parent].pk) if parent else None, code=code,
+            name=name, school_level=level, grade=grade,
+            kind=UnitKindFactory(code=kind, is_school=kind == "school",
+                                 is_class=kind == "class"))
+    startup = ProgrammeFactory(code="startup", name="Khởi nghiệp")
+    careers = ProgrammeFactory(code="careers", name="Hướng nghiệp")
+    course_a = course_with_lessons(2, title="Khởi nghiệp A", slug="o-khoi-nghiep-a",
+                                   programme=careers)
+    course_b = course_with_lessons(1, title="Khởi nghiệp B", slug="o-khoi-nghiep-b",
+                                   programme=startup)
+    common = {"period_label": "2025-2030", "period_start": PERIOD_START,
+              "period_end": PERIOD_END}
+    t1 = Target.objects.create(code="bo-kn", name="Học sinh được đào tạo khởi nghiệp",
+                               unit=units["BO"], threshold=90, **common)
+    t1.courses.set([course_a[0], course_b[0]])
+    t2 = Target.objects.create(code="so-a-ngheo", name="Học sinh hộ nghèo, cận nghèo",
+                               unit=units["SO-A"], threshold=60, household="poor_near",
+                               rule="programme", programme=startup, **common)
+    t3 = Target.objects.create(code="so-b-cc", name="Học sinh THPT có chứng chỉ",
+                               unit=units["SO-B"], threshold=5, threshold_kind="absolute",
+                               rule="certificate",
+                               school_levels=[SchoolLevel.UPPER_SECONDARY], **common)
+    t3.courses.set([course_a[0]])
+    t4 = Target.objects.create(code="bo-gv", name="Giáo viên được tập huấn", unit=units["BO"],
+                               threshold=20, population="teachers", **common)
+    t4.courses.set([course_a[0]])
+    for username, klass, sex, ethnicity, household in LEARNERS:
+        user = UserFactory(username=username)
+        LearnerProfileFactory(user=user, sex=sex, ethnicity=ethnicity,
+                              household_status=household,
+                              grade=units[klass].grade, learner_code=username.upper())
+        role_grant(user=user, unit=units[klass], kind=RoleKind.LEARNER)
+    for i, (username, unit, kind) in enumerate(STAFF):
+        user = UserFactory(username=username)
+        # Everything recorded (the "unknown" scenario blanks fields on purpose).
+        LearnerProfileFactory(user=user, sex="FM"[i % 2], ethnicity="01",
+                              learner_code=username.upper(), grade=None)
+        role_grant(user=user, unit=units[unit], kind=kind)
+    admin = UserFactory(username="quantri-o", is_superuser=True, is_staff=True)
+    return {"courses": [course_a, course_b], "targets": [t1, t2, t3, t4], "admin": admin,
+            "programmes": [careers, startup]}
+
+
+def unit(code: str) -> Unit:
+    return Unit.objects.get(code=code)
+
+
+def live_units(codes) -> list[Unit]:
+    """The units of `codes` that are still live (not merged away)."""
+    return list(Unit.objects.filter(code__in=codes, merged_into__isnull=True, is_active=True)
+                .order_by("code"))
+
+
+def people() -> list[User]:
+    """Everyone the machine may act on (learners, teachers, staff; roster-made learners too)."""
+    return list(User.objects.filter(is_superuser=False).order_by("pk"))
+
+
+def committed():
+    """Runs what the change deferred to its commit (signals, Celery tasks) as a commit would."""
+    return TestCase.captureOnCommitCallbacks(execute=True)
+
+
+# --- Learning -----------------------------------------------------------------------------------
+
+
+def lesson_complete(user, course_and_lessons, index: int) -> None:
+    course, lessons = course_and_lessons
+    with committed():
+        enrolment_create(user=user, course=course)
+        progress_record(user=user, lesson=lessons[index % len(lessons)], completed=True)
+
+
+def course_complete(user, course_and_lessons) -> None:
+    for index in range(len(course_and_lessons[1])):
+        lesson_complete(user, course_and_lessons, index)
+
+
+def certificate_give(user, course_and_lessons) -> None:
+    """Issue the course's certificate (the learner must have completed it)."""
+    with committed():
+        certificate_issue(user=user, course=course_and_lessons[0], require_quizzes=False,
+                          render=False)
+
+
+def certificate_take_back(admin, certificate: Certificate) -> None:
+    with committed():
+        certificate_revoke(actor=admin, certificate=certificate, reason="Cấp nhầm")
+
+
+# --- People -------------------------------------------------------------------------------------
+
+
+def profile_correct(user, field: str, value) -> None:
+    profile, _created = LearnerProfile.objects.get_or_create(user=user)
+    setattr(profile, field, value)
+    with committed():
+        profile.save()
+
+
+def class_change(user, klass: Unit, *, keep_old: bool) -> None:
+    """Join `klass`; unless `keep_old`, end the other live learner roles first (one save each,
+    as the class page does). With `keep_old` the learner is in two classes at once."""
+    with committed():
+        if not keep_old:
+            for role in Role.objects.filter(user=user, kind=RoleKind.LEARNER,
+                                            ended_at__isnull=True).exclude(unit=klass):
+                role.ended_at = timezone.now()
+                role.save()
+        role = role_grant(user=user, unit=klass, kind=RoleKind.LEARNER)
+        if role.ended_at is not None:
+            role.ended_at = None
+            role.save()
+
+
+def teaching_change(user, school: Unit) -> None:
+    """A teacher moves school: the old teacher roles end, a new one starts."""
+    with committed():
+        for role in Role.objects.filter(user=user, kind=RoleKind.TEACHER,
+                                        ended_at__isnull=True).exclude(unit=school):
+            role.ended_at = timezone.now()
+            role.save()
+        role = role_grant(user=user, unit=school, kind=RoleKind.TEACHER)
+        if role.ended_at is not None:
+            role.ended_at = None
+            role.save()
+
+
+def account_active_set(user, active: bool) -> None:
+    user.is_active = active
+    with committed():
+        user.save()
+
+
+def account_delete(user) -> None:
+    with committed():
+        user.delete()
+
+
+ROSTER_SEX = {"F": "Nữ", "M": "Nam", "": ""}
+ROSTER_ETHNICITY = {"01": "Kinh", "02": "Tày", "08": "Mông", "": ""}
+ROSTER_HOUSEHOLD = {"poor": "Hộ nghèo", "near_poor": "Hộ cận nghèo", "": ""}
+
+
+def roster_reimport(admin, school: Unit, rows: list[tuple]) -> None:
+    """Import a roster file for `school`: rows of (learner code, class, sex, ethnicity,
+    household). Codes not known yet create learners."""
+    lines = [student(i, klass=klass.name, **{
+        "Mã học sinh": code, "Họ và tên": f"Học sinh {code}", "Khối": str(klass.grade or ""),
+        "Giới tính": ROSTER_SEX[sex], "Dân tộc": ROSTER_ETHNICITY[ethnicity],
+        "Hộ nghèo/cận nghèo": ROSTER_HOUSEHOLD[household]})
+        for i, (code, klass, sex, ethnicity, household) in enumerate(rows, start=1)]
+    with committed():
+        imp = roster_import_create(actor=admin, school=school,
+                                   uploaded_file=upload(xlsx_bytes(lines), "ds.xlsx"))
+        roster_preview(imp=imp)
+        roster_commit(import_id=imp.pk)
+
+
+# --- The tree, through each entry point ----------------------------------------------------------
+
+
+def move_by_service(moved: Unit, parent: Unit, admin) -> None:
+    with committed():
+        unit_move(unit=moved, new_parent=parent)
+
+
+def move_by_command(moved: Unit, parent: Unit, admin) -> None:
+    with committed():
+        call_command("unit_reorganise", "move", moved.code, parent.code, stdout=io.StringIO())
+
+
+def move_by_admin(moved: Unit, parent: Unit, admin) -> None:
+    """The Django admin's change form (treebeard's move form), as a superuser: "first child of"
+    the new parent, every other field unchanged."""
+    client = Client()
+    client.force_login(admin)
+    data = {"kind": moved.kind_id, "name": moved.name, "code": moved.code or "",
+            "admin_code": moved.admin_code or "", "school_level": moved.school_level,
+            "school_year": moved.school_year, "grade": moved.grade or "",
+            "_position": "first-child", "_ref_node_id": parent.pk}
+    if moved.is_active:
+        data["is_active"] = "on"
+    with committed():
+        response = client.post(reverse("admin:units_unit_change", args=[moved.pk]), data)
+    assert response.status_code == 302, (response.status_code, response.content[:2000])
+
+
+def merge_by_service(source: Unit, into: Unit, admin) -> None:
+    with committed():
+        unit_merge(source=source, target=into)
+
+
+def merge_by_command(source: Unit, into: Unit, admin) -> None:
+    with committed():
+        call_command("unit_reorganise", "merge", source.code, into.code, stdout=io.StringIO())
+
+
+MOVES = {"service": move_by_service, "command": move_by_command, "admin": move_by_admin}
+MERGES = {"service": merge_by_service, "command": merge_by_command}
+
+
+# --- Targets, through the officers' form -----------------------------------------------------------
+
+
+def target_post_data(target: Target) -> dict:
+    """The edit form's fields as the page would send them back unchanged."""
+    data = {
+        "code": target.code, "name": target.name, "population": target.population,
+        "school_levels": list(target.school_levels), "grades": list(target.grades),
+        "graduation_year": target.graduation_year or "", "household": target.household,
+        "age_min": target.age_min if target.age_min is not None else "",
+        "age_max": target.age_max if target.age_max is not None else "",
+        "rule": target.rule, "courses": [c.pk for c in target.courses.all()],
+        "programme": target.programme_id or "", "min_courses": target.min_courses,
+        "threshold_kind": target.threshold_kind, "threshold": str(target.threshold),
+        "period_label": target.period_label, "period_start": target.period_start.isoformat(),
+        "period_end": target.period_end.isoformat(),
+        "deadline": target.deadline.isoformat() if target.deadline else "",
+        "lead_unit": target.lead_unit_id or target.unit_id,
+        "cooperating_units": [u.pk for u in target.cooperating_units.all()],
+        "notes": target.notes, "source": target.source,
+    }
+    return {k: v for k, v in data.items() if v != [] and v is not None}
+
+
+def target_edit(admin, target: Target, changes: dict) -> None:
+    """Edit a target through its form (POST), as a superuser."""
+    target = Target.objects.get(pk=target.pk)
+    client = Client()
+    client.force_login(admin)
+    data = {**target_post_data(target), **changes}
+    data = {k: v for k, v in data.items() if v != []}
+    with committed():
+        response = client.post(reverse("reports:target_edit", kwargs={
+            "unit_id": target.unit_id, "target_id": target.pk}), data)
+    assert response.status_code == 302, (response.status_code,
+                                         response.content.decode()[:3000])
