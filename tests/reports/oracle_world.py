@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import io
 
+import pytest
 from django.core.management import call_command
 from django.test import Client, TestCase
 from django.urls import reverse
@@ -15,6 +16,7 @@ from django.utils import timezone
 from courses.certificates.models import Certificate
 from courses.certificates.services import certificate_issue, certificate_revoke
 from courses.services import enrolment_create, progress_record
+from courses.signals import course_completed
 from lms.accounts.models import LearnerProfile, User
 from lms.reports.models import Target
 from lms.roster.previews import roster_preview
@@ -119,6 +121,20 @@ def build_world() -> dict:
     admin = UserFactory(username="quantri-o", is_superuser=True, is_staff=True)
     return {"courses": [course_a, course_b], "targets": [t1, t2, t3, t4], "admin": admin,
             "programmes": [careers, startup]}
+
+
+@pytest.fixture
+def world(db):
+    """build_world(). Certificates are issued by an explicit step (without a PDF) rather than by
+    the task each completion queues: the reports read certificate rows, not the PDF."""
+    course_completed.disconnect(dispatch_uid="certificates_on_course_completed")
+    try:
+        yield build_world()
+    finally:
+        from courses.certificates.receivers import issue_on_completion
+
+        course_completed.connect(issue_on_completion,
+                                 dispatch_uid="certificates_on_course_completed")
 
 
 def unit(code: str) -> Unit:
@@ -251,19 +267,30 @@ def move_by_command(moved: Unit, parent: Unit, admin) -> None:
 
 
 def move_by_admin(moved: Unit, parent: Unit, admin) -> None:
-    """The Django admin's change form (treebeard's move form), as a superuser: "first child of"
-    the new parent, every other field unchanged."""
+    """The Django admin's change form, as a superuser: every field sent back as the form shows
+    it, the move fields set to "first child of" the new parent (treebeard's move form) — or a
+    `parent` field, should the admin offer one instead."""
     client = Client()
     client.force_login(admin)
-    data = {"kind": moved.kind_id, "name": moved.name, "code": moved.code or "",
-            "admin_code": moved.admin_code or "", "school_level": moved.school_level,
-            "school_year": moved.school_year, "grade": moved.grade or "",
-            "_position": "first-child", "_ref_node_id": parent.pk}
-    if moved.is_active:
-        data["is_active"] = "on"
+    url = reverse("admin:units_unit_change", args=[moved.pk])
+    form = client.get(url).context["adminform"].form
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if isinstance(value, bool):
+            if value:
+                data[name] = "on"
+        elif value is not None:
+            data[name] = [str(v) for v in value] if isinstance(value, list | tuple) else value
+    if "treebeard_position" in form.fields:
+        data.update(treebeard_position="first-child", treebeard_ref_node=parent.pk)
+    else:
+        data["parent"] = parent.pk
     with committed():
-        response = client.post(reverse("admin:units_unit_change", args=[moved.pk]), data)
-    assert response.status_code == 302, (response.status_code, response.content[:2000])
+        response = client.post(url, data)
+    assert response.status_code == 302, (response.status_code, getattr(
+        response.context and response.context.get("adminform"), "form", None) and
+        response.context["adminform"].form.errors)
 
 
 def merge_by_service(source: Unit, into: Unit, admin) -> None:

@@ -36,7 +36,6 @@ from hypothesis.stateful import (
 )
 
 from courses.certificates.models import Certificate
-from courses.signals import course_completed
 from lms.reports import rebuild
 from lms.reports.models import Target, TargetUnitCounter
 from lms.units.models import Role, RoleKind, SchoolLevel, Unit
@@ -338,21 +337,13 @@ SCENARIOS = {
                    "the Django admin's move goes through unit_move"),
 }
 # Scenarios whose rule is not implemented on main yet: {scenario: the defect (issue 15)}.
-NOT_YET: dict[str, str] = {}
-
-
-@pytest.fixture
-def world(db):
-    # Certificates are issued by the machine's own step (without a PDF) rather than by the task
-    # each completion queues: the reports read the certificate rows, not the PDF.
-    course_completed.disconnect(dispatch_uid="certificates_on_course_completed")
-    try:
-        yield w.build_world()
-    finally:
-        from courses.certificates.receivers import issue_on_completion
-
-        course_completed.connect(issue_on_completion,
-                                 dispatch_uid="certificates_on_course_completed")
+NOT_YET: dict[str, str] = {
+    "deactivation": "issue 15 defect 9 (R2): a deactivated account still counts",
+    "unknown_splits": "issue 15 defect 4 (R3): an unrecorded ethnic group is counted as Kinh",
+    "move_service": "issue 15 defect 2: unit_move/unit_merge leave the counters stale",
+    "move_command": "issue 15 defect 2: unit_reorganise leaves the counters stale",
+    "move_admin": "issue 15 defect 1: the admin's move bypasses unit_move (stale role paths)",
+}
 
 
 @pytest.mark.parametrize("scenario", list(SCENARIOS))
