@@ -1,7 +1,5 @@
 """Thin views over services and selectors. Every state change is a POST with CSRF."""
 
-import json
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseForbidden, JsonResponse
@@ -9,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lms.jsonio import JSONInputError, json_bool, json_number, json_object
 from lms.units.models import RoleKind, Unit
 from lms.units.permissions import can_manage_unit, units_visible_to
 
@@ -62,18 +61,13 @@ def progress_report(request, lesson_id: int):
         return JsonResponse({"detail": _("Cần đăng nhập.")}, status=401)
     lesson = _live_lesson(lesson_id)
     try:
-        payload = json.loads(request.body or b"{}")
-        percent = int(payload.get("percent", 0))
-        seconds = int(payload.get("seconds", 0))
-        completed = bool(payload.get("completed", False))
-    except (ValueError, TypeError, AttributeError):
+        payload = json_object(request.body, allowed={"percent", "seconds", "completed"})
+        percent = int(json_number(payload, "percent", default=0, minimum=0, maximum=100))
+        seconds = int(json_number(payload, "seconds", default=0, minimum=0))
+        completed = json_bool(payload, "completed", default=False)
+    except JSONInputError as exc:  # the field's name, or "body" when the JSON is unreadable
         return JsonResponse({"detail": _("Dữ liệu không hợp lệ."),
-                             "fields": {"percent": _("Phải là số nguyên 0–100."),
-                                        "seconds": _("Phải là số nguyên không âm.")}},
-                            status=400)
-    if not 0 <= percent <= 100 or seconds < 0:
-        return JsonResponse({"detail": _("Dữ liệu không hợp lệ."),
-                             "fields": {"percent": _("Phải là số nguyên 0–100.")}}, status=400)
+                             "fields": {exc.path: exc.message}}, status=400)
     if selectors.lesson_completed_by_activity(lesson):
         # Only the quiz or the H5P statements may complete it; reading time still counts.
         completed, percent = False, min(percent, 99)

@@ -4,7 +4,6 @@ A .h5p file is a zip holding h5p.json, content/ (content.json and media) and one
 library (machineName-major.minor) with its library.json. Every refusal names the file and the
 rule, in Vietnamese, so a teacher knows what to fix."""
 
-import json
 import posixpath
 import re
 import stat
@@ -14,6 +13,8 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+
+from lms.jsonio import JSONInputError, json_read
 
 # H5P core's default whitelist (h5p.classes.php), minus svg/xml/html/js in content.
 CONTENT_EXTENSIONS = frozenset({
@@ -105,10 +106,10 @@ def _extension(name: str) -> str:
 
 def _read_json(archive: zipfile.ZipFile, name: str, errors: list[str]) -> dict | None:
     try:
-        data = json.loads(archive.read(name).decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        data = json_read(archive.read(name))  # depth limit, finite numbers, no NUL
+    except JSONInputError as exc:
         errors.append(_("%(file)s: không phải JSON hợp lệ (%(error)s).")
-                      % {"file": name, "error": exc})
+                      % {"file": name, "error": exc.message})
         return None
     if not isinstance(data, dict):
         errors.append(_("%(file)s: phải là một đối tượng JSON.") % {"file": name})

@@ -64,6 +64,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # NUL in the path, query string or a form field: 400 before any cache or database work.
+    "lms.middleware.RefuseNulMiddleware",
     # Compresses HTML for slow mobile data (Django adds random padding against BREACH).
     "django.middleware.gzip.GZipMiddleware",
     # Serves anonymous page hits from the versioned page cache before any other work.
@@ -172,6 +174,10 @@ REST_FRAMEWORK: dict[str, Any] = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # JSON through lms.jsonio (depth limit, finite numbers, no NUL), like every JSON endpoint.
+    "DEFAULT_PARSER_CLASSES": ["lms.api.parsers.StrictJSONParser",
+                               "rest_framework.parsers.FormParser",
+                               "rest_framework.parsers.MultiPartParser"],
 }
 SPECTACULAR_SETTINGS: dict[str, Any] = {"TITLE": "HọcMở API", "VERSION": "1.0.0"}
 

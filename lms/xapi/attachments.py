@@ -14,6 +14,8 @@ import uuid
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
+from lms.jsonio import JSONInputError, json_read
+
 from .models import Attachment
 from .validation import Invalid
 
@@ -73,9 +75,9 @@ def statements_body(request) -> tuple[object, dict]:
 
 def _json(raw: bytes):
     try:
-        return json.loads(raw or b"null")
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise Invalid("body", _("không phải JSON hợp lệ (%(error)s).") % {"error": exc}) from None
+        return json_read(raw)
+    except JSONInputError as exc:
+        raise Invalid(exc.path, exc.message) from None
 
 
 def _declared(stmt: dict, path: str):

@@ -9,8 +9,10 @@ from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lms.jsonio import JSONInputError, json_read
+
 from .models import Document, DocumentKind
-from .services import Refused, agent_for_user
+from .services import Refused, agent_for_user, authority_for
 from .validation import Invalid, agent_key, check_agent, check_iri, check_timestamp, check_uuid
 from .views import _error, require_scope, xapi_endpoint
 
@@ -21,11 +23,24 @@ SPEC: dict[str, tuple[tuple[str, ...], str, str]] = {  # kind → (required, id 
 }
 
 
-def parse_agent(raw: str) -> dict:
+def parse_agent(raw: str, name: str = "agent") -> dict:
+    """The Agent (or Group) in a query parameter, read through lms.jsonio."""
     try:
-        return check_agent(json.loads(raw), "agent")
-    except json.JSONDecodeError:
-        raise Invalid("agent", _("phải là JSON của một Agent.")) from None
+        return check_agent(json_read(raw), name)
+    except JSONInputError:
+        raise Invalid(name, _("phải là JSON của một Agent.")) from None
+
+
+def _own_agent_key(principal) -> str | None:
+    """Whose State and Agent Profile documents the caller may read and write (xAPI: the `state`
+    and `profile` scopes are "limited to the actor associated with the current token"): a
+    signed-in learner, their own; a tool, the agent it writes as (its authority); a tool with
+    the `all` scope, anyone's (None)."""
+    if principal.client is None:
+        return agent_key(agent_for_user(principal.user))
+    if "all" in (principal.client.scopes or []):
+        return None
+    return agent_key(authority_for(principal))
 
 
 def _etag(content: bytes) -> str:
@@ -43,8 +58,12 @@ def _lookup(request, kind: str) -> dict:
     key = ""
     if "agent" in required:
         key = agent_key(parse_agent(params["agent"]))
-        if principal.client is None and key != agent_key(agent_for_user(principal.user)):
-            raise Refused(_("Bạn chỉ xem và ghi được dữ liệu của chính mình."))
+        own = _own_agent_key(principal)
+        if own is not None and key != own:
+            raise Refused(_("Bạn chỉ xem và ghi được dữ liệu của chính mình.")
+                          if principal.client is None else
+                          _("Công cụ này chỉ xem và ghi được tài liệu của chính nó (agent "
+                            "authority của nó); tài liệu của người khác cần quyền all."))
     elif principal.client is None and request.method not in ("GET", "HEAD"):
         raise Refused(_("Người học không được sửa hồ sơ hoạt động."))
     lookup = {"kind": kind, "agent_key": key,
@@ -101,9 +120,9 @@ def _merge(doc: Document, content: bytes, content_type: str) -> bytes:
             and doc.content_type.startswith("application/json")):
         raise Invalid("body", _("POST chỉ gộp được hai tài liệu JSON."))
     try:
-        old, new = json.loads(bytes(doc.content)), json.loads(content)
-    except json.JSONDecodeError:
-        raise Invalid("body", _("không phải JSON hợp lệ.")) from None
+        old, new = json_read(bytes(doc.content)), json_read(content)
+    except JSONInputError as exc:
+        raise Invalid("body", exc.message) from None
     if not isinstance(old, dict) or not isinstance(new, dict):
         raise Invalid("body", _("POST chỉ gộp được hai đối tượng JSON."))
     return json.dumps({**old, **new}, ensure_ascii=False).encode()

@@ -17,7 +17,8 @@ def check_interaction(definition: dict, path: str, *, invalid, language_map) -> 
             raise invalid(f"{path}.interactionType",
                           _("bắt buộc khi có %(key)s.") % {"key": used[0]})
         return
-    if definition["interactionType"] not in INTERACTION_TYPES:
+    kind = definition["interactionType"]
+    if not isinstance(kind, str) or kind not in INTERACTION_TYPES:  # a list is unhashable
         raise invalid(f"{path}.interactionType",
                       _("phải là một trong: %(types)s.")
                       % {"types": ", ".join(sorted(INTERACTION_TYPES))})

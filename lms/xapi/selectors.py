@@ -2,12 +2,13 @@
 so a page costs the same at the millionth statement as at the first."""
 
 import base64
-import json
 import uuid
 from datetime import datetime
 
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
+
+from lms.jsonio import JSONInputError, json_read
 
 from .models import Statement
 from .validation import Invalid, agent_key, check_agent, check_iri, check_timestamp, check_uuid
@@ -55,8 +56,8 @@ def statements_query(params, *, visible: Q,
     rows: QuerySet = Statement.objects.filter(visible, voided=False)
     if "agent" in params:
         try:
-            agent = json.loads(params["agent"])
-        except json.JSONDecodeError:
+            agent = json_read(params["agent"])
+        except JSONInputError:
             raise Invalid("agent", _("phải là JSON của một Agent hoặc Group.")) from None
         rows = rows.filter(actor_key=agent_key(check_agent(agent, "agent")))
     if "verb" in params:

@@ -11,12 +11,13 @@ with that certificate's key. Trusting the certificate itself is left to whoever 
 statement (the spec does not ask the LRS to)."""
 
 import base64
-import json
 
 from cryptography import x509
 from django.utils.translation import gettext as _
 from jwcrypto import jwk, jws
 from jwcrypto.common import JWException
+
+from lms.jsonio import json_read
 
 from .validation import Invalid
 
@@ -48,7 +49,7 @@ def _check_one(where: str, stmt: dict, item: dict, files: dict) -> None:
     try:
         token.deserialize(part[1].decode("ascii").strip())
         header = token.jose_header
-        payload = json.loads(token.objects["payload"])
+        payload = json_read(token.objects["payload"])
     except (JWException, UnicodeDecodeError, ValueError, KeyError, TypeError):
         raise Invalid(where, _("chữ ký không phải JWS hợp lệ.")) from None
     if not isinstance(header, dict) or header.get("alg") not in ALGORITHMS:

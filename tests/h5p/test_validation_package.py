@@ -101,6 +101,15 @@ def test_h5p_json_not_json(h5p_root):
     assert any(e.startswith("h5p.json: không phải JSON") for e in errors)
 
 
+@pytest.mark.parametrize("name", ["h5p.json", "content/content.json"])
+@pytest.mark.parametrize("body", [b'{"a": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+                                  b'{"title": "x", "n": Infinity}', b'{"title": "a\\u0000"}'])
+def test_hostile_json_in_a_package_is_a_named_refusal(h5p_root, name, body):
+    """Issue 16, defect 4: a deeply nested h5p.json was a RecursionError (500)."""
+    errors = _refused(demo_with(**{name: body}), h5p_root)
+    assert any(e.startswith(f"{name}: không phải JSON hợp lệ") for e in errors)
+
+
 def test_library_json_missing(h5p_root):
     errors = _refused(demo_with(**{"H5P.HocMoTrueFalse-1.0/library.json": None}), h5p_root)
     assert any("H5P.HocMoTrueFalse-1.0: thiếu library.json" in e for e in errors)

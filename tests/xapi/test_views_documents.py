@@ -97,3 +97,37 @@ def test_scope_state_needed(client):
     _tool, auth = basic_client(scopes=("statements/write",))
     assert client.get(_url("/xapi/activities/state", _state(stateId="s")),
                       **auth).status_code == 403
+
+
+def test_a_tool_without_all_scope_reaches_only_its_own_agents_documents(client):
+    """Issue 16, defect 6: a tool with only statements/read/mine and state could GET and PUT a
+    learner's state document. Now State and Agent Profile are limited to the agent the tool
+    writes as (its authority), as the xAPI `state`/`profile` scopes say; `all` reaches anyone's."""
+    from lms.xapi.services import Principal, authority_for
+
+    admin_tool, admin_auth = basic_client(scopes=("all",))
+    learner = json.dumps({"account": {"homePage": "http://127.0.0.1:8000", "name": "hocsinh"}})
+    learners = _url("/xapi/activities/state", {"activityId": ACTIVITY, "agent": learner,
+                                               "stateId": "s"})
+    assert client.put(learners, data=b'{"bi-mat": 1}', content_type="application/json",
+                      **admin_auth).status_code == 204
+
+    tool, auth = basic_client(scopes=("statements/read/mine", "state", "profile"))
+    assert client.get(learners, **auth).status_code == 403
+    assert client.put(learners, data=b"{}", content_type="application/json",
+                      **auth).status_code == 403
+    assert client.post(learners, data=b"{}", content_type="application/json",
+                       **auth).status_code == 403
+    assert client.delete(learners, **auth).status_code == 403
+    listing = _url("/xapi/activities/state", {"activityId": ACTIVITY, "agent": learner})
+    assert client.get(listing, **auth).status_code == 403
+    profile = _url("/xapi/agents/profile", {"agent": learner, "profileId": "p"})
+    assert client.get(profile, **auth).status_code == 403
+    assert client.get(learners, **admin_auth).json() == {"bi-mat": 1}  # untouched
+
+    own = json.dumps(authority_for(Principal(client=tool)))
+    mine = _url("/xapi/activities/state", {"activityId": ACTIVITY, "agent": own,
+                                           "stateId": "s"})
+    assert client.put(mine, data=b'{"a": 1}', content_type="application/json",
+                      **auth).status_code == 204
+    assert client.get(mine, **auth).json() == {"a": 1}
