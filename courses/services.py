@@ -70,17 +70,43 @@ def _course_id_of(lesson: LessonPage) -> int:
 
 
 def progress_record(*, user, lesson: LessonPage, percent: int = 0, completed: bool = False,
-                    seconds: int = 0, source: str = "page") -> LessonProgress:
+                    seconds: int = 0, source: str = "page",
+                    history: bool = False) -> LessonProgress:
     """Record what a learner did in a lesson. Monotonic: percent keeps its maximum, a completion
     is never undone, so a late, repeated or concurrent update can never move progress back.
-    Raises NotEnrolled when the learner is not enrolled in the lesson's course."""
+    Raises NotEnrolled when the learner is not enrolled in the lesson's course.
+
+    `seconds` is the study time the client reports since its previous report. Time passes once:
+    no more is credited than has passed on the server's clock since the learner's previous
+    activity in the course (or their enrolment), nor more than MAX_SECONDS_PER_REPORT, so a
+    report posted twice, or five in a row, or from two tabs, adds no more than the real time.
+    `history=True` is for loaders of past records (the demo): the seconds are taken as given."""
     course_id = _course_id_of(lesson)
-    if not is_enrolled(user=user, course_id=course_id):
-        raise NotEnrolled(lesson.pk)
     percent = 100 if completed else max(0, min(int(percent), 100))
     seconds = max(0, min(int(seconds), MAX_SECONDS_PER_REPORT))
-    now = timezone.now()
+    with transaction.atomic():
+        # The enrolment row is the learner's clock in this course: locked, so concurrent
+        # reports are credited one after the other against each other's time.
+        enrolment = (Enrolment.objects.select_for_update().filter(user=user, course_id=course_id)
+                     .only("created_at", "last_activity_at").first()
+                     if user.is_authenticated else None)
+        if enrolment is None:
+            raise NotEnrolled(lesson.pk)
+        now = timezone.now()
+        if not history:
+            since = enrolment.last_activity_at or enrolment.created_at
+            elapsed = (now - since).total_seconds()
+            seconds = max(0, min(seconds, int(elapsed)))  # whole seconds, rounded down
+        newly_completed = _progress_apply(user, lesson, course_id, percent, seconds, source, now)
+        Enrolment.objects.filter(pk=enrolment.pk).update(last_lesson=lesson,
+                                                         last_activity_at=now)
+    if newly_completed:
+        course_completion_check(user=user, course_id=course_id)
+    return LessonProgress.objects.get(user=user, lesson=lesson)
 
+
+def _progress_apply(user, lesson, course_id, percent, seconds, source, now) -> bool:
+    """Upsert the row and apply the report; True when this call completed the lesson."""
     try:
         with transaction.atomic():
             LessonProgress.objects.get_or_create(user=user, lesson=lesson,
@@ -88,7 +114,6 @@ def progress_record(*, user, lesson: LessonPage, percent: int = 0, completed: bo
                                                            "source": source})
     except IntegrityError:  # created concurrently; the row exists now
         pass
-
     rows = LessonProgress.objects.filter(user=user, lesson=lesson)
     # One UPDATE computed from the row's current values: GREATEST keeps the maximum.
     rows.update(
@@ -96,16 +121,8 @@ def progress_record(*, user, lesson: LessonPage, percent: int = 0, completed: bo
         time_spent_seconds=F("time_spent_seconds") + seconds,
         last_activity_at=now,
     )
-    newly_completed = False
-    if percent >= 100:
-        # Only the call that flips completed_at from NULL sees rowcount 1.
-        newly_completed = rows.filter(completed_at__isnull=True).update(completed_at=now) == 1
-    Enrolment.objects.filter(user=user, course_id=course_id).update(
-        last_lesson=lesson, last_activity_at=now,
-    )
-    if newly_completed:
-        course_completion_check(user=user, course_id=course_id)
-    return rows.get()
+    # Only the call that flips completed_at from NULL sees rowcount 1.
+    return percent >= 100 and rows.filter(completed_at__isnull=True).update(completed_at=now) == 1
 
 
 def course_completion_check(*, user, course_id: int) -> CourseCompletion | None:

@@ -1,11 +1,21 @@
 """factory_boy factories for every model tests build. Pages go through Wagtail's tree API."""
 
+from datetime import timedelta
+
 import factory
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
-from courses.models import CourseIndexPage, CoursePage, HomePage, LessonPage, Programme
+from courses.models import (
+    CourseIndexPage,
+    CoursePage,
+    Enrolment,
+    HomePage,
+    LessonPage,
+    Programme,
+)
 from lms.accounts.models import LearnerProfile, User
 from lms.units.models import RoleKind, Unit, UnitKind
 from lms.units.services import role_grant, unit_create
@@ -172,3 +182,10 @@ def pdf_bytes(text: str = "Khởi nghiệp đổi mới sáng tạo ở Đồng 
 
     return HTML(string=f"<html lang='vi'><meta charset='utf-8'><body><p>{html.escape(text)}</p>"
                        "</body></html>").write_pdf()
+
+
+def rewind_clock(user, course, seconds: int) -> None:
+    """The learner's previous activity in `course` was `seconds` ago: progress_record credits
+    study time only up to what has passed since then (issue 16, defect 7)."""
+    Enrolment.objects.filter(user=user, course=course).update(
+        last_activity_at=timezone.now() - timedelta(seconds=seconds))

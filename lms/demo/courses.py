@@ -141,14 +141,16 @@ def build_progress(units: dict, courses: list[CoursePage], teachers: dict) -> No
             for learner in learners:
                 if learner.username == "hocsinh":
                     for lesson in lessons[:2]:  # part-way, so "Tiếp tục học" has somewhere to go
-                        progress_record(user=learner, lesson=lesson, completed=True, seconds=600)
+                        progress_record(user=learner, lesson=lesson, completed=True, seconds=600,
+                                        history=True)
                     continue
                 roll = rng.random()
                 done = len(lessons) if roll < 0.3 else (rng.randint(1, len(lessons) - 1)
                                                          if roll < 0.75 else 0)
                 for lesson in lessons[:done]:
                     progress_record(user=learner, lesson=lesson, completed=True,
-                                    seconds=lesson.estimated_minutes * 60, source="demo")
+                                    seconds=lesson.estimated_minutes * 60, source="demo",
+                                    history=True)
                 if 0 < done < len(lessons) and rng.random() < 0.5:
                     progress_record(user=learner, lesson=lessons[done], percent=rng.randint(10, 80),
-                                    seconds=300, source="demo")
+                                    seconds=300, source="demo", history=True)

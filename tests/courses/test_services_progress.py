@@ -8,7 +8,7 @@ from courses.services import (
     progress_record,
 )
 from courses.signals import course_completed
-from tests.factories import course_with_lessons, learner_in, staff_at
+from tests.factories import course_with_lessons, learner_in, rewind_clock, staff_at
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +51,9 @@ def test_percent_never_goes_backwards(course, learner):
 def test_completion_is_never_undone_and_time_accumulates(course, learner):
     page, lessons = course
     enrolment_create(user=learner, course=page)
+    rewind_clock(learner, page, 120)
     done = progress_record(user=learner, lesson=lessons[0], completed=True, seconds=120)
+    rewind_clock(learner, page, 60)
     later = progress_record(user=learner, lesson=lessons[0], percent=10, seconds=60)
     assert later.percent == 100
     assert later.completed_at == done.completed_at
@@ -65,6 +67,7 @@ def test_bad_values_are_clamped(course, learner):
     assert row.percent == 100  # clamped; reaching 100 % completes the lesson
     assert row.completed_at is not None
     assert row.time_spent_seconds == 0
+    rewind_clock(learner, page, 2 * 3600)
     capped = progress_record(user=learner, lesson=lessons[1], seconds=10**9)
     assert capped.time_spent_seconds == 30 * 60
 
@@ -121,3 +124,35 @@ def test_teacher_of_another_school_cannot_enrol_the_class(school_tree, course):
     with pytest.raises(PermissionError):
         class_enrol(actor=outsider, class_unit=school_tree["class_b"], course=page)
     assert not Enrolment.objects.exists()
+
+
+def test_time_is_credited_once_however_often_it_is_reported(course, learner):
+    """Issue 16, defect 7: the same report posted twice, or five 30-minute reports in a row,
+    add no more than the time that really passed since the previous activity."""
+    page, lessons = course
+    enrolment_create(user=learner, course=page)
+    rewind_clock(learner, page, 600)
+    first = progress_record(user=learner, lesson=lessons[0], percent=10, seconds=600)
+    again = progress_record(user=learner, lesson=lessons[0], percent=10, seconds=600)
+    assert first.time_spent_seconds == 600
+    assert again.time_spent_seconds <= 601
+    for lesson in (lessons[0], lessons[1], lessons[1]):  # other lessons share the clock
+        progress_record(user=learner, lesson=lesson, seconds=1800)
+    total = sum(LessonProgress.objects.filter(user=learner)
+                .values_list("time_spent_seconds", flat=True))
+    assert total <= 603
+
+
+def test_a_new_enrolment_has_no_time_to_claim_yet(course, learner):
+    page, lessons = course
+    enrolment_create(user=learner, course=page)
+    row = progress_record(user=learner, lesson=lessons[0], seconds=1800)
+    assert row.time_spent_seconds <= 1
+
+
+def test_history_loaders_credit_the_seconds_given(course, learner):
+    page, lessons = course
+    enrolment_create(user=learner, course=page)
+    row = progress_record(user=learner, lesson=lessons[0], completed=True, seconds=900,
+                          history=True)
+    assert row.time_spent_seconds == 900

@@ -20,8 +20,10 @@ def child_urls(learner_id):
 def learning(family):
     course, lessons = course_with_lessons(3, title="Kỹ năng số cơ bản")
     enrolment_create(user=family["child"], course=course)
-    progress_record(user=family["child"], lesson=lessons[0], completed=True, seconds=600)
-    progress_record(user=family["child"], lesson=lessons[1], percent=40, seconds=300)
+    progress_record(user=family["child"], lesson=lessons[0], completed=True, seconds=600,
+                    history=True)
+    progress_record(user=family["child"], lesson=lessons[1], percent=40, seconds=300,
+                    history=True)
     return course, lessons
 
 

@@ -50,8 +50,8 @@ def parent_with_child(school_tree):
     GuardianLink.objects.create(guardian=parent, learner=child)
     course, lessons = course_with_lessons(2, title="Kỹ năng số cơ bản")
     enrolment_create(user=child, course=course)
-    progress_record(user=child, lesson=lessons[0], completed=True, seconds=1500)
+    progress_record(user=child, lesson=lessons[0], completed=True, seconds=1500, history=True)
     other, _ = course_with_lessons(1, title="Hướng nghiệp", slug="huong-nghiep")
     enrolment_create(user=child, course=other)
-    progress_record(user=child, lesson=_[0], completed=True, seconds=600)
+    progress_record(user=child, lesson=_[0], completed=True, seconds=600, history=True)
     return {"parent": parent, "child": child, "course": course}
