@@ -7,7 +7,6 @@ import time
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -16,10 +15,11 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from lms.families import recovery, signin
 from lms.families.backends import user_for_identifier
-from lms.families.models import SignInPreference, SignInPurpose
+from lms.families.models import SignInPurpose
 from lms.http import client_address, safe_next_url
 
-from .forms import CodeForm, CodeRequestForm, RecoveryCodeForm, TwoStepForm
+from . import lockout
+from .forms import CodeForm, CodeRequestForm, RecoveryCodeForm
 from .models import User
 from .navigation import signed_in_home
 
@@ -27,8 +27,6 @@ TWO_STEP_KEY = "hocmo_two_step"
 CODE_LOGIN_KEY = "hocmo_code_login"
 PENDING_SECONDS = signin.CODE_TTL_SECONDS
 CODE_BACKEND = "lms.accounts.backends.AccountBackend"
-
-
 
 
 def _pending(request, key: str) -> dict | None:
@@ -83,6 +81,9 @@ def two_step(request):
         messages.warning(request, _("Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại."))
         return redirect("accounts:login")
     user = User.objects.filter(pk=pending["uid"], is_active=True).first()
+    account = user.get_username() if user else ""
+    if request.method == "POST" and not lockout.signin_allowed(request, account):
+        return lockout.lockout_response(request)
     form = CodeForm(request.POST or None)
     status = 200
     if request.method == "POST" and request.POST.get("action") == "resend":
@@ -105,6 +106,7 @@ def two_step(request):
                     % {"left": recovery.recovery_codes_left(user)})
                 return _finish(request, user, pending["backend"],
                                safe_next_url(request, pending["next"]))
+            lockout.signin_failed(request, account)
             response = _wrong_code(request, TWO_STEP_KEY, pending, recovery_form,
                                    "accounts:login", field="recovery_code")
             if response is not None:
@@ -115,6 +117,7 @@ def two_step(request):
             request.session.pop(TWO_STEP_KEY, None)
             return _finish(request, user, pending["backend"],
                            safe_next_url(request, pending["next"]))
+        lockout.signin_failed(request, account)
         response = _wrong_code(request, TWO_STEP_KEY, pending, form, "accounts:login")
         if response is not None:
             return response
@@ -171,6 +174,8 @@ def code_login_verify(request):
     if pending is None:
         messages.warning(request, _("Mã đã hết hạn. Hãy yêu cầu mã mới."))
         return redirect("accounts:code_login")
+    if request.method == "POST" and not lockout.signin_allowed(request, pending["id"]):
+        return lockout.lockout_response(request)
     form = CodeForm(request.POST or None)
     status = 200
     if request.method == "POST" and request.POST.get("action") == "resend":
@@ -191,42 +196,10 @@ def code_login_verify(request):
                     and user is not None and user.is_active):  # a None user never verifies
                 request.session.pop(CODE_LOGIN_KEY, None)
                 return _finish(request, user, CODE_BACKEND, safe_next_url(request, pending["next"]))
+            lockout.signin_failed(request, pending["id"])
             response = _wrong_code(request, CODE_LOGIN_KEY, pending, form, "accounts:code_login")
             if response is not None:
                 return response
     return render(request, "accounts/code_enter.html", {
         "form": form, "title": _("Đăng nhập bằng mã"), "identifier": pending["id"]},
         status=status)
-
-
-@login_required
-@never_cache
-def security(request):
-    """The user's sign-in preferences: two-step sign-in on/off, the channel, recovery codes.
-    Turning two-step on (or asking for new codes) shows ten recovery codes, once."""
-    pref = SignInPreference.objects.filter(user=request.user).first()
-    was_on = bool(pref and pref.two_step)
-    if request.method == "POST" and request.POST.get("action") == "recovery_new":
-        if not was_on:
-            return redirect("accounts:security")
-        return _recovery_codes_page(request, recovery.recovery_codes_issue(request.user))
-    initial = {"two_step": was_on, "channel": pref.channel if pref else ""}
-    form = TwoStepForm(request.POST or None, user=request.user, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        enabled = form.cleaned_data["two_step"]
-        codes = signin.two_step_update(request.user, enabled=enabled,
-                                       channel=form.cleaned_data.get("channel") or "sms")
-        messages.success(request, _("Đã bật đăng nhập hai bước.") if enabled
-                         else _("Đã tắt đăng nhập hai bước."))
-        if codes:
-            return _recovery_codes_page(request, codes)
-        return redirect("accounts:security")
-    return render(request, "accounts/security.html", {
-        "form": form, "two_step_on": was_on,
-        "recovery_left": recovery.recovery_codes_left(request.user) if was_on else 0},
-        status=400 if form.errors else 200)
-
-
-def _recovery_codes_page(request, codes: list[str]):
-    # Shown once, never cached (never_cache on the view); only their HMACs are kept.
-    return render(request, "accounts/recovery_codes.html", {"codes": codes})

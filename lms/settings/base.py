@@ -367,3 +367,32 @@ HOCMO_ROSTER_PREVIEW_ASYNC_BYTES = env.int("HOCMO_ROSTER_PREVIEW_ASYNC_BYTES", d
 # Report counters after each committed batch: up to this many touched learners are synced one
 # by one (reports.learner_sync); more, and the targets concerned are rebuilt once at the end.
 HOCMO_ROSTER_SYNC_EACH_MAX = env.int("HOCMO_ROSTER_SYNC_EACH_MAX", default=200)
+
+# --- Accounts and sign-in hardening (issue 16) ----------------------------------------------------
+import datetime as _dt  # noqa: E402
+
+# django-axes counts failed sign-ins (passwords and one-time codes); see lms/accounts/lockout.py.
+INSTALLED_APPS += ["axes"]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", *AUTHENTICATION_BACKENDS]
+MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+                  "lms.accounts.middleware.PrivateResponseMiddleware")
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+HOCMO_SIGNIN_ACCOUNT_FAILURES = env.int("HOCMO_SIGNIN_ACCOUNT_FAILURES", default=10)
+HOCMO_SIGNIN_ADDRESS_FAILURES = env.int("HOCMO_SIGNIN_ADDRESS_FAILURES", default=100)
+HOCMO_SIGNIN_COOLOFF_MINUTES = env.int("HOCMO_SIGNIN_COOLOFF_MINUTES", default=30)
+AXES_HANDLER = "lms.accounts.lockout.SignInLockoutHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = 100  # percent of each limit above (lockout.get_failures scales)
+AXES_COOLOFF_TIME = _dt.timedelta(minutes=HOCMO_SIGNIN_COOLOFF_MINUTES)
+AXES_USERNAME_CALLABLE = "lms.accounts.lockout.account_key"
+AXES_CLIENT_IP_CALLABLE = "lms.accounts.lockout.client_ip"
+AXES_LOCKOUT_CALLABLE = "lms.accounts.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True  # the account's own failures only (SignInLockoutHandler)
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # every failure kept (the audit trail), 1,000 per account
+AXES_SENSITIVE_PARAMETERS = ["username", "password", "code", "recovery_code", "old_password",
+                             "new_password1", "new_password2", "csrfmiddlewaretoken"]
+AXES_VERBOSE = False
+# The language cookie: HttpOnly and SameSite=Lax everywhere, Secure in production.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"

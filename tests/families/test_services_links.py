@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth import authenticate
+from django.test import RequestFactory
 from django.utils import timezone
 
 from lms.accounts.models import GuardianLink
@@ -61,9 +62,10 @@ def test_register_then_sign_in_with_phone_or_email(family):
     user = services.parent_register(full_name="Lê Thị Hoa", phone="0987000111",
                                      email="hoa@example.vn", password="mat-khau-dai-1", code=code)
     assert can_view_learner(user, family["classmate"])
-    assert authenticate(username="+84 987 000 111", password="mat-khau-dai-1") == user
-    assert authenticate(username="HOA@example.vn", password="mat-khau-dai-1") == user
-    assert authenticate(username="0987000111", password="sai") is None
+    request = RequestFactory().post("/accounts/login/")  # django-axes needs the request
+    assert authenticate(request, username="+84 987 000 111", password="mat-khau-dai-1") == user
+    assert authenticate(request, username="HOA@example.vn", password="mat-khau-dai-1") == user
+    assert authenticate(request, username="0987000111", password="sai") is None
 
 
 def test_revoked_link_loses_access_and_new_code_restores_it(family):
