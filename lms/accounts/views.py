@@ -1,18 +1,29 @@
 from django.conf import settings
 from django.http import HttpResponseRedirect
+from django.views.decorators.http import require_http_methods
 
 from lms.http import safe_next_url
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 def language_switch(request, code: str):
-    """Sets the language cookie and returns to the page. It changes only the visitor's own
-    cookie (no server state), so a plain link works on every phone, with or without JS."""
-    next_url = safe_next_url(request, request.GET.get("next", ""), default="/")
+    """Sets the language cookie and returns to the page.
+
+    GET (the plain link anonymous visitors get, so cached pages carry no CSRF cookie) changes
+    only the visitor's own cookie. POST (the signed-in header's button, CSRF-checked) also
+    saves the choice on the account, for notifications and other devices: a link, an image or
+    a prefetch can never change a user's stored language."""
+    source = request.POST if request.method == "POST" else request.GET
+    next_url = safe_next_url(request, source.get("next", ""), default="/")
     response = HttpResponseRedirect(next_url)
     if code in dict(settings.LANGUAGES):
-        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, code, max_age=365 * 24 * 3600,
-                            samesite="Lax", httponly=True)
-        if request.user.is_authenticated and request.user.preferred_language != code:
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, code,
+                            max_age=settings.LANGUAGE_COOKIE_AGE,
+                            secure=settings.LANGUAGE_COOKIE_SECURE,
+                            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                            samesite=settings.LANGUAGE_COOKIE_SAMESITE)  # type: ignore[arg-type]
+        if (request.method == "POST" and request.user.is_authenticated
+                and request.user.preferred_language != code):
             request.user.preferred_language = code
             request.user.save(update_fields=["preferred_language"])
     return response

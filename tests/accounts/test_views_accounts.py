@@ -15,7 +15,7 @@ def test_vietnamese_is_the_default_even_for_english_browsers(client):
 def test_switch_to_english_sets_cookie_and_remembers_choice(client):
     user = UserFactory()
     client.force_login(user)
-    response = client.get("/lang/en/?next=/accounts/login/")
+    response = client.post("/lang/en/", {"next": "/accounts/login/"})
     assert response.status_code == 302 and response.url == "/accounts/login/"
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
     user.refresh_from_db()
