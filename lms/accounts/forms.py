@@ -1,6 +1,7 @@
 from typing import Any, cast
 
 from django import forms
+from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -71,3 +72,26 @@ class TwoStepForm(forms.Form):
                                         "mã. Hãy nhờ nhà trường cập nhật."))
             self.add_error("channel", _("Hãy chọn cách nhận mã."))
         return data
+
+
+class ResetRequestForm(CodeRequestForm):
+    """Phone (a code by SMS) or email (a link by email); says nothing about existence."""
+
+
+class ResetCodeForm(SetPasswordForm):
+    """The SMS code and the new password, on one page."""
+
+    code = CodeForm.base_fields["code"]
+    field_order = ["code", "new_password1", "new_password2"]
+
+    def clean_code(self):
+        digits = "".join(ch for ch in self.cleaned_data["code"] if ch.isdigit())
+        if len(digits) != 6:
+            raise ValidationError(_("Mã gồm đúng 6 chữ số."))
+        return digits
+
+
+class ReauthPasswordForm(forms.Form):
+    password = forms.CharField(label=_("Mật khẩu hiện tại"), strip=False,
+                               widget=forms.PasswordInput(attrs={
+                                   "autocomplete": "current-password"}))

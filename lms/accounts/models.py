@@ -100,3 +100,35 @@ class GuardianLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.guardian} → {self.learner}"
+
+
+class AccountAction(models.TextChoices):
+    PASSWORD_CHANGED = "password_changed", _("Đổi mật khẩu")
+    PASSWORD_RESET = "password_reset", _("Đặt lại mật khẩu (email hoặc SMS)")
+    PASSWORD_SET_BY_ADMIN = "password_admin", _("Nhà trường cấp mật khẩu mới")
+    LOCKOUT_LIFTED = "unlocked", _("Mở khóa đăng nhập")
+    TWO_STEP_ON = "two_step_on", _("Bật đăng nhập hai bước")
+    TWO_STEP_OFF = "two_step_off", _("Tắt đăng nhập hai bước")
+    TWO_STEP_CHANNEL = "two_step_channel", _("Đổi cách nhận mã")
+    RECOVERY_CODES_NEW = "recovery_new", _("Tạo mã dự phòng mới")
+
+
+class AccountEvent(models.Model):
+    """The audit trail of security changes to an account: who did what to whose account, when
+    and from where. Failed sign-ins are in django-axes' AccessFailureLog."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="account_events",
+                             verbose_name=_("tài khoản"))
+    actor = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True,
+                              related_name="+", verbose_name=_("người thực hiện"))
+    action = models.CharField(_("việc"), max_length=20, choices=AccountAction.choices)
+    ip_address = models.GenericIPAddressField(_("địa chỉ"), null=True, blank=True)
+    at = models.DateTimeField(_("lúc"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("sự kiện bảo mật tài khoản")
+        verbose_name_plural = _("sự kiện bảo mật tài khoản")
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.action} {self.at:%d/%m/%Y %H:%M}"

@@ -107,6 +107,8 @@ class SignInChannel(models.TextChoices):
 class SignInPurpose(models.TextChoices):
     TWO_STEP = "two_step", _("đăng nhập hai bước")
     CODE_LOGIN = "code_login", _("đăng nhập bằng mã")
+    PASSWORD_RESET = "reset", _("đặt lại mật khẩu")
+    REAUTH = "reauth", _("xác nhận lại danh tính")
 
 
 class SignInPreference(models.Model):

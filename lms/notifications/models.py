@@ -33,6 +33,7 @@ class Event(models.TextChoices):
     APPLICATION_STATUS = "application_status", _("Cập nhật hồ sơ ứng tuyển")
     RECOGNITION_CONFIRMED = "recognition_confirmed", _("Được công nhận danh hiệu")
     CLUB_MEMBERSHIP = "club_membership", _("Tham gia câu lạc bộ")
+    ACCOUNT_SECURITY = "account_security", _("Thay đổi bảo mật tài khoản")
 
 
 class Notification(models.Model):

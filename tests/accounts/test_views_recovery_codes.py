@@ -9,7 +9,7 @@ from django.test import Client
 from lms.families import recovery
 from lms.families.models import RecoveryCode, SignInPreference
 
-from .test_views_signin_code import PASSWORD, outbox, parent  # noqa: F401 - fixtures
+from .test_views_signin_code import PASSWORD, outbox, parent, reauth  # noqa: F401 - fixtures
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_in_process")]
 CODE_RE = re.compile(r"<code>([A-Z2-9]{5}-[A-Z2-9]{5})</code>")
@@ -17,6 +17,7 @@ CODE_RE = re.compile(r"<code>([A-Z2-9]{5}-[A-Z2-9]{5})</code>")
 
 def _turn_on(client, user) -> list[str]:
     client.force_login(user)
+    reauth(client)
     page = client.post("/accounts/bao-mat/", {"two_step": "on", "channel": "sms"})
     assert page.status_code == 200 and "no-cache" in page.headers["Cache-Control"]
     codes = CODE_RE.findall(page.content.decode())
@@ -36,6 +37,7 @@ def test_turning_two_step_on_shows_ten_codes_once_stored_only_as_hmacs(client, o
     assert len(stored) == 10
     assert not any(code.replace("-", "") in h or code in h for code in codes for h in stored)
     client.force_login(parent)
+    reauth(client)
     again = client.get("/accounts/bao-mat/").content.decode()
     assert CODE_RE.findall(again) == [] and "Bạn còn 10 mã dự phòng" in again
     # Saving the form again (already on) makes no new codes.
@@ -76,6 +78,7 @@ def test_wrong_recovery_codes_count_towards_the_five_tries(client, outbox, paren
 def test_new_codes_replace_the_old_and_turning_off_forgets_them(client, outbox, parent):  # noqa: F811
     old = _turn_on(client, parent)
     client.force_login(parent)
+    reauth(client)
     page = client.post("/accounts/bao-mat/", {"action": "recovery_new"})
     new = CODE_RE.findall(page.content.decode())
     assert len(new) == 10 and not set(new) & set(old)

@@ -52,6 +52,13 @@ def parent(school_tree):
     return user
 
 
+def reauth(client, password: str = PASSWORD) -> None:
+    """Confirms the password (security changes need a fresh confirmation, issue 16)."""
+    done = client.post("/accounts/xac-nhan/", {"action": "password", "password": password,
+                                                "next": "/accounts/bao-mat/"})
+    assert done.status_code == 302 and done.url == "/accounts/bao-mat/"
+
+
 def _wrong(code: str) -> str:
     return "000000" if code != "000000" else "111111"
 
@@ -195,6 +202,7 @@ def test_two_step_is_not_asked_with_a_wrong_password_or_when_off(client, outbox,
 
 def test_security_page_turns_two_step_on_and_off(client, parent):
     client.force_login(parent)
+    reauth(client)
     page = client.get("/accounts/bao-mat/")
     assert "Tin nhắn SMS tới 0912111222" in page.content.decode()
     client.post("/accounts/bao-mat/", {"two_step": "on", "channel": "email"})
