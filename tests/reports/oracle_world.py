@@ -291,6 +291,8 @@ def move_by_admin(moved: Unit, parent: Unit, admin) -> None:
     assert response.status_code == 302, (response.status_code, getattr(
         response.context and response.context.get("adminform"), "form", None) and
         response.context["adminform"].form.errors)
+    moved = Unit.objects.get(pk=moved.pk)
+    assert moved.get_parent().pk == parent.pk, "the admin's change form did not move the unit"
 
 
 def merge_by_service(source: Unit, into: Unit, admin) -> None:
