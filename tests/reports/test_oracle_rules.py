@@ -111,3 +111,25 @@ def test_deactivated_accounts_count_nowhere_and_unknown_is_its_own_group(world):
     assert (people[unknown.pk]["ethnicity"], people[unknown.pk]["minority"]) == ("", None)
     assert people[_user("hs-o-2").pk]["minority"] is False  # Kinh
     assert people[_user("hs-o-3").pk]["minority"] is True  # Mông
+
+
+def test_employed_counts_when_the_latest_outcome_is_employment(world):
+    from lms.careers.models import EmploymentOutcome
+
+    target = Target.objects.create(
+        code="bo-vl", name="Có việc làm sau đào tạo", unit=w.unit("BO"), threshold=70,
+        rule="employed", period_label="2025-2030", period_start=w.PERIOD_START,
+        period_end=w.PERIOD_END)
+    lost, found = _user("hs-o-0"), _user("hs-o-1")
+    day = datetime.date(2026, 3, 1)
+    for user, statuses in ((lost, ("employed", "seeking")), (found, ("seeking",
+                                                                    "self_employed"))):
+        for n, status in enumerate(statuses):
+            EmploymentOutcome.objects.create(
+                learner=user, status=status, source="school",
+                date=day + datetime.timedelta(days=n),
+                recorded_at=datetime.datetime(2026, 3, 1 + n, 9, tzinfo=HCM))
+    people = oracle.people(target.pk)
+    assert people[lost.pk]["trained_at"] is None
+    assert people[found.pk]["trained_at"] == datetime.datetime(2026, 3, 2, 9, tzinfo=HCM)
+    assert _rebuilt_trained(target) == {found.pk}
