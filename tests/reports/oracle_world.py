@@ -333,15 +333,24 @@ def target_post_data(target: Target) -> dict:
     return {k: v for k, v in data.items() if v != [] and v is not None}
 
 
-def target_edit(admin, target: Target, changes: dict) -> None:
-    """Edit a target through its form (POST), as a superuser."""
+def target_edit(admin, target: Target, changes: dict, *, confirm: bool = True) -> bool:
+    """Edit a target through its form (POST), as a superuser. When the form asks to confirm an
+    edit that would un-count people already trained (rule R7), confirm it or (confirm=False)
+    leave the page unsaved. Returns whether the edit was saved."""
     target = Target.objects.get(pk=target.pk)
     client = Client()
     client.force_login(admin)
+    url = reverse("reports:target_edit", kwargs={"unit_id": target.unit_id,
+                                                  "target_id": target.pk})
     data = {**target_post_data(target), **changes}
     data = {k: v for k, v in data.items() if v != []}
     with committed():
-        response = client.post(reverse("reports:target_edit", kwargs={
-            "unit_id": target.unit_id, "target_id": target.pk}), data)
+        response = client.post(url, data)
+    if response.status_code == 400 and "confirm_uncount" in response.context["form"].errors:
+        if not confirm:
+            return False
+        with committed():
+            response = client.post(url, {**data, "confirm_uncount": "on"})
     assert response.status_code == 302, (response.status_code,
                                          response.content.decode()[:3000])
+    return True

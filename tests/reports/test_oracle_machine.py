@@ -288,8 +288,8 @@ class ReportsMachine(RuleBasedStateMachine):
     @op("targets")
     @rule(edit=st.sampled_from(["period_later", "period_back", "t2_any", "t2_poor",
                                 "t1_course_b", "t1_both", "t3_two_levels", "t3_one_level",
-                                "t1_two_courses", "t1_one_course"]))
-    def edit_target(self, edit):
+                                "t1_two_courses", "t1_one_course"]), confirm=st.booleans())
+    def edit_target(self, edit, confirm):
         t1, t2, t3, _t4 = self.world["targets"]
         (course_a, _), (course_b, _) = self.world["courses"]
         tomorrow = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
@@ -306,7 +306,7 @@ class ReportsMachine(RuleBasedStateMachine):
             "t1_two_courses": (t1, {"min_courses": 2}),
             "t1_one_course": (t1, {"min_courses": 1}),
         }[edit]
-        w.target_edit(self.admin, target, changes)
+        w.target_edit(self.admin, target, changes, confirm=confirm)
 
     # the checks, after every step
     @invariant()
