@@ -27,7 +27,7 @@ from lms import throttle
 from lms.notifications.channels import OutgoingMessage, SendError, adapter_for
 from lms.notifications.texts import sms_fit
 
-from .backends import user_for_identifier
+from .backends import identifier_query, normalise_phone, user_for_identifier
 from .models import SignInChannel, SignInCode, SignInPreference, SignInPurpose
 from .recovery import recovery_codes_forget, recovery_codes_issue
 
@@ -51,8 +51,18 @@ def normalise_code(value: str) -> str:
 # --- Throttle --------------------------------------------------------------------------------
 
 
+def _throttle_identity(identifier: str) -> str:
+    """One key for every spelling of a phone number ("0912 111 222", "+84912111222") or an
+    email's case, so a spelling variant does not get a fresh budget."""
+    value = identifier.strip().lower()
+    prefix, _sep, rest = value.rpartition(":")  # "reset:0912…" → "reset:" + the number
+    if "@" not in rest and identifier_query(rest) is not None:
+        rest = normalise_phone(rest)
+    return f"{prefix}:{rest}" if prefix else rest
+
+
 def _throttle_keys(identifier: str, ip: str) -> list[tuple[str, int, int]]:
-    ident = hashlib.sha256(identifier.strip().lower().encode()).hexdigest()[:32]
+    ident = hashlib.sha256(_throttle_identity(identifier).encode()).hexdigest()[:32]
     values = {"id": ident, "ip": ip or "-"}
     return [(f"signin:req:{scope}:{window}:{values[scope]}", window, limit)
             for scope, window, limit in THROTTLE_RULES]

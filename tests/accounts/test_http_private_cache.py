@@ -78,3 +78,22 @@ def test_anonymous_public_pages_still_come_from_the_page_cache(client, productio
 def test_an_authorization_header_makes_the_answer_private(client, production):
     response = client.get("/xapi/about", secure=True, HTTP_AUTHORIZATION="Basic eDp5")
     assert "no-store" in response["Cache-Control"]
+
+
+def test_class_csv_and_certificate_pdf_are_private_no_store(client, production, school_tree):
+    from courses.certificates.services import certificate_issue
+    from courses.services import enrolment_create, progress_record
+    from tests.factories import course_with_lessons, learner_in, staff_at
+
+    course, lessons = course_with_lessons(1)
+    learner = learner_in(school_tree["class_a"])
+    enrolment_create(user=learner, course=course)
+    progress_record(user=learner, lesson=lessons[0], completed=True)
+    certificate, _ = certificate_issue(user=learner, course=course)
+    client.force_login(learner)
+    pdf = client.get(f"/chung-chi/{certificate.code}/tai-ve/", secure=True)
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    assert pdf["Cache-Control"] == "private, no-store"
+    client.force_login(staff_at(school_tree["class_a"]))
+    csv = client.get(f"/bao-cao/lop/{school_tree['class_a'].pk}/luoi.csv", secure=True)
+    assert csv.status_code == 200 and csv["Cache-Control"] == "private, no-store"

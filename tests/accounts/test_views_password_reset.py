@@ -128,3 +128,12 @@ def test_an_account_without_a_password_sets_one_after_a_code(client, outbox):  #
     assert confirmed.url == "/accounts/doi-mat-khau/"
     done = client.post("/accounts/doi-mat-khau/", {"new_password1": NEW, "new_password2": NEW})
     assert done.status_code == 302 and _signs_in("ph.moi", NEW)
+
+
+def test_another_spelling_of_the_number_gets_no_fresh_budget(client, outbox, parent):  # noqa: F811
+    assert client.post(RESET, {"identifier": "0912111222"}).status_code == 302
+    for spelling in ("+84 912 111 222", "84912111222", "0912-111-222"):
+        again = Client(REMOTE_ADDR=f"10.0.0.{len(spelling)}").post(
+            RESET, {"identifier": spelling})
+        assert again.status_code == 429, spelling
+    assert len((outbox / "sms.jsonl").read_text().splitlines()) == 1
