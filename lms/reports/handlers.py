@@ -1,18 +1,19 @@
 """Signal receivers: completions and certificates feed attainment; roster and profile changes
-adjust populations; deleting a learner takes them out of the counters; merges reconcile."""
+adjust populations; deleting a learner takes them out of the counters; moves and merges of
+units reconcile synchronously (tree_sync.py)."""
 
 import logging
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
 from courses.signals import certificate_issued, certificate_revoked, course_completed
 from lms.accounts.models import LearnerProfile
-from lms.units.models import Role, Unit
+from lms.units.models import Role
+from lms.units.signals import unit_moved
 
-from . import services
+from . import services, tree_sync
 
 logger = logging.getLogger(__name__)
 
@@ -81,14 +82,7 @@ def _user_deleted(sender, instance, **kwargs):
     services.learner_forget(instance.pk)
 
 
-@receiver(post_save, sender=Unit, dispatch_uid="reports_unit_merged")
-def _unit_saved(sender, instance, created, update_fields=None, **kwargs):
-    # unit_merge saves the merged unit last, after its children moved under the successor.
-    if created or not instance.merged_into_id:
-        return
-    if update_fields is not None and "merged_into" not in update_fields:
-        return
-    from .tasks import counters_after_move_task
-
-    successor_id = instance.merged_into_id
-    transaction.on_commit(lambda: counters_after_move_task.delay(successor_id))
+@receiver(unit_moved, dispatch_uid="reports_unit_moved")
+def _unit_moved(sender, move, **kwargs):
+    # Inside the reorganisation's transaction: counters are right when the service returns.
+    tree_sync.counters_follow_move(move)

@@ -1,11 +1,11 @@
 """Recomputing from scratch: the rebuild (from raw roles, profiles and completions), the
 recount (counters from TargetLearner rows) and the reconcile after the unit tree changes.
 
-Reorganisation: `lms.units.services.unit_move` fires no signal (treebeard rewrites paths with
-queryset updates), so counters follow the tree in two ways: `counters_after_move(unit)` for
-callers that know what moved, and the scheduled `reports.tree_watch` task, which notices any
-change of the tree's fingerprint and reconciles every active target. Merges also save the merged
-unit, and that post_save schedules the same reconcile at once (see handlers.py)."""
+Reorganisation: every move and merge goes through `lms.units.services`, whose `unit_moved`
+signal makes counters follow the tree synchronously (tree_sync.py). The scheduled
+`reports.tree_watch` task is only a safety net: it notices any change of the tree's fingerprint
+(e.g. a raw SQL edit) and reconciles every active target; `counters_after_move(unit)` does the
+same for one unit's targets by hand."""
 
 import hashlib
 from collections import defaultdict
@@ -51,12 +51,13 @@ def counters_recount(target: Target) -> int:
     return len(totals)
 
 
-def _latest_roles(target: Target) -> dict[int, int]:
+def latest_roles(target: Target, within: str | None = None) -> dict[int, int]:
     """person id → unit id of their newest live role of the target's population kind (learner
-    or teacher), for people with any such live role in the target's subtree."""
+    or teacher), for people with any such live role in `within` (default: the target's
+    subtree)."""
     kind = POPULATION_ROLES[target.population]
     in_subtree = Role.objects.filter(kind=kind, ended_at__isnull=True,
-                                     unit_path__startswith=target.unit.path)
+                                     unit_path__startswith=within or target.unit.path)
     latest: dict[int, int] = {}
     for user_id, unit_id in (Role.objects.filter(kind=kind, ended_at__isnull=True,
                                                  user_id__in=in_subtree.values("user_id"))
@@ -66,10 +67,9 @@ def _latest_roles(target: Target) -> dict[int, int]:
     return latest
 
 
-@transaction.atomic
-def target_rebuild(target: Target) -> int:
-    """Recompute one target's rows and counters from raw data. Returns the population."""
-    latest = _latest_roles(target)
+def target_rows(target: Target, latest: dict[int, int]) -> list[TargetLearner]:
+    """The TargetLearner rows (unsaved) of the people in `latest` (person → the unit where they
+    count) that the target counts, computed from raw profiles and completions."""
     units = {u.pk: u for u in Unit.objects.filter(pk__in=set(latest.values()))}
     ancestor_paths = {p for u in units.values() for p in u.ancestor_paths()}
     levels = dict(Unit.objects.filter(path__in=ancestor_paths).exclude(school_level="")
@@ -87,6 +87,13 @@ def target_rebuild(target: Target) -> int:
         rows.append(TargetLearner(target=target, learner_id=learner_id, unit_id=unit_id,
                                   trained=when is not None, trained_at=when,
                                   **dict(zip(SPLIT_FIELDS, facts.split_key, strict=True))))
+    return rows
+
+
+@transaction.atomic
+def target_rebuild(target: Target) -> int:
+    """Recompute one target's rows and counters from raw data. Returns the population."""
+    rows = target_rows(target, latest_roles(target))
     TargetLearner.objects.filter(target=target).delete()
     TargetLearner.objects.bulk_create(rows, batch_size=2000)
     counters_recount(target)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -112,7 +112,9 @@ def unit_splits(unit: Unit, target: Target) -> dict:
 
 
 def child_units(unit: Unit) -> list[Unit]:
-    return list(Unit.objects.filter(path__startswith=unit.path, depth=unit.depth + 1)
+    """Active children only: a merged unit (inactive, its children moved to its successor) is
+    history, not a child that "met" its target."""
+    return list(Unit.objects.active().filter(path__startswith=unit.path, depth=unit.depth + 1)
                 .select_related("kind").order_by("name"))
 
 
@@ -135,6 +137,7 @@ def subtree_attainment(unit: Unit, targets) -> list[Attainment]:
     """Every unit of the subtree × every target, for exports: one query over counters."""
     targets = {t.pk: t for t in targets}
     units = {u.pk: u for u in Unit.objects.filter(path__startswith=unit.path)
+             .filter(Q(pk=unit.pk) | Q(is_active=True, merged_into__isnull=True))
              .select_related("kind")}
     rows = (TargetUnitCounter.objects.filter(target_id__in=targets.keys(),
                                              unit_id__in=units.keys())

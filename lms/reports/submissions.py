@@ -70,8 +70,9 @@ def submission_return(*, actor, submission: ReportSubmission, comment: str) -> R
 
 def children_submissions(unit: Unit, period_label: str) -> dict:
     """Each child unit with its submission (or none), and the reporting rates."""
-    children = list(Unit.objects.filter(path__startswith=unit.path, depth=unit.depth + 1,
-                                        kind__is_class=False).order_by("name"))
+    children = list(Unit.objects.active().filter(path__startswith=unit.path,  # not merged ones
+                                                 depth=unit.depth + 1, kind__is_class=False)
+                    .order_by("name"))
     subs = {s.unit_id: s for s in ReportSubmission.objects.filter(
         unit__in=children, period_label=period_label)}
     rows = [(child, subs.get(child.pk)) for child in children]

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "treebeard",  # the unit admin's tree change list templates and static files
     "rest_framework",
     "drf_spectacular",
     "django_filters",

@@ -158,3 +158,45 @@ class Role(models.Model):
         # Read the path from the database: an in-memory Unit may predate a move.
         self.unit_path = Unit.objects.values_list("path", flat=True).get(pk=self.unit_id)
         super().save(*args, **kwargs)
+
+
+class ChangeAction(models.TextChoices):
+    MOVE = "move", _("Chuyển đơn vị")
+    MERGE = "merge", _("Sáp nhập đơn vị")
+
+
+class UnitChange(models.Model):
+    """Audit entry of one reorganisation (a move or a merge), written by the service with the
+    names and paths as they were at that moment (units may be renamed or merged later)."""
+
+    action = models.CharField(_("thao tác"), max_length=10, choices=ChangeAction.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="+",
+                              verbose_name=_("người thực hiện"))
+    created_at = models.DateTimeField(_("thời điểm"), auto_now_add=True)
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="changes",
+                             verbose_name=_("đơn vị"))
+    unit_name = models.CharField(_("tên đơn vị lúc đó"), max_length=200)
+    from_parent = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+", verbose_name=_("đơn vị cha cũ"))
+    from_parent_name = models.CharField(max_length=200, blank=True)
+    # A move: the new parent. A merge: the successor.
+    destination = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+",
+                                    verbose_name=_("đơn vị đích"))
+    destination_name = models.CharField(max_length=200)
+    old_path = models.CharField(max_length=255)
+    new_path = models.CharField(max_length=255, blank=True)
+    # What moved: units, classes, learners (people with a live learner role in the subtree).
+    units_moved = models.PositiveIntegerField(default=0)
+    classes_moved = models.PositiveIntegerField(default=0)
+    learners_moved = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("lần tổ chức lại")
+        verbose_name_plural = _("lịch sử tổ chức lại")
+        indexes = [models.Index(fields=["old_path"], name="unitchange_old_path_idx"),
+                   models.Index(fields=["new_path"], name="unitchange_new_path_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()}: {self.unit_name} → {self.destination_name}"

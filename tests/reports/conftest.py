@@ -2,9 +2,20 @@ import datetime
 
 import pytest
 
-from lms.reports.models import Target
+from lms.reports import rebuild
+from lms.reports.models import PopulationKind, Target
 from lms.units.models import RoleKind, SchoolLevel
-from tests.factories import UnitFactory, UnitKindFactory, class_unit, course_with_lessons
+from tests.factories import (
+    UnitFactory,
+    UnitKindFactory,
+    class_unit,
+    course_with_lessons,
+    learner_in,
+    staff_at,
+)
+
+from .helpers import complete
+from .reorganise_helpers import make_target
 
 
 @pytest.fixture
@@ -51,6 +62,31 @@ def target(tree, courses):
 
 
 STAFF = RoleKind
+
+
+@pytest.fixture
+def populated(tree, target, courses):
+    """x1: 3 learners (1 trained), x2: 1, y1: 2 (1 trained), z1 (primary, Sở A): 1 (trained).
+    A teacher at THPT X. Targets: `target` (Bộ, upper secondary), at Sở A (all levels),
+    at Sở B (all levels), teachers at Sở B, and one set at THPT X itself."""
+    people = {"x1": [learner_in(tree["x1"]) for _ in range(3)],
+              "x2": [learner_in(tree["x2"])],
+              "y1": [learner_in(tree["y1"]) for _ in range(2)],
+              "z1": [learner_in(tree["z1"])]}
+    course_ids = [courses[0][0].pk]
+    extra = {"so_a": make_target(tree["so_a"], "so-a"), "so_b": make_target(tree["so_b"], "so-b"),
+             "teachers_b": make_target(tree["so_b"], "gv-so-b",
+                                       population=PopulationKind.TEACHERS),
+             "school_x": make_target(tree["school_x"], "thpt-x")}
+    for t in extra.values():
+        t.courses.set(course_ids)
+    rebuild.targets_rebuild()
+    for learner in (people["x1"][0], people["y1"][0], people["z1"][0]):
+        complete(learner, courses[0])
+    teacher = staff_at(tree["school_x"], kind=RoleKind.TEACHER)
+    head = staff_at(tree["school_x"], kind=RoleKind.SCHOOL_ADMIN)
+    return {"people": people, "targets": {"bo": target, **extra}, "teacher": teacher,
+            "head": head}
 
 
 # The world of the oracle tests (tests/reports/oracle_world.py): tree, targets, people.

@@ -1,0 +1,111 @@
+"""Counters follow the unit tree, synchronously, inside the reorganisation's transaction
+(received from `lms.units.signals.unit_moved`, sent by lms.units.services).
+
+A moved subtree's own counters do not change (they are keyed by unit, not path). Per active
+target whose unit sits above the moved unit, before or after:
+- inside the target on both sides: the moved unit's counters (per split) are subtracted from the
+  units above it that it left and added to the units above it that it joined; common ancestors
+  do not change. No learner row is touched.
+- only before (learners leave the target): subtract from the old ancestors, delete the target's
+  rows and counters inside the subtree.
+- only after (learners enter): compute the rows of the people whose newest role is inside the
+  subtree in one batch (the rebuild's own rules), write the subtree's counters from them, and add
+  their totals to the new ancestors.
+If the school level the subtree inherits from above changes (a class moved between schools of
+different levels), every split key inside it may change: the targets above leave and re-enter,
+and targets inside the subtree are rebuilt."""
+
+from collections import defaultdict
+
+from lms.units.models import Unit
+
+from .models import Target, TargetLearner, TargetUnitCounter
+from .rebuild import latest_roles, target_rebuild, target_rows
+from .services import SPLIT_FIELDS, counters_add
+
+
+def _level_from(ancestor_ids, levels: dict[int, str]) -> str:
+    return next((levels[pk] for pk in reversed(ancestor_ids) if levels.get(pk)), "")
+
+
+def _contribution(target: Target, unit_id: int) -> list[tuple[tuple, int, int]]:
+    """(split key, population, trained) of the moved unit's subtree for `target`."""
+    return [(tuple(r[f] for f in SPLIT_FIELDS), r["population"], r["trained"]) for r in
+            TargetUnitCounter.objects.filter(target=target, unit_id=unit_id)
+            .exclude(population=0, trained=0).values(*SPLIT_FIELDS, "population", "trained")]
+
+
+def _add(target: Target, units: list[Unit], contribution, sign: int) -> None:
+    for key, population, trained in contribution:
+        counters_add(target, units, key, sign * population, sign * trained)
+    if sign < 0 and units:
+        TargetUnitCounter.objects.filter(target=target, unit__in=units, population=0,
+                                         trained=0).delete()
+
+
+def _leave(target: Target, new_path: str, unit_id: int, old_side: list[Unit]) -> None:
+    _add(target, old_side, _contribution(target, unit_id), -1)
+    TargetUnitCounter.objects.filter(target=target, unit__path__startswith=new_path).delete()
+    TargetLearner.objects.filter(target=target, unit__path__startswith=new_path).delete()
+
+
+def _enter(target: Target, new_path: str, new_side: list[Unit]) -> None:
+    inside = dict(Unit.objects.filter(path__startswith=new_path).values_list("pk", "path"))
+    latest = {person: unit_id for person, unit_id in latest_roles(target, new_path).items()
+              if unit_id in inside}
+    rows = target_rows(target, latest)
+    TargetLearner.objects.filter(target=target, learner_id__in=latest.keys()).delete()
+    TargetLearner.objects.bulk_create(rows, batch_size=2000)
+    totals: dict = defaultdict(lambda: [0, 0])
+    step = Unit.steplen
+    for row in rows:
+        path = inside[row.unit_id]
+        key = tuple(getattr(row, f) for f in SPLIT_FIELDS)
+        for end in range(len(new_path), len(path) + 1, step):
+            acc = totals[(path[:end], key)]
+            acc[0] += 1
+            acc[1] += int(row.trained)
+    ids = {path: pk for pk, path in inside.items()}
+    TargetUnitCounter.objects.filter(target=target, unit_id__in=inside.keys()).delete()
+    TargetUnitCounter.objects.bulk_create(
+        [TargetUnitCounter(target=target, unit_id=ids[path], population=pop, trained=tr,
+                           **dict(zip(SPLIT_FIELDS, key, strict=True)))
+         for (path, key), (pop, tr) in totals.items()], batch_size=2000)
+    _add(target, new_side, [(key, pop, tr) for (path, key), (pop, tr) in totals.items()
+                            if path == new_path], 1)
+
+
+def counters_follow_move(move) -> list[int]:
+    """Bring every active target's rows and counters in line after `move` (a
+    lms.units.services.SubtreeMove). Returns the ids of the targets it changed."""
+    old_ids, new_ids = list(move.old_ancestor_ids), list(move.new_ancestor_ids)
+    units = {u.pk: u for u in Unit.objects.filter(pk__in=[*old_ids, *new_ids, move.unit_id])}
+    levels = {pk: u.school_level for pk, u in units.items()}
+    level_changed = (not levels.get(move.unit_id)
+                     and _level_from(old_ids, levels) != _level_from(new_ids, levels))
+    changed = []
+    for target in (Target.objects.filter(is_active=True, unit_id__in={*old_ids, *new_ids})
+                   .select_related("unit")):
+        was_in, is_in = target.unit_id in old_ids, target.unit_id in new_ids
+        old_side = old_ids[old_ids.index(target.unit_id):] if was_in else []
+        new_side = new_ids[new_ids.index(target.unit_id):] if is_in else []
+        if was_in and is_in and not level_changed:
+            left = [units[pk] for pk in old_side if pk not in new_side]
+            joined = [units[pk] for pk in new_side if pk not in old_side]
+            contribution = _contribution(target, move.unit_id)
+            _add(target, left, contribution, -1)
+            _add(target, joined, contribution, 1)
+        else:
+            if was_in:
+                _leave(target, move.new_path, move.unit_id, [units[pk] for pk in old_side])
+            if is_in:
+                _enter(target, move.new_path, [units[pk] for pk in new_side])
+        changed.append(target.pk)
+    if level_changed:
+        for target in (Target.objects.filter(is_active=True,
+                                             unit__path__startswith=move.new_path)
+                       .select_related("unit")):
+            target_rebuild(target)
+            changed.append(target.pk)
+    return changed
+
