@@ -11,9 +11,9 @@ from django.dispatch import receiver
 from courses.signals import certificate_issued, certificate_revoked, course_completed
 from lms.accounts.models import LearnerProfile
 from lms.units.models import Role
-from lms.units.signals import unit_moved
+from lms.units.signals import tree_changing, unit_moved
 
-from . import services, tree_sync
+from . import history, services, tree_sync
 
 logger = logging.getLogger(__name__)
 
@@ -86,3 +86,9 @@ def _user_deleted(sender, instance, **kwargs):
 def _unit_moved(sender, move, **kwargs):
     # Inside the reorganisation's transaction: counters are right when the service returns.
     tree_sync.counters_follow_move(move)
+
+
+@receiver(tree_changing, dispatch_uid="reports_tree_changing")
+def _tree_changing(sender, change, unit_ids, **kwargs):
+    # Before anything moves: freeze the affected figures under today's unit names.
+    history.snapshots_take(change, unit_ids)

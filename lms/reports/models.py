@@ -233,3 +233,28 @@ class ReportsState(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ReorganisationSnapshot(models.Model):
+    """A target's figure for one unit frozen just before a reorganisation (a move or merge of
+    units), under the unit's name and path at that moment: report history keeps what officers
+    saw and signed before the tree changed."""
+
+    change = models.ForeignKey("units.UnitChange", on_delete=models.CASCADE,
+                               related_name="report_snapshots")
+    target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="+")
+    target_name = models.CharField(max_length=300)
+    period_label = models.CharField(max_length=40)
+    unit = models.ForeignKey("units.Unit", on_delete=models.CASCADE, related_name="+")
+    unit_name = models.CharField(max_length=200)
+    unit_path = models.CharField(max_length=255)
+    population = models.IntegerField()
+    trained = models.IntegerField()
+
+    class Meta:
+        ordering = ["change", "target_id", "unit_path"]
+        constraints = [models.UniqueConstraint(fields=["change", "target", "unit"],
+                                               name="reorg_snapshot_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.change_id}: {self.target_id}/{self.unit_name}"

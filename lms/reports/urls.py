@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_reorganise
 
 app_name = "reports"
 
@@ -17,6 +17,13 @@ urlpatterns = [
     path("don-vi/<int:unit_id>/nop-bao-cao/nop/", views.submission_submit, name="submit"),
     path("nop-bao-cao/<int:submission_id>/<str:action>/", views.submission_review,
          name="submission_review"),
+    path("don-vi/<int:unit_id>/to-chuc-lai/", views_reorganise.reorganise, name="reorganise"),
+    path("don-vi/<int:unit_id>/to-chuc-lai/xem-truoc/", views_reorganise.reorganise_preview,
+         name="reorganise_preview"),
+    path("don-vi/<int:unit_id>/to-chuc-lai/xac-nhan/", views_reorganise.reorganise_confirm,
+         name="reorganise_confirm"),
+    path("don-vi/<int:unit_id>/lich-su-to-chuc-lai/", views_reorganise.reorganise_history,
+         name="reorganise_history"),
     path("lop/<int:unit_id>/", views.class_view, name="class_view"),
     path("lop/<int:unit_id>/luoi.json", views.class_view_json, name="class_view_json"),
     path("lop/<int:unit_id>/luoi.csv", views.class_view_csv, name="class_view_csv"),

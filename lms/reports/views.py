@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from lms.units.models import Unit
-from lms.units.permissions import can_manage_unit, home_units
+from lms.units.permissions import can_manage_unit, can_reorganise, home_units
 
 from . import selectors
 from .access import Crumb, can_edit_targets, can_review_submission, report_unit
@@ -63,6 +63,8 @@ def dashboard(request, unit_id):
     context = {"unit": unit, "figures": figures, "selected": selected, "sort": sort,
                "crumbs": selectors.breadcrumbs(unit, _top_paths(request.user)),
                "can_edit": can_edit,
+               "can_reorganise": unit.depth > 1 and unit.is_active
+               and can_reorganise(request.user, unit),
                "prepared": selectors.prepared_reports(unit) if can_edit else [],
                # The clubs panel (lms.clubs) for schools, districts and provinces.
                "show_clubs": not unit.kind.is_class and unit.depth > 1}
@@ -119,7 +121,7 @@ def class_view(request, unit_id):
     GRID_CACHE_SECONDS; the day is in the key so "stuck" follows the calendar."""
     klass = _class(request, unit_id)
     course_id = _course_param(request)
-    key = (f"reports:grid:{klass.pk}:{course_id or 0}:{get_language()}:"
+    key = (f"reports:grid:{klass.pk}:{klass.path}:{course_id or 0}:{get_language()}:"
            f"{timezone.localdate():%Y%m%d}:{grid_version(klass)}")
     cached = cache.get(key)
     if cached is None:

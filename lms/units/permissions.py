@@ -97,3 +97,24 @@ def learners_visible_to(user) -> Q:
         in_subtree |= Q(roles__kind=RoleKind.LEARNER, roles__unit_path__startswith=path)
     return Q(pk=user.pk) | in_subtree | Q(guardian_links__guardian=user,
                                           guardian_links__revoked_at__isnull=True)
+
+
+def can_reorganise(user, unit: Unit, destination: Unit | None = None) -> bool:
+    """Move or merge `unit` (into `destination`): platform admins, and officers whose subtree
+    covers both the unit and the destination."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    paths = role_paths(user, (RoleKind.OFFICER,))
+    return _covers(paths, unit.path) and (destination is None or _covers(paths,
+                                                                          destination.path))
+
+
+def reorganisation_destinations(user, unit: Unit) -> UnitQuerySet:
+    """Where `user` may move or merge `unit`: active units they may reorganise, outside the
+    unit's own subtree; classes only for a class (classes hold no units, but may merge)."""
+    units = (Unit.objects.all() if user.is_superuser
+             else Unit.objects.in_subtrees(role_paths(user, (RoleKind.OFFICER,))))
+    units = units.active().exclude(path__startswith=unit.path).select_related("kind")
+    return units if unit.kind.is_class else units.filter(kind__is_class=False)
