@@ -90,5 +90,7 @@ def _unit_moved(sender, move, **kwargs):
 
 @receiver(tree_changing, dispatch_uid="reports_tree_changing")
 def _tree_changing(sender, change, unit_ids, **kwargs):
-    # Before anything moves: freeze the affected figures under today's unit names.
+    # Before anything moves: hold the people who move (their completions wait for the move),
+    # then freeze the affected figures under today's unit names.
+    tree_sync.people_lock(change.old_path)
     history.snapshots_take(change, unit_ids)

@@ -17,11 +17,22 @@ and targets inside the subtree are rebuilt."""
 
 from collections import defaultdict
 
-from lms.units.models import Unit
+from django.contrib.auth import get_user_model
+
+from lms.units.models import Role, Unit
 
 from .models import Target, TargetLearner, TargetUnitCounter
 from .rebuild import latest_roles, target_rebuild, target_rows
 from .services import SPLIT_FIELDS, counters_add
+
+
+def people_lock(path: str) -> None:
+    """Lock (SELECT … FOR UPDATE) everyone with a role inside `path`'s subtree, before the
+    subtree moves: a completion or class change of one of them (which lock the same row first,
+    see services.learner_sync) waits for the move to commit and then reads the new paths."""
+    users = get_user_model().objects.filter(
+        pk__in=Role.objects.filter(unit_path__startswith=path).values("user_id"))
+    list(users.select_for_update().order_by("pk").values_list("pk", flat=True))
 
 
 def _level_from(ancestor_ids, levels: dict[int, str]) -> str:
