@@ -44,3 +44,30 @@ class PrivateResponseMiddleware:
         if "HTTP_AUTHORIZATION" in request.META or (user is not None and user.is_authenticated):
             response["Cache-Control"] = PRIVATE
         return response
+
+
+class PasswordChangeRequiredMiddleware:
+    """Sends a signed-in person whose session is marked (receivers.MUST_CHANGE_KEY: they signed
+    in with a password a school admin printed) to "Đổi mật khẩu" on every page view (a GET that
+    accepts HTML), except the change page itself and signing out. JSON, API and progress
+    requests pass, so a lesson in progress is never lost."""
+
+    EXEMPT = ("/accounts/doi-mat-khau/", "/accounts/logout/", "/static/", "/media/", "/jsi18n/",
+              "/lang/", "/api/", "/xapi/", "/progress/", "/h5p/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.shortcuts import redirect
+        from django.urls import reverse
+
+        from .receivers import MUST_CHANGE_KEY
+
+        session = getattr(request, "session", None)
+        if (session is not None and request.method == "GET"
+                and "text/html" in request.headers.get("Accept", "")
+                and not request.path.startswith(self.EXEMPT)
+                and session.get(MUST_CHANGE_KEY)):
+            return redirect(reverse("accounts:password_change"))
+        return self.get_response(request)

@@ -22,6 +22,7 @@ from lms.http import client_address
 from . import lockout, passwords
 from .forms import ResetCodeForm, ResetRequestForm
 from .reauth import is_fresh, reauth_redirect
+from .receivers import MUST_CHANGE_KEY
 
 RESET_KEY = "hocmo_reset"
 PENDING_SECONDS = 600
@@ -121,10 +122,12 @@ def password_change(request):
         form.save()
         update_session_auth_hash(request, form.user)  # this session stays signed in
         passwords.password_changed(form.user, ip=client_address(request))
+        request.session.pop(MUST_CHANGE_KEY, None)
         messages.success(request, _("Đã đổi mật khẩu."))
         return redirect("accounts:security")
     if request.method == "POST" and "old_password" in form.errors:
         lockout.signin_failed(request, user.get_username())
     return render(request, "accounts/password_change.html",
-                  {"form": form, "has_password": has_password},
+                  {"form": form, "has_password": has_password,
+                   "must_change": bool(request.session.get(MUST_CHANGE_KEY))},
                   status=400 if form.errors else 200)

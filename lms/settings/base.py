@@ -377,6 +377,8 @@ INSTALLED_APPS += ["axes"]
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", *AUTHENTICATION_BACKENDS]
 MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
                   "lms.accounts.middleware.PrivateResponseMiddleware")
+MIDDLEWARE.insert(MIDDLEWARE.index("lms.accounts.middleware.PrivateResponseMiddleware") + 1,
+                  "lms.accounts.middleware.PasswordChangeRequiredMiddleware")
 MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
 HOCMO_SIGNIN_ACCOUNT_FAILURES = env.int("HOCMO_SIGNIN_ACCOUNT_FAILURES", default=10)
 HOCMO_SIGNIN_ADDRESS_FAILURES = env.int("HOCMO_SIGNIN_ADDRESS_FAILURES", default=100)

@@ -100,3 +100,27 @@ def test_teachers_officers_and_pupils_get_404(client, school):
         assert client.post(url, {"action": "reset",
                                  "learner": school["an"].pk}).status_code == 404
     assert _signs_in("hs.an", "mat-khau-thu")
+
+
+def test_a_printed_password_must_be_changed_at_first_sign_in(client, school):
+    client.force_login(school["admin"])
+    url = f"/accounts/hoc-sinh/lop/{school['class_a'].pk}/"
+    [password] = SLIP.findall(client.post(url, {"action": "reset",
+                                                "learner": school["an"].pk}).content.decode())
+    pupil = Client()
+    pupil.post("/accounts/login/", {"username": "hs.an", "password": password})
+    html = {"HTTP_ACCEPT": "text/html,application/xhtml+xml"}
+    sent = pupil.get("/my/", **html)
+    assert sent.status_code == 302 and sent.url == "/accounts/doi-mat-khau/"
+    assert pupil.get("/api/v1/units/", **html).status_code != 302  # API and JSON pass
+    page = pupil.get("/accounts/doi-mat-khau/", **html)
+    assert page.status_code == 200 and "mật khẩu nhà trường in" in page.content.decode()
+    new = "mat-khau-rieng-cua-an"
+    done = pupil.post("/accounts/doi-mat-khau/", {"old_password": password,
+                                                  "new_password1": new, "new_password2": new})
+    assert done.status_code == 302
+    assert pupil.get("/my/", **html).status_code == 200
+    # A later sign-in with the pupil's own password is not sent to the change page.
+    again = Client()
+    again.post("/accounts/login/", {"username": "hs.an", "password": new})
+    assert again.get("/my/", **html).status_code == 200
