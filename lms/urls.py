@@ -14,9 +14,15 @@ from lms.pagecache import router
 # site's own sign-in (password, then the code when two-step is on), keeping ?next=.
 _site_sign_in = RedirectView.as_view(pattern_name="accounts:login", query_string=True)
 
+# Likewise their password pages would skip the site's throttles, lockout, audit and notices.
+_site_reset = RedirectView.as_view(pattern_name="accounts:password_reset")
+_site_password_change = RedirectView.as_view(pattern_name="accounts:password_change")
+
 urlpatterns = [
     path("admin/login/", _site_sign_in),
     path("django-admin/login/", _site_sign_in),
+    re_path(r"^admin/password_reset/", _site_reset),
+    re_path(r"^django-admin/password_change/", _site_password_change),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -137,3 +137,10 @@ def test_another_spelling_of_the_number_gets_no_fresh_budget(client, outbox, par
             RESET, {"identifier": spelling})
         assert again.status_code == 429, spelling
     assert len((outbox / "sms.jsonl").read_text().splitlines()) == 1
+
+
+def test_the_admin_sites_password_pages_lead_to_the_sites_own(client, parent):  # noqa: F811
+    assert client.get("/admin/password_reset/").url == RESET
+    assert client.get("/admin/password_reset/done/").url == RESET
+    client.force_login(parent)
+    assert client.get("/django-admin/password_change/").url == "/accounts/doi-mat-khau/"
