@@ -112,6 +112,8 @@ def library_browse(index_page, params) -> dict:
         page_number = max(1, int(params.get("page", "1")))
     except ValueError:
         page_number = 1
+    # ?page=10**30 would be an OFFSET past bigint (a 500): past the last page is the last page.
+    page_number = min(page_number, max(1, -(-total // PAGE_SIZE)))
     start = (page_number - 1) * PAGE_SIZE
     if sort == "relevance" and ranked_ids is not None:
         order = {pk: i for i, pk in enumerate(ranked_ids)}

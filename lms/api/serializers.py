@@ -74,10 +74,18 @@ class GuardianSerializer(serializers.ModelSerializer):
         fields = ["id", "learner", "name", "relation", "phone", "email"]
 
 
+def _strict_id() -> serializers.IntegerField:
+    """Ids are whole numbers in range: 1.5 would be read as 1 by the database lookup, a boolean
+    or a 40-digit number refused only by the database (issue 16: strict types)."""
+    return serializers.IntegerField(min_value=1, max_value=2**63 - 1)
+
+
 class MembershipSerializer(serializers.ModelSerializer):
     learner = serializers.PrimaryKeyRelatedField(source="user", queryset=User.objects.all(),
+                                                 pk_field=_strict_id(),
                                                  help_text="Người học / learner id")
     class_unit = serializers.PrimaryKeyRelatedField(source="unit", queryset=Unit.objects.all(),
+                                                    pk_field=_strict_id(),
                                                     help_text="Lớp / class unit id")
 
     class Meta:
@@ -106,8 +114,10 @@ class LessonSerializer(serializers.ModelSerializer):
 
 class EnrolmentSerializer(serializers.ModelSerializer):
     learner = serializers.PrimaryKeyRelatedField(source="user", queryset=User.objects.all(),
+                                                 pk_field=_strict_id(),
                                                  help_text="Người học / learner id")
     course = serializers.PrimaryKeyRelatedField(queryset=CoursePage.objects.live(),
+                                                pk_field=_strict_id(),
                                                 help_text="Khóa học / course id (live)")
 
     class Meta:

@@ -167,3 +167,18 @@ def test_quiz_answer_with_nul_is_400_and_not_saved(client, school_tree):
     attempt.refresh_from_db()
     assert attempt.submitted_at is None
     assert not AttemptAnswer.objects.filter(attempt=attempt, saved_at__isnull=False).exists()
+
+
+@pytest.mark.parametrize("learner", [lambda pk: pk + 0.5, lambda pk: f"{pk}.5",
+                                     lambda pk: True, lambda pk: 10**25, lambda pk: [pk],
+                                     lambda pk: {"id": pk}])
+def test_api_ids_are_whole_numbers(api_officer, school_tree, learner):
+    """{"learner": 7.5} was read as learner 7 by the database lookup."""
+    course, _lessons = course_with_lessons(1)
+    pupil = learner_in(school_tree["class_b"], username="hs.id")
+    response = api_officer.post("/api/v1/enrolments/",
+                                {"learner": learner(pupil.pk), "course": course.pk},
+                                format="json")
+    assert response.status_code == 400
+    assert "learner" in response.json()
+    assert not Enrolment.objects.exists()
