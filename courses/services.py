@@ -5,6 +5,7 @@ from django.db.models import F, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
+from lms.units.capabilities import Capability
 from lms.units.models import Role, RoleKind, Unit
 from lms.units.permissions import can_manage_unit
 
@@ -41,7 +42,7 @@ def enrolment_create(*, user, course: CoursePage, source: str = EnrolmentSource.
 
 def class_enrol(*, actor, class_unit: Unit, course: CoursePage) -> int:
     """A teacher enrols every current learner of a class. Returns how many were newly enrolled."""
-    if not can_manage_unit(actor, class_unit):
+    if not can_manage_unit(actor, class_unit, Capability.ENROL_LEARNERS):
         raise PermissionError("Bạn không có quyền ghi danh lớp này.")
     learner_ids = Role.objects.filter(unit=class_unit, kind=RoleKind.LEARNER,
                                       ended_at__isnull=True).values_list("user_id", flat=True)

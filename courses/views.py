@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lms.jsonio import JSONInputError, json_bool, json_number, json_object
-from lms.units.models import RoleKind, Unit
+from lms.units.capabilities import Capability
+from lms.units.models import Unit
 from lms.units.permissions import can_manage_unit, units_visible_to
 
 from . import selectors, services
@@ -89,7 +90,7 @@ def my_learning(request):
 
 @login_required
 def teacher_classes(request):
-    classes = (units_visible_to(request.user, kinds=(RoleKind.TEACHER, RoleKind.SCHOOL_ADMIN))
+    classes = (units_visible_to(request.user, Capability.TEACH_CLASSES)
                .filter(kind__is_class=True).select_related("kind").order_by("path"))
     return render(request, "courses/teacher_classes.html", {
         "classes": classes,
@@ -100,7 +101,7 @@ def teacher_classes(request):
 @login_required
 def class_detail(request, unit_id: int):
     unit = get_object_or_404(Unit.objects.select_related("kind"), pk=unit_id, kind__is_class=True)
-    if not can_manage_unit(request.user, unit):
+    if not can_manage_unit(request.user, unit, Capability.ENROL_LEARNERS):
         raise Http404
     return render(request, "courses/class_detail.html", {
         "unit": unit,
@@ -113,7 +114,7 @@ def class_detail(request, unit_id: int):
 @login_required
 def class_enrol(request, unit_id: int):
     unit = get_object_or_404(Unit, pk=unit_id, kind__is_class=True)
-    if not can_manage_unit(request.user, unit):
+    if not can_manage_unit(request.user, unit, Capability.ENROL_LEARNERS):
         raise Http404
     try:
         course = _live_course(int(request.POST.get("course", "0")))

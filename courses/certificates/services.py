@@ -10,13 +10,13 @@ from django.utils.translation import gettext as _
 
 from courses.models import CourseCompletion, CoursePage
 from courses.signals import certificate_issued, certificate_revoked
+from lms.units.capabilities import Capability
 from lms.units.models import Role, RoleKind, Unit
 from lms.units.permissions import can_manage_unit
 
 from .models import Certificate
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: codes are read aloud
-REVOKER_KINDS = (RoleKind.SCHOOL_ADMIN, RoleKind.OFFICER)
 
 
 def certificate_code() -> str:
@@ -116,7 +116,7 @@ def can_revoke(user, certificate: Certificate) -> bool:
     if user.is_superuser:
         return True
     return certificate.issuing_unit is not None and can_manage_unit(
-        user, certificate.issuing_unit, kinds=REVOKER_KINDS)
+        user, certificate.issuing_unit, Capability.REVOKE_CERTIFICATES)
 
 
 def certificate_revoke(*, actor, certificate: Certificate, reason: str) -> bool:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lms.accounts.models import User
+from lms.units.capabilities import Capability
 from lms.units.permissions import can_view_learner
 
 from . import selectors, services
@@ -29,7 +30,7 @@ def verify(request, code: str):
 def _visible_certificate(request, code: str) -> Certificate:
     certificate = get_object_or_404(Certificate.objects.select_related("user", "issuing_unit"),
                                     code=code)
-    if not (can_view_learner(request.user, certificate.user)
+    if not (can_view_learner(request.user, certificate.user, Capability.VIEW_CERTIFICATES)
             or services.can_revoke(request.user, certificate)):
         raise Http404  # do not reveal that the code exists
     return certificate
@@ -45,7 +46,7 @@ def my_certificates(request):
 @login_required
 def learner_certificates(request, user_id: int):
     learner = get_object_or_404(User, pk=user_id)
-    if not can_view_learner(request.user, learner):
+    if not can_view_learner(request.user, learner, Capability.VIEW_CERTIFICATES):
         raise Http404
     return render(request, "certificates/list.html", {
         "learner": learner, "certificates": selectors.certificates_of(learner),

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from courses.models import LessonPage
 from courses.services import NotEnrolled, is_enrolled
+from lms.units.capabilities import Capability
 from lms.units.permissions import can_view_learner, units_visible_to
 
 from . import selectors, services
@@ -39,7 +40,8 @@ def quiz_home(request, lesson_id: int):
     lesson, quiz = _lesson_with_quiz(lesson_id)
     course = lesson.get_parent()
     if not is_enrolled(user=request.user, course_id=course.pk):
-        if units_visible_to(request.user).filter(kind__is_class=True).exists():
+        if units_visible_to(request.user, Capability.VIEW_REPORTS).filter(
+                kind__is_class=True).exists():
             # Teachers follow the lesson's quiz link to their classes' results.
             return redirect("quizzes:statistics", lesson_id=lesson.pk)
         return HttpResponseForbidden(NOT_ENROLLED)

@@ -8,7 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from courses.models import CoursePage, LessonPage
-from lms.units.models import RoleKind, Unit
+from lms.units.capabilities import Capability
+from lms.units.models import Unit
 from lms.units.permissions import can_manage_unit, units_visible_to
 
 from . import selectors, statistics, xlsx
@@ -21,9 +22,7 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def quiz_statistics(request, lesson_id: int):
     lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
     quiz = selectors.quiz_for_lesson(lesson)
-    classes = list(units_visible_to(request.user, kinds=(RoleKind.TEACHER,
-                                                         RoleKind.SCHOOL_ADMIN,
-                                                         RoleKind.OFFICER))
+    classes = list(units_visible_to(request.user, Capability.VIEW_REPORTS)
                    .filter(kind__is_class=True).order_by("path")[:200])
     if quiz is None or not classes:
         raise Http404
@@ -32,7 +31,7 @@ def quiz_statistics(request, lesson_id: int):
     except ValueError as exc:
         raise Http404 from exc
     unit = get_object_or_404(Unit, pk=unit_id)
-    if not can_manage_unit(request.user, unit):
+    if not can_manage_unit(request.user, unit, Capability.VIEW_REPORTS):
         raise Http404
     attempts = statistics.unit_attempts(lesson, unit)
     return render(request, "quizzes/statistics.html", {

@@ -17,7 +17,9 @@ def navigation_flags(user) -> dict[str, bool]:
     return {
         "learner": RoleKind.LEARNER in kinds,
         "parent": GuardianLink.objects.filter(guardian=user, revoked_at__isnull=True).exists(),
-        "staff": user.is_staff or bool(kinds - {RoleKind.LEARNER}),
+        # A judge role is not a staff role: judges get the contests page, nothing of pupils.
+        "staff": user.is_staff or bool(kinds - {RoleKind.LEARNER, RoleKind.JUDGE}),
+        "judge": RoleKind.JUDGE in kinds,
     }
 
 
@@ -29,10 +31,12 @@ def _remember_navigation(sender, request, user, **kwargs):
 
 def signed_in_home(request):
     """Where "Đăng nhập" lands without a `next`: parents on their children, learners on their
-    learning, staff on their classes."""
+    learning, staff on their classes, judges on the contests they judge."""
     flags = request.session.get(NAV_SESSION_KEY) or navigation_flags(request.user)
     if flags.get("parent") and not flags.get("learner"):
         return redirect("families:home")
     if flags.get("staff") and not flags.get("learner"):
         return redirect("courses:teacher_classes")
+    if flags.get("judge") and not flags.get("learner"):
+        return redirect("contests:index")
     return redirect("courses:my_learning")

@@ -6,6 +6,7 @@ from oauth2_provider.models import AccessToken
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 from lms.accounts.models import User
+from lms.units.capabilities import Capability
 from lms.units.permissions import can_manage_unit, learner_unit_paths, learners_visible_to
 
 
@@ -29,16 +30,18 @@ class ApiAccess(BasePermission):
 
 
 def visible_learners(user):
-    """Learner ids `user` may see, as a subquery."""
+    """Learner ids `user` may see (VIEW_LEARNER_PERSONAL_DATA), as a subquery."""
     if not user.is_authenticated:  # also the schema generator's anonymous fake request
         return User.objects.none().values("pk")
     return User.objects.filter(learners_visible_to(user)).values("pk")
 
 
-def can_manage_learner(user, learner) -> bool:
-    """Self, or staff whose subtree holds one of the learner's classes (guardians may read, not
-    act for the school)."""
+def can_manage_learner(user, learner,
+                       capability: Capability = Capability.ENROL_LEARNERS) -> bool:
+    """Self, or a holder of `capability` whose subtree holds one of the learner's classes
+    (guardians may read, not act for the school)."""
     if user.pk == learner.pk or user.is_superuser:
         return True
-    return any(can_manage_unit(user, SimpleNamespace(path=p))  # type: ignore[arg-type]  # .path only
+    return any(can_manage_unit(user, SimpleNamespace(path=p),  # type: ignore[arg-type]  # .path only
+                               capability)
                for p in learner_unit_paths(learner))

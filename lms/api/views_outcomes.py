@@ -13,6 +13,7 @@ from courses.certificates.models import Certificate
 from lms.notifications.models import Notification
 from lms.reports.models import Target
 from lms.reports.selectors import unit_attainments
+from lms.units.capabilities import Capability
 from lms.units.models import path_and_ancestors
 from lms.units.permissions import units_visible_to
 
@@ -42,7 +43,7 @@ class AttainmentSerializer(serializers.Serializer):
 
 def _targets_visible_to(user):
     """Targets set inside the caller's subtrees, or above them (they apply downwards)."""
-    visible = units_visible_to(user)
+    visible = units_visible_to(user, Capability.VIEW_REPORTS)
     above: set[str] = set()
     for path in visible.values_list("path", flat=True).order_by("depth")[:200]:
         above.update(path_and_ancestors(path))
@@ -85,7 +86,8 @@ class TargetViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
         except ValueError:
             raise serializers.ValidationError(
                 {"unit": ["Cần mã đơn vị (số). / A unit id is required."]}) from None
-        unit = units_visible_to(request.user).filter(pk=unit_id).first() \
+        unit = units_visible_to(request.user, Capability.VIEW_REPORTS).filter(
+            pk=unit_id).first() \
             if 0 < unit_id < 2**63 else None
         if unit is None or not unit.path.startswith(target.unit.path):
             raise NotFound("Không có đơn vị này trong phạm vi. / No such unit in scope.")

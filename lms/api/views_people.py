@@ -6,6 +6,7 @@ from rest_framework import viewsets
 
 from lms.accounts.ethnicity import Ethnicity
 from lms.accounts.models import GuardianContact, HouseholdStatus, Sex, User
+from lms.units.capabilities import Capability
 from lms.units.models import Role, RoleKind, Unit
 from lms.units.permissions import units_visible_to
 
@@ -87,7 +88,9 @@ class TeacherViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         roles = Role.objects.filter(kind=RoleKind.TEACHER, ended_at__isnull=True,
-                                    unit__in=units_visible_to(self.request.user))
+                                    unit__in=units_visible_to(
+                                        self.request.user,
+                                        Capability.VIEW_LEARNER_PERSONAL_DATA))
         return (User.objects.filter(pk__in=roles.values("user_id"))
                 .prefetch_related(Prefetch("roles", queryset=roles, to_attr="teacher_roles")))
 

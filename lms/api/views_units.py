@@ -10,6 +10,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
+from lms.units.capabilities import Capability
 from lms.units.models import Role, RoleKind, Unit
 from lms.units.permissions import can_manage_unit, units_visible_to
 from lms.units.services import role_grant
@@ -38,7 +39,7 @@ class UnitFilter(django_filters.FilterSet):
 
 
 def visible_units(request):
-    return (units_visible_to(request.user).select_related("kind")
+    return (units_visible_to(request.user, Capability.VIEW_REPORTS).select_related("kind")
             .annotate(parent_id=parent_id_of(Unit, Unit.steplen)))
 
 
@@ -152,7 +153,8 @@ class MembershipViewSet(ApiViewMixin, mixins.CreateModelMixin, mixins.DestroyMod
     ordering_fields = ["id", "created_at"]
 
     def get_queryset(self):
-        classes = units_visible_to(self.request.user).filter(kind__is_class=True)
+        classes = units_visible_to(self.request.user, Capability.MANAGE_ROSTER).filter(
+            kind__is_class=True)
         return Role.objects.filter(kind=RoleKind.LEARNER, unit__in=classes)
 
     def create(self, request, *args, **kwargs):
@@ -160,11 +162,12 @@ class MembershipViewSet(ApiViewMixin, mixins.CreateModelMixin, mixins.DestroyMod
         serializer.is_valid(raise_exception=True)
         learner, unit = serializer.validated_data["user"], serializer.validated_data["unit"]
         errors = {}
-        if not unit.kind.is_class or not can_manage_unit(request.user, unit):
+        if not unit.kind.is_class or not can_manage_unit(request.user, unit,
+                                                         Capability.MANAGE_ROSTER):
             errors["class_unit"] = ["Không có lớp này trong phạm vi của bạn. / No such class "
                                     "in your scope."]
-        if not hasattr(learner, "learner_profile") or not can_manage_learner(request.user,
-                                                                             learner):
+        if not hasattr(learner, "learner_profile") or not can_manage_learner(
+                request.user, learner, Capability.MANAGE_ROSTER):
             errors["learner"] = ["Không có người học này trong phạm vi của bạn. / No such "
                                  "learner in your scope."]
         if errors:
@@ -179,7 +182,7 @@ class MembershipViewSet(ApiViewMixin, mixins.CreateModelMixin, mixins.DestroyMod
                         status=status.HTTP_200_OK if existed else status.HTTP_201_CREATED)
 
     def perform_destroy(self, instance):
-        if not can_manage_unit(self.request.user, instance.unit):
+        if not can_manage_unit(self.request.user, instance.unit, Capability.MANAGE_ROSTER):
             raise ValidationError({"class_unit": ["Không có quyền. / Not allowed."]})
         if instance.ended_at is None:
             Role.objects.filter(pk=instance.pk).update(ended_at=timezone.now())

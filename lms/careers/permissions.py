@@ -4,12 +4,13 @@ objects answer 404 in the views, so their existence is not revealed."""
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from lms.units.models import RoleKind, Unit
+from lms.units.capabilities import Capability
+from lms.units.models import Unit
 from lms.units.permissions import can_manage_unit, learner_unit_paths, units_visible_to
 
-APPROVER_KINDS = (RoleKind.OFFICER, RoleKind.SCHOOL_ADMIN)
-RECORDER_KINDS = (RoleKind.TEACHER, RoleKind.SCHOOL_ADMIN)
-RATE_KINDS = (RoleKind.OFFICER, RoleKind.SCHOOL_ADMIN)
+APPROVER = Capability.APPROVE_EMPLOYERS
+RECORDER = Capability.RECORD_OUTCOMES
+RATE_VIEWER = Capability.MANAGE_REPORTS  # the employment rate is a management report
 
 
 def employer_of(user):
@@ -25,7 +26,7 @@ def employer_of(user):
 
 def can_approve_employer(user, employer) -> bool:
     """Officers and school heads over the employer's unit (its subtree includes the unit)."""
-    return can_manage_unit(user, employer.unit, APPROVER_KINDS)
+    return can_manage_unit(user, employer.unit, APPROVER)
 
 
 def can_record_outcome(user, learner) -> bool:
@@ -33,14 +34,14 @@ def can_record_outcome(user, learner) -> bool:
     can_view_learner); never the learner themself through the staff path."""
     if not user.is_authenticated or user.pk == learner.pk:
         return False
-    return (units_visible_to(user, RECORDER_KINDS)
+    return (units_visible_to(user, RECORDER)
             .filter(path__in=learner_unit_paths(learner)).exists())
 
 
 def recorder_class(user, unit_id: int) -> Unit:
     """A class the user teaches or heads; 404 otherwise."""
     unit = get_object_or_404(Unit.objects.select_related("kind"), pk=unit_id, kind__is_class=True)
-    if not can_manage_unit(user, unit, RECORDER_KINDS):
+    if not can_manage_unit(user, unit, RECORDER):
         raise Http404
     return unit
 
@@ -48,7 +49,7 @@ def recorder_class(user, unit_id: int) -> Unit:
 def rate_unit(user, unit_id: int) -> Unit:
     """A unit the user may see the employment rate of (officers, school heads); 404 otherwise."""
     unit = get_object_or_404(Unit.objects.select_related("kind"), pk=unit_id)
-    if not can_manage_unit(user, unit, RATE_KINDS):
+    if not can_manage_unit(user, unit, RATE_VIEWER):
         raise Http404
     return unit
 

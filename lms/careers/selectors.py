@@ -154,9 +154,9 @@ def pending_employers(user):
     from lms.units.permissions import units_visible_to
 
     from .models import Employer
-    from .permissions import APPROVER_KINDS
+    from .permissions import APPROVER
 
-    units = units_visible_to(user, APPROVER_KINDS).values("pk")
+    units = units_visible_to(user, APPROVER).values("pk")
     return (Employer.objects.filter(unit__in=units).select_related("unit")
             .order_by("approved", "-created_at"))
 

@@ -19,7 +19,7 @@ from lms.units.permissions import home_units
 from . import selectors, services
 from .forms import ApplicationForm, ApplicationStatusForm, EmployerRegisterForm, PostingForm
 from .models import Application, Employer, JobPosting, PostingKind
-from .permissions import APPROVER_KINDS, can_approve_employer, employer_of
+from .permissions import APPROVER, can_approve_employer, employer_of
 
 
 @require_GET
@@ -184,7 +184,7 @@ def application_status(request, application_id):
 @login_required
 @require_GET
 def employer_approvals(request):
-    if not home_units(request.user, APPROVER_KINDS):
+    if not home_units(request.user, APPROVER):
         raise Http404
     employers = list(selectors.pending_employers(request.user))
     return render(request, "careers/approvals.html", {"employers": employers})

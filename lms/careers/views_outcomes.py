@@ -15,8 +15,8 @@ from lms.units.permissions import home_units
 from . import rates, selectors, services
 from .forms import OutcomeForm
 from .permissions import (
-    RATE_KINDS,
-    RECORDER_KINDS,
+    RATE_VIEWER,
+    RECORDER,
     can_record_outcome,
     rate_unit,
     recorder_class,
@@ -53,12 +53,12 @@ def tracking_home(request):
     """The classes the teacher or school head can record outcomes for."""
     from lms.units.permissions import units_visible_to
 
-    classes = (units_visible_to(request.user, RECORDER_KINDS).filter(kind__is_class=True)
+    classes = (units_visible_to(request.user, RECORDER).filter(kind__is_class=True)
                .select_related("kind").order_by("name"))
-    if not request.user.is_superuser and not home_units(request.user, RECORDER_KINDS):
+    if not request.user.is_superuser and not home_units(request.user, RECORDER):
         raise Http404
     return render(request, "careers/tracking_home.html", {
-        "classes": classes, "rate_units": home_units(request.user, RATE_KINDS)})
+        "classes": classes, "rate_units": home_units(request.user, RATE_VIEWER)})
 
 
 @login_required
@@ -91,7 +91,7 @@ def learner_outcome(request, learner_id, unit_id):
 @login_required
 @require_GET
 def rates_home(request):
-    units = home_units(request.user, RATE_KINDS)
+    units = home_units(request.user, RATE_VIEWER)
     if not units:
         raise Http404
     return redirect("careers:rates", unit_id=units[0].pk)
@@ -102,7 +102,7 @@ def rates_home(request):
 def rates_page(request, unit_id):
     unit = rate_unit(request.user, unit_id)
     total, rows = rates.employment_rates(unit)
-    tops = [u.path for u in home_units(request.user, RATE_KINDS)]
+    tops = [u.path for u in home_units(request.user, RATE_VIEWER)]
     crumbs = [a for a in [*unit.get_ancestors(), unit]
               if request.user.is_superuser or any(a.path.startswith(t) for t in tops)]
     return render(request, "careers/rates.html", {

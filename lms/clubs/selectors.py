@@ -93,12 +93,12 @@ def clubs_to_join(user) -> QuerySet[Club]:
 
 def managed_clubs(user) -> QuerySet[Club]:
     """Clubs the user advises, plus every club under units where they are school admin."""
-    from lms.units.models import RoleKind
+    from lms.units.capabilities import Capability
     from lms.units.permissions import units_visible_to
 
     if user.is_superuser:
         return Club.objects.select_related("unit").order_by("name")
-    admin_units = units_visible_to(user, (RoleKind.SCHOOL_ADMIN,))
+    admin_units = units_visible_to(user, Capability.MANAGE_CLUBS)
     return (Club.objects.filter(Q(advisers=user) | Q(unit__in=admin_units)).distinct()
             .select_related("unit").order_by("name"))
 

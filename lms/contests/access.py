@@ -1,17 +1,20 @@
 """Who may do what in a contest, built on lms.units.permissions (the one permission layer).
 
 - Team members and the mentor see and edit their own entry, nobody else's.
-- Organisers of a round unit are school admins / officers whose subtree holds that unit.
-- Judges see only entries of round units they are assigned to, minus conflicts of interest:
+- Organisers of a round unit hold Capability.ORGANISE_CONTESTS (school admins, officers) over
+  that unit.
+- Judges (a JUDGE role, or any holder of JUDGE_ENTRIES chosen by an organiser) see only
+  entries of round units they are assigned to, minus conflicts of interest:
   the entry's mentor or members, and entries from the judge's own school(s) — except in a
   school's own round, where every entry is from that school (there only the mentor/members rule
   applies)."""
 
+from lms.units.capabilities import Capability, kinds_with
 from lms.units.models import RoleKind, Unit
 from lms.units.permissions import can_manage_unit, live_roles
 
-ORGANISER_KINDS = (RoleKind.SCHOOL_ADMIN, RoleKind.OFFICER)
-MENTOR_KINDS = (RoleKind.TEACHER, RoleKind.SCHOOL_ADMIN)
+ORGANISER = Capability.ORGANISE_CONTESTS
+MENTOR = Capability.MENTOR_ENTRIES
 
 
 def school_of(unit: Unit) -> Unit | None:
@@ -31,7 +34,7 @@ def learner_school(user) -> Unit | None:
 def mentor_candidates(school: Unit):
     from lms.accounts.models import User
 
-    return (User.objects.filter(roles__kind__in=MENTOR_KINDS, roles__ended_at__isnull=True,
+    return (User.objects.filter(roles__kind__in=kinds_with(MENTOR), roles__ended_at__isnull=True,
                                 roles__unit_path__startswith=school.path, is_active=True)
             .distinct().order_by("full_name"))
 
@@ -55,7 +58,7 @@ def can_edit_entry(user, entry) -> bool:
 
 
 def can_organise(user, round_unit) -> bool:
-    return can_manage_unit(user, round_unit.unit, kinds=ORGANISER_KINDS)
+    return can_manage_unit(user, round_unit.unit, ORGANISER)
 
 
 def conflicted(judge, entry, round_unit, school_ids: set[int] | None = None) -> bool:

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from lms.accounts.models import LearnerProfile, User
 from lms.demo.people import demo_password_hash
-from lms.units.models import RoleKind, Unit, UnitKind
+from lms.units.models import Role, RoleKind, Unit, UnitKind
 from lms.units.services import role_grant
 
 from . import demo_content as content
@@ -43,6 +43,19 @@ def _staff(username: str, full_name: str, unit: Unit) -> User:
         "full_name": full_name, "email": f"{username}@hocmo.local", "is_staff": True,
         "password": demo_password_hash()})
     role_grant(user=user, unit=unit, kind=RoleKind.TEACHER)
+    return user
+
+
+def _judge(username: str, full_name: str, unit: Unit) -> User:
+    """A judge holds a judge role (no staff rights over the unit's pupils, issue 16); a demo
+    loaded before judges had their own role kind loses the old teacher role here."""
+    user, _ = User.objects.get_or_create(username=username, defaults={
+        "full_name": full_name, "email": f"{username}@hocmo.local",
+        "password": demo_password_hash()})
+    role_grant(user=user, unit=unit, kind=RoleKind.JUDGE)
+    Role.objects.filter(user=user, ended_at__isnull=True).exclude(kind=RoleKind.JUDGE).update(
+        ended_at=timezone.now())
+    User.objects.filter(pk=user.pk, is_staff=True).update(is_staff=False)
     return user
 
 
@@ -169,7 +182,7 @@ def build_demo(context) -> None:
     units = context.units
     with transaction.atomic():
         for username, full_name, unit_key in content.JUDGES:
-            _staff(username, full_name, units[unit_key])
+            _judge(username, full_name, units[unit_key])
         for username, full_name, code in EXTRA_MENTORS:
             _staff(username, full_name, units[code])
         build_startup_contest(units)

@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms.accounts.models import User
-from lms.units.permissions import STAFF_KINDS, has_role
+from lms.units.capabilities import Capability
+from lms.units.permissions import has_capability
 
 from . import access
 from .models import EntryRound, JudgeAssignment, RoundUnit, Score, ScoreSheet
@@ -21,8 +22,9 @@ def judge_assign(*, actor, round_unit: RoundUnit, username: str) -> JudgeAssignm
     if not access.can_organise(actor, round_unit):
         raise PermissionError
     judge = User.objects.filter(username=username.strip(), is_active=True).first()
-    if judge is None or not has_role(judge, STAFF_KINDS):
-        raise ValidationError(_("Không tìm thấy giáo viên hoặc cán bộ có tên đăng nhập này."))
+    if judge is None or not has_capability(judge, Capability.JUDGE_ENTRIES):
+        raise ValidationError(
+            _("Không tìm thấy giám khảo, giáo viên hoặc cán bộ có tên đăng nhập này."))
     if round_unit.published_at is not None:
         raise ValidationError(_("Kết quả đã công bố: không thể thay đổi giám khảo."))
     assignment, _created = JudgeAssignment.objects.get_or_create(

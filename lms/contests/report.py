@@ -6,13 +6,13 @@ from django.db.models import Count, Q
 from lms.units.models import Unit
 from lms.units.permissions import units_visible_to
 
-from .access import ORGANISER_KINDS
+from .access import ORGANISER
 from .models import Contest, Entry, EntryRound, EntryStatus, RoundUnit
 
 
 def report_scopes(user):
     """Units the user may report on, highest first (their organiser role units)."""
-    return units_visible_to(user, kinds=ORGANISER_KINDS).filter(
+    return units_visible_to(user, ORGANISER).filter(
         kind__is_school=False, kind__is_class=False).select_related("kind").order_by("depth",
                                                                                      "name")
 

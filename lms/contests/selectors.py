@@ -4,7 +4,7 @@ from django.db.models import Count, Prefetch, Q
 
 from lms.units.permissions import units_visible_to
 
-from .access import ORGANISER_KINDS
+from .access import ORGANISER
 from .models import Contest, Entry, EntryRound, JudgeAssignment, RoundUnit
 
 
@@ -36,7 +36,7 @@ def my_assignments(user):
 def organised_round_units(user):
     if not user.is_authenticated:
         return RoundUnit.objects.none()
-    units = units_visible_to(user, kinds=ORGANISER_KINDS)
+    units = units_visible_to(user, ORGANISER)
     return (RoundUnit.objects.filter(unit__in=units)
             .select_related("round__contest", "unit")
             .annotate(entry_count=Count("entry_rounds"))

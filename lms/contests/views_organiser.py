@@ -116,8 +116,7 @@ def contest_report(request, slug: str):
     unit_id = request.GET.get("don_vi")
     if unit_id:
         scope = get_object_or_404(Unit, pk=unit_id) if unit_id.isdigit() else None
-        if scope is None or not can_manage_unit(request.user, scope,
-                                                kinds=access.ORGANISER_KINDS):
+        if scope is None or not can_manage_unit(request.user, scope, access.ORGANISER):
             raise Http404
     elif scopes:
         scope = scopes[0]

@@ -17,19 +17,19 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from lms.accounts.models import GuardianLink, User
-from lms.units.models import RoleKind, Unit
+from lms.units.capabilities import Capability
+from lms.units.models import Unit
 from lms.units.permissions import can_manage_unit, learner_in_subtree
 
 from .backends import user_for_identifier, users_for_identifier
 from .models import LinkVia
 from .services import guardian_link_ensure
 
-ADMIN_KINDS = (RoleKind.SCHOOL_ADMIN, RoleKind.OFFICER)
 INVITE_EVENT = "guardian_invite"
 
 
 def can_admin_school(user, school: Unit) -> bool:
-    return school.kind.is_school and can_manage_unit(user, school, kinds=ADMIN_KINDS)
+    return school.kind.is_school and can_manage_unit(user, school, Capability.MANAGE_ROSTER)
 
 
 def _check(actor, school: Unit, learner) -> None:

@@ -1,6 +1,7 @@
 """Family-specific checks, built only on lms.units.permissions (the one permission layer)."""
 
 from lms.accounts.models import GuardianLink
+from lms.units.capabilities import Capability
 from lms.units.models import RoleKind, Unit
 from lms.units.permissions import can_manage_unit, can_view_learner, learner_unit_paths
 
@@ -10,14 +11,16 @@ def learner_class_units(learner) -> list[Unit]:
 
 
 def can_manage_learner_class(user, learner) -> bool:
-    """Staff whose subtree holds one of the learner's current classes."""
-    return any(can_manage_unit(user, unit) for unit in learner_class_units(learner))
+    """Teachers and school heads whose subtree holds one of the learner's current classes."""
+    return any(can_manage_unit(user, unit, Capability.TEACH_CLASSES)
+               for unit in learner_class_units(learner))
 
 
 def can_see_child_page(user, learner) -> bool:
-    """The child page is for guardians and staff (and the learner); can_view_learner decides,
-    so a revoked link loses access on the next request."""
-    return can_view_learner(user, learner)
+    """The child page is for guardians, the learner, and holders of VIEW_PARENT_PAGES over one
+    of the child's classes; can_view_learner decides, so a revoked link loses access on the
+    next request."""
+    return can_view_learner(user, learner, Capability.VIEW_PARENT_PAGES)
 
 
 def can_view_class_news(user, unit: Unit) -> bool:
@@ -25,7 +28,7 @@ def can_view_class_news(user, unit: Unit) -> bool:
     them. Nobody else: not other classes' parents, not other schools' staff."""
     if not user.is_authenticated:
         return False
-    if can_manage_unit(user, unit):
+    if can_manage_unit(user, unit, Capability.TEACH_CLASSES):
         return True
     from lms.units.models import Role
 

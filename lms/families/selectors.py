@@ -125,12 +125,12 @@ def class_families(unit) -> list[dict]:
 
 def managed_classes(user) -> list:
     """Classes a teacher or school admin manages (for links to their families pages)."""
-    from lms.units.models import RoleKind
+    from lms.units.capabilities import Capability
     from lms.units.permissions import units_visible_to
 
     if not user.is_authenticated:
         return []
-    return list(units_visible_to(user, kinds=(RoleKind.TEACHER, RoleKind.SCHOOL_ADMIN))
+    return list(units_visible_to(user, Capability.TEACH_CLASSES)
                 .filter(kind__is_class=True).order_by("path")[:100])
 
 
@@ -138,11 +138,10 @@ def managed_classes(user) -> list:
 
 
 def _administered_schools(user):
+    from lms.units.capabilities import Capability
     from lms.units.permissions import units_visible_to
 
-    from .admin_links import ADMIN_KINDS
-
-    return units_visible_to(user, kinds=ADMIN_KINDS).filter(kind__is_school=True)
+    return units_visible_to(user, Capability.MANAGE_ROSTER).filter(kind__is_school=True)
 
 
 def administered_schools(user, query: str = "") -> list:

@@ -148,9 +148,10 @@ def guardian_link_revoke(*, actor, link: GuardianLink) -> None:
 
 
 def news_post_create(*, actor, unit, text: str, photos=(), alt: str = "") -> NewsPost:
+    from lms.units.capabilities import Capability
     from lms.units.permissions import can_manage_unit
 
-    if not can_manage_unit(actor, unit):
+    if not can_manage_unit(actor, unit, Capability.TEACH_CLASSES):
         raise PermissionError(_("Bạn không quản lý lớp này."))
     text = (text or "").strip()
     if not text:
@@ -185,9 +186,10 @@ def _news_notify(post_id: int) -> None:
 
 
 def news_post_remove(*, actor, post: NewsPost) -> None:
+    from lms.units.capabilities import Capability
     from lms.units.permissions import can_manage_unit
 
-    if not can_manage_unit(actor, post.unit):
+    if not can_manage_unit(actor, post.unit, Capability.TEACH_CLASSES):
         raise PermissionError(_("Bạn không quản lý lớp này."))
     NewsPost.objects.filter(pk=post.pk, removed_at__isnull=True).update(
         removed_at=timezone.now(), removed_by=actor)

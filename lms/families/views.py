@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from lms.accounts.models import GuardianLink, User
 from lms.http import client_address, safe_next_url
 from lms.notifications.selectors import unread_count
+from lms.units.capabilities import Capability
 from lms.units.models import Unit
 from lms.units.permissions import can_manage_unit
 
@@ -125,7 +126,7 @@ def link_revoke(request, link_id: int):
 
 def _managed_class(request, unit_id: int) -> Unit:
     unit = get_object_or_404(Unit.objects.select_related("kind"), pk=unit_id)
-    if not can_manage_unit(request.user, unit):
+    if not can_manage_unit(request.user, unit, Capability.TEACH_CLASSES):
         raise Http404
     return unit
 
@@ -156,7 +157,7 @@ def class_news(request, unit_id: int):
     unit = get_object_or_404(Unit, pk=unit_id)
     if not can_view_class_news(request.user, unit):
         raise Http404
-    can_post = can_manage_unit(request.user, unit)
+    can_post = can_manage_unit(request.user, unit, Capability.TEACH_CLASSES)
     form = NewsPostForm()
     status = 200
     if request.method == "POST":

@@ -1,10 +1,10 @@
 """Who may see and change plans, built on lms.units.permissions (the one permission layer).
 
-- read: staff (teacher, school admin, officer) whose role sits at, above or below the plan's
-  issuing unit — the plan's own people and those who supervise them;
-- create / edit a plan and its tasks: officers and school heads whose role covers the issuing
-  unit (at it or above it), never a unit below it;
-- post an update: officers and school heads whose role sits at or under the task's lead unit or
+- read (Capability.READ_PLANS: teacher, school admin, officer): those whose role sits at,
+  above or below the plan's issuing unit — the plan's own people and those who supervise them;
+- create / edit a plan and its tasks (Capability.MANAGE_PLANS: officers and school heads):
+  those whose role covers the issuing unit (at it or above it), never a unit below it;
+- post an update: MANAGE_PLANS holders whose role sits at or under the task's lead unit or
   one of its cooperating units, for that role's unit. A supervisor above the lead unit does not
   post on its behalf (the update says which unit reports).
 Everything else answers 404 so a plan's existence does not leak."""
@@ -13,10 +13,9 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from lms.units.models import RoleKind, Unit, path_and_ancestors
-from lms.units.permissions import STAFF_KINDS, can_manage_unit, live_roles, role_paths
-
-MANAGER_KINDS = (RoleKind.OFFICER, RoleKind.SCHOOL_ADMIN)
+from lms.units.capabilities import Capability
+from lms.units.models import Unit, path_and_ancestors
+from lms.units.permissions import can_manage_unit, capability_roles, role_paths
 
 
 def related_to(field: str, paths) -> Q:
@@ -33,7 +32,7 @@ def plans_visible_to(user):
 
     if user.is_authenticated and user.is_superuser:
         return Plan.objects.all()
-    paths = role_paths(user, STAFF_KINDS)
+    paths = role_paths(user, Capability.READ_PLANS)
     return Plan.objects.filter(related_to("issuing_unit", paths))
 
 
@@ -49,7 +48,7 @@ def task_or_404(user, plan, task_id: int):
 
 
 def can_edit_plan(user, plan) -> bool:
-    return can_manage_unit(user, plan.issuing_unit, MANAGER_KINDS)
+    return can_manage_unit(user, plan.issuing_unit, Capability.MANAGE_PLANS)
 
 
 def require_edit(user, plan) -> None:
@@ -62,7 +61,8 @@ def plan_units_for(user):
     """Units where `user` may create a plan: where their officer / school-head roles sit."""
     if user.is_superuser:
         return Unit.objects.filter(kind__is_class=False)
-    return Unit.objects.filter(pk__in=live_roles(user, MANAGER_KINDS).values("unit_id"),
+    return Unit.objects.filter(pk__in=capability_roles(user, Capability.MANAGE_PLANS)
+                               .values("unit_id"),
                                kind__is_class=False)
 
 
@@ -72,7 +72,7 @@ def update_units(user, task) -> list[Unit]:
     if user.is_authenticated and user.is_superuser:
         return task_units
     units = []
-    for role in live_roles(user, MANAGER_KINDS).select_related("unit"):
+    for role in capability_roles(user, Capability.MANAGE_PLANS).select_related("unit"):
         if any(role.unit_path.startswith(u.path) for u in task_units) and role.unit not in units:
             units.append(role.unit)
     return units

@@ -10,9 +10,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from lms.units.capabilities import Capability, kinds_with
 from lms.units.models import Role
 
-from .access import MANAGER_KINDS, update_units
+from .access import update_units
 from .models import EvidenceFile, Plan, PlanTask, TaskUpdate
 from .selectors import overdue_tasks
 
@@ -116,7 +117,8 @@ def overdue_reminders(day: datetime.date | None = None) -> int:
     # The people of every lead unit at once, not one role query per overdue task.
     people: defaultdict[int, dict[int, User]] = defaultdict(dict)  # lead unit → {user id: user}
     for role in (Role.objects.filter(unit_id__in=tasks.values("lead_unit_id"),
-                                     kind__in=MANAGER_KINDS, ended_at__isnull=True)
+                                     kind__in=kinds_with(Capability.MANAGE_PLANS),
+                                     ended_at__isnull=True)
                  .select_related("user")):
         people[role.unit_id][role.user_id] = role.user
     sent = 0

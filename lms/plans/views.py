@@ -10,7 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from lms.units.permissions import STAFF_KINDS, has_role
+from lms.units.capabilities import Capability
+from lms.units.permissions import has_capability
 
 from . import access, exports, selectors, services
 from .files import evidence_storage
@@ -19,7 +20,7 @@ from .models import EvidenceFile, Plan, PlanTask, TaskStatus
 
 
 def _require_staff(user) -> None:
-    if not (user.is_superuser or has_role(user, STAFF_KINDS)):
+    if not has_capability(user, Capability.READ_PLANS):
         raise Http404
 
 

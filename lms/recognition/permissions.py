@@ -1,15 +1,16 @@
 """Who may do what, on top of lms.units.permissions (roles apply to the unit's subtree)."""
 
-from lms.units.models import RoleKind, Unit
+from lms.units.capabilities import Capability
+from lms.units.models import Unit
 from lms.units.permissions import can_manage_unit, units_visible_to
 
-# Officers and school admins review and confirm, define rules and keep households; teachers
-# (e.g. of a community learning centre) do not confer titles.
-MANAGER_KINDS = (RoleKind.OFFICER, RoleKind.SCHOOL_ADMIN)
+# Holders of MANAGE_RECOGNITION (officers, school admins) review and confirm, define rules and
+# keep households; teachers (e.g. of a community learning centre) do not confer titles.
+MANAGER = Capability.MANAGE_RECOGNITION
 
 
 def can_manage_recognition(user, unit: Unit) -> bool:
-    return can_manage_unit(user, unit, kinds=MANAGER_KINDS)
+    return can_manage_unit(user, unit, MANAGER)
 
 
 def can_review(user, candidate) -> bool:
@@ -18,7 +19,7 @@ def can_review(user, candidate) -> bool:
 
 def managed_units(user):
     """The units this user manages recognition for (the whole subtree)."""
-    return units_visible_to(user, kinds=MANAGER_KINDS)
+    return units_visible_to(user, MANAGER)
 
 
 def top_managed_units(user) -> list[Unit]:

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import CoursePage
+from lms.units.capabilities import Capability
 from lms.units.models import SchoolLevel, Unit
 from lms.units.permissions import units_visible_to
 from lms.widgets import DateInput
@@ -46,7 +47,8 @@ class TargetForm(forms.ModelForm):
             CoursePage.objects.live().order_by("title"))
         # Lead and cooperating units: offices the user can see (and the target's own unit);
         # schools and classes would make the list tens of thousands long.
-        units = (units_visible_to(user) if user is not None else Unit.objects.none())
+        units = (units_visible_to(user, Capability.MANAGE_REPORTS) if user is not None
+                 else Unit.objects.none())
         if unit is not None:
             units = units.filter(Q(kind__is_class=False, kind__is_school=False) | Q(pk=unit.pk))
         units = units.order_by("path")

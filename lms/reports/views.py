@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from lms.units.capabilities import Capability
 from lms.units.models import Unit
 from lms.units.permissions import can_manage_unit, can_reorganise, home_units
 
@@ -40,14 +41,14 @@ from .tasks import export_build_task, target_rebuild_task
 @login_required
 @require_GET
 def index(request):
-    units = home_units(request.user)
+    units = home_units(request.user, Capability.VIEW_REPORTS)
     if len(units) == 1:
         return redirect("reports:dashboard", unit_id=units[0].pk)
     return render(request, "reports/index.html", {"units": units})
 
 
 def _top_paths(user):
-    return [u.path for u in home_units(user)]
+    return [u.path for u in home_units(user, Capability.VIEW_REPORTS)]
 
 
 @login_required
@@ -84,7 +85,7 @@ def dashboard(request, unit_id):
 @login_required
 @require_GET
 def not_trained(request, unit_id, target_id):
-    unit = report_unit(request.user, unit_id)
+    unit = report_unit(request.user, unit_id, Capability.VIEW_LEARNER_PERSONAL_DATA)
     target = get_object_or_404(selectors.targets_for_unit(unit), pk=target_id)
     page = Paginator(selectors.learners_not_trained(unit, target), 50).get_page(
         request.GET.get("page"))
@@ -96,8 +97,9 @@ def not_trained(request, unit_id, target_id):
         "crumbs": selectors.breadcrumbs(unit, _top_paths(request.user))})
 
 
-def _class(request, unit_id):
-    unit = report_unit(request.user, unit_id)
+def _class(request, unit_id, capability=Capability.VIEW_LEARNER_PERSONAL_DATA):
+    """A class whose grid (learners' names and progress) the user may see."""
+    unit = report_unit(request.user, unit_id, capability)
     if not unit.kind.is_class:
         raise Http404
     return unit
@@ -137,7 +139,8 @@ def class_view(request, unit_id):
         "grid_body": mark_safe(body),  # noqa: S308 - our own rendered, autoescaped template
         "unit": klass,
         # can_manage_unit reads the role paths the permission check above already loaded.
-        "crumbs": [c for c in ancestors if can_manage_unit(request.user, c)]})
+        "crumbs": [c for c in ancestors
+                   if can_manage_unit(request.user, c, Capability.VIEW_REPORTS)]})
 
 
 @login_required
@@ -151,6 +154,7 @@ def class_view_json(request, unit_id):
 @require_GET
 def class_view_csv(request, unit_id):
     klass = _class(request, unit_id)
+    report_unit(request.user, unit_id, Capability.EXPORT_REPORTS)
     grid = class_grid(klass, _course_param(request))
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="lop-{klass.pk}.csv"'
@@ -197,7 +201,7 @@ def unit_url(unit):
 @login_required
 @require_POST
 def export_start(request, unit_id):
-    unit = report_unit(request.user, unit_id)
+    unit = report_unit(request.user, unit_id, Capability.EXPORT_REPORTS)
     form = ExportForm(request.POST)
     if not form.is_valid():
         return HttpResponse(_("Định dạng xuất không hợp lệ."), status=400)
@@ -210,7 +214,8 @@ def export_start(request, unit_id):
 def _job(request, job_id):
     """The requester's own export, or an annual report prepared for a unit the user manages."""
     job = get_object_or_404(ExportJob.objects.select_related("unit"), pk=job_id)
-    unit = report_unit(request.user, job.unit_id)  # the requester may since have lost the role
+    # The requester may since have lost the role.
+    unit = report_unit(request.user, job.unit_id, Capability.EXPORT_REPORTS)
     if job.requested_by_id != request.user.pk and (
             job.target_id is None or not can_edit_targets(request.user, unit)):
         raise Http404

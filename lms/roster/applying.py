@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms.accounts.models import GuardianContact, LearnerProfile, User
+from lms.units.capabilities import Capability
 from lms.units.models import Role, RoleKind, Unit, UnitKind
 from lms.units.permissions import can_manage_unit
 from lms.units.services import unit_create
@@ -194,7 +195,8 @@ class BatchApplier:
         for _id, _unit, unit_path, ended_at in roles:
             if ended_at is None and not unit_path.startswith(self.school.path) \
                     and not can_manage_unit(self.actor,  # only reads unit.path
-                                            SimpleNamespace(path=unit_path)):  # type: ignore[arg-type]
+                                            SimpleNamespace(path=unit_path),  # type: ignore[arg-type]
+                                            Capability.MANAGE_ROSTER):
                 return _("Học sinh này đang học ở một đơn vị khác mà bạn không quản lý; hãy đề "
                          "nghị cấp quản lý chuyển trường.")
         return ""

@@ -10,10 +10,10 @@ from .models import RosterImport
 
 
 def schools_importable_by(user):
-    from .services import IMPORT_ROLE_KINDS
+    from .services import IMPORT_CAPABILITY
 
-    return units_visible_to(user, kinds=IMPORT_ROLE_KINDS).filter(kind__is_school=True,
-                                                                  is_active=True)
+    return units_visible_to(user, IMPORT_CAPABILITY).filter(kind__is_school=True,
+                                                            is_active=True)
 
 
 def imports_visible_to(user):

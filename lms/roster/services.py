@@ -16,6 +16,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lms.units.capabilities import Capability
 from lms.units.models import RoleKind, Unit
 from lms.units.permissions import can_manage_unit
 
@@ -32,7 +33,7 @@ logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 2000
 MAX_UPLOAD_BYTES = 30 * 1024 * 1024
-IMPORT_ROLE_KINDS = (RoleKind.SCHOOL_ADMIN, RoleKind.OFFICER)
+IMPORT_CAPABILITY = Capability.MANAGE_ROSTER
 
 
 class RosterPermissionError(PermissionError):
@@ -40,8 +41,9 @@ class RosterPermissionError(PermissionError):
 
 
 def can_import_roster(user, school: Unit) -> bool:
-    """School admins of the school, officers above it (teachers may not import)."""
-    return can_manage_unit(user, school, kinds=IMPORT_ROLE_KINDS)
+    """Holders of MANAGE_ROSTER: school admins of the school, officers above it (teachers may
+    not import)."""
+    return can_manage_unit(user, school, IMPORT_CAPABILITY)
 
 
 def roster_import_create(*, actor, school: Unit, uploaded_file,

@@ -6,6 +6,7 @@ prefix query."""
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
 
@@ -127,6 +128,8 @@ class RoleKind(models.TextChoices):
     TEACHER = "teacher", _("Giáo viên")
     SCHOOL_ADMIN = "school_admin", _("Quản lý trường")
     OFFICER = "officer", _("Cán bộ quản lý")
+    # Sees only the contest entries assigned to them (lms.contests), nothing else of anyone.
+    JUDGE = "judge", pgettext_lazy("vai trò", "Giám khảo")
 
 
 class Role(models.Model):

@@ -1,68 +1,93 @@
 """The one place that decides who may see what. Views, API and exports all call these; nothing
-re-implements them. A role applies to its unit's whole subtree."""
+re-implements them. Every check asks for a capability (lms/units/capabilities.py: capability →
+role kinds); a role grants its capabilities over its unit's whole subtree.
+
+Views declare who may reach them with one decorator (lms/units/access.py: `@public`,
+`@signed_in`, `@requires(capability)`); the object-level checks below then decide which unit or
+learner they may see. Forbidden objects answer 404."""
 
 from django.db.models import Q, QuerySet
 
+from .capabilities import TEACHER_SCOPED, Capability, kinds_with
 from .models import Role, RoleKind, Unit, UnitQuerySet
 
-STAFF_KINDS = (RoleKind.TEACHER, RoleKind.SCHOOL_ADMIN, RoleKind.OFFICER)
+__all__ = [
+    "Capability", "can_manage_unit", "can_view_learner", "capability_roles", "has_capability",
+    "home_units", "learner_in_subtree", "learner_unit_paths", "learners_visible_to",
+    "live_roles", "role_paths", "units_visible_to",
+]
 
 
 def live_roles(user, kinds=None) -> QuerySet[Role]:
     """The user's live (not ended) roles, of `kinds` when given: where they are, not what they
-    may see (use the functions below for that)."""
+    may do (use capability_roles and the functions below for that)."""
     if not user.is_authenticated:
         return Role.objects.none()
     roles = Role.objects.filter(user=user, ended_at__isnull=True)
     return roles if kinds is None else roles.filter(kind__in=kinds)
 
 
-def role_paths(user, kinds=STAFF_KINDS) -> list[str]:
-    """Paths of the units where the user's live roles of `kinds` sit (the roots of what they
-    may see); queried once per user object and kinds."""
+def capability_roles(user, capability: Capability) -> QuerySet[Role]:
+    """The user's live roles that grant `capability` (a teacher's only at a school or class)."""
+    kinds = kinds_with(capability)
+    roles = live_roles(user, kinds)
+    scoped = [kind for kind in kinds if kind in TEACHER_SCOPED]
+    if scoped:
+        roles = roles.filter(~Q(kind__in=scoped) | Q(unit__kind__is_school=True)
+                             | Q(unit__kind__is_class=True))
+    return roles
+
+
+def role_paths(user, capability: Capability) -> list[str]:
+    """Paths of the units where the user holds `capability` (the roots of what it covers);
+    queried once per user object and capability."""
     if not user.is_authenticated:
         return []
-    cache_attr = f"_hocmo_role_paths_{'_'.join(sorted(kinds))}"
+    kinds = kinds_with(capability)  # capabilities held by the same kinds share one query
+    cache_attr = f"_hocmo_paths_{'_'.join(sorted(kinds))}"
     if not hasattr(user, cache_attr):
-        setattr(user, cache_attr,
-                list(live_roles(user, kinds).values_list("unit_path", flat=True)))
+        setattr(user, cache_attr, list(capability_roles(user, capability)
+                                       .values_list("unit_path", flat=True)))
     return getattr(user, cache_attr)
 
 
-def has_role(user, kinds=STAFF_KINDS) -> bool:
-    """Holds a live role of `kinds` somewhere (superusers do not count unless they hold one)."""
-    return bool(role_paths(user, kinds))
+def has_capability(user, capability: Capability) -> bool:
+    """Holds `capability` somewhere (superusers hold every capability)."""
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or bool(role_paths(user, capability))
 
 
 def _covers(paths: list[str], path: str) -> bool:
     return any(path.startswith(p) for p in paths)
 
 
-def units_visible_to(user, kinds=STAFF_KINDS) -> UnitQuerySet:
-    """Units inside the subtrees where `user` holds a staff role (superusers see all)."""
+def units_visible_to(user, capability: Capability) -> UnitQuerySet:
+    """Units inside the subtrees where `user` holds `capability` (superusers: all)."""
     if user.is_authenticated and user.is_superuser:
         return Unit.objects.all()
-    return Unit.objects.in_subtrees(role_paths(user, kinds))
+    return Unit.objects.in_subtrees(role_paths(user, capability))
 
 
-def can_manage_unit(user, unit: Unit, kinds=STAFF_KINDS) -> bool:
+def can_manage_unit(user, unit: Unit, capability: Capability) -> bool:
+    """`user` holds `capability` over `unit` (a role at the unit or above it)."""
     if not user.is_authenticated:
         return False
     if user.is_superuser:
         return True
-    return _covers(role_paths(user, kinds), unit.path)
+    return _covers(role_paths(user, capability), unit.path)
 
 
 def learner_unit_paths(learner) -> list[str]:
     return list(live_roles(learner, (RoleKind.LEARNER,)).values_list("unit_path", flat=True))
 
 
-def home_units(user, kinds=STAFF_KINDS) -> list[Unit]:
-    """The units where the user's live roles of `kinds` sit, highest first (superusers: the
-    roots): where a report or a manager's page starts."""
+def home_units(user, capability: Capability) -> list[Unit]:
+    """The units where the user's roles granting `capability` sit, highest first (superusers:
+    the roots): where a report or a manager's page starts."""
     if user.is_superuser:
         return list(Unit.get_root_nodes())
-    ids = live_roles(user, kinds).values("unit_id")
+    ids = capability_roles(user, capability).values("unit_id")
     return list(Unit.objects.filter(pk__in=ids).select_related("kind").order_by("depth", "name"))
 
 
@@ -72,8 +97,10 @@ def learner_in_subtree(learner, unit: Unit) -> bool:
         unit_path__startswith=unit.path).exists()
 
 
-def can_view_learner(user, learner) -> bool:
-    """Self; a guardian with a live link; staff whose subtree holds one of the learner's classes."""
+def can_view_learner(user, learner,
+                     capability: Capability = Capability.VIEW_LEARNER_PERSONAL_DATA) -> bool:
+    """Self; a guardian with a live link; a holder of `capability` whose subtree holds one of
+    the learner's classes."""
     if not user.is_authenticated:
         return False
     if user.pk == learner.pk or user.is_superuser:
@@ -83,17 +110,17 @@ def can_view_learner(user, learner) -> bool:
     if GuardianLink.objects.filter(guardian=user, learner=learner,
                                    revoked_at__isnull=True).exists():
         return True
-    staff_paths = role_paths(user, STAFF_KINDS)
-    return any(_covers(staff_paths, p) for p in learner_unit_paths(learner))
+    paths = role_paths(user, capability)
+    return bool(paths) and any(_covers(paths, p) for p in learner_unit_paths(learner))
 
 
-def learners_visible_to(user) -> Q:
+def learners_visible_to(user,
+                        capability: Capability = Capability.VIEW_LEARNER_PERSONAL_DATA) -> Q:
     """A filter on User for the learners `user` may see (used by lists and exports)."""
     if user.is_superuser:
         return Q()
-    paths = role_paths(user, STAFF_KINDS)
     in_subtree = Q(pk__in=[])
-    for path in paths:
+    for path in role_paths(user, capability):
         in_subtree |= Q(roles__kind=RoleKind.LEARNER, roles__unit_path__startswith=path)
     return Q(pk=user.pk) | in_subtree | Q(guardian_links__guardian=user,
                                           guardian_links__revoked_at__isnull=True)

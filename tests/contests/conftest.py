@@ -46,8 +46,9 @@ def contest_env(school_tree, settings, tmp_path):
                              is_staff=True),
         "mentor_b": staff_at(t["school_b"], username="gv.b", is_staff=True),
         "judge_a": staff_at(t["school_a"], username="gk.a", is_staff=True),
-        "judge_a2": staff_at(t["school_a"], username="gk.a2", is_staff=True),
-        "judge_phong": staff_at(t["phong"], username="gk.phong", is_staff=True),
+        # Judges from outside the schools' staff hold judge roles (issue 16, defect 5).
+        "judge_a2": staff_at(t["school_a"], RoleKind.JUDGE, username="gk.a2"),
+        "judge_phong": staff_at(t["phong"], RoleKind.JUDGE, username="gk.phong"),
         "admin_a": staff_at(t["school_a"], RoleKind.SCHOOL_ADMIN, username="ht.a",
                             is_staff=True),
         "admin_b": staff_at(t["school_b"], RoleKind.SCHOOL_ADMIN, username="ht.b",

@@ -110,3 +110,47 @@ def test_progress_counts_submitted_sheets_of_eligible_entries(school_round):
     rows = {r["judge"].username: (r["done"], r["due"]) for r in progress["rows"]}
     assert rows == {"gk.a": (1, 2), "gk.a2": (0, 2), "gv.a": (0, 0)}
     assert progress["percent"] == 25 and not progress["complete"]
+
+
+def test_judge_role_sees_only_the_entries_assigned(client, contest_env):
+    """A judge role (issue 16, defect 5) opens the entries of the round units they are
+    assigned to, and nothing else: not before assignment, not other units' entries."""
+    from django.urls import reverse
+
+    from lms.contests import access
+
+    env = contest_env
+    mine = make_entry(env, "a1", submit=True, title="Ý tưởng một")
+    other = make_entry(env, "b1", mentor_key="mentor_b", submit=True, title="Ý tưởng B")
+    close_submissions(env["rounds"]["school"])
+    entry_round = EntryRound.objects.get(entry=mine)
+    judge = env["judge_phong"]
+    client.force_login(judge)
+    round_url = reverse("contests:judge_round", args=[entry_round.round_unit_id])
+    entry_url = reverse("contests:judge_entry", args=[entry_round.pk])
+    assert client.get(round_url).status_code == 404
+    assert client.get(entry_url).status_code == 404
+    assert client.get(reverse("contests:entry", args=[mine.pk])).status_code == 404
+    assert not access.can_view_entry(judge, mine)
+    judging.judge_assign(actor=env["admin_a"], round_unit=entry_round.round_unit,
+                         username=judge.username)
+    page = client.get(round_url)
+    assert page.status_code == 200 and "Ý tưởng một" in page.content.decode()
+    assert "Ý tưởng B" not in page.content.decode()
+    assert client.get(entry_url).status_code == 200
+    other_round = EntryRound.objects.get(entry=other)
+    assert client.get(reverse("contests:judge_entry", args=[other_round.pk])).status_code == 404
+    assert client.get(reverse("contests:entry", args=[other.pk])).status_code == 404
+
+
+def test_a_teacher_role_on_an_office_cannot_be_made_a_judge(school_round):
+    """A teacher's role counts only at a school or class: on a Phòng it holds no capability,
+    judging included (judges there get a judge role)."""
+    from lms.units.models import RoleKind
+    from tests.factories import staff_at
+
+    env = school_round
+    staff_at(env["phong"], RoleKind.TEACHER, username="gv.phong")
+    with pytest.raises(ValidationError):
+        judging.judge_assign(actor=env["officer_phong"], round_unit=env["ru"],
+                             username="gv.phong")

@@ -2,6 +2,7 @@ import pytest
 from django.utils import timezone
 
 from lms.accounts.models import GuardianLink, User
+from lms.units.capabilities import Capability
 from lms.units.models import RoleKind
 from lms.units.permissions import (
     can_manage_unit,
@@ -13,19 +14,21 @@ from tests.factories import UserFactory, learner_in, staff_at
 
 pytestmark = pytest.mark.django_db
 
+VIEW = Capability.VIEW_LEARNER_PERSONAL_DATA
+
 
 def test_officer_sees_only_their_subtree(school_tree):
     officer = staff_at(school_tree["phong"], kind=RoleKind.OFFICER)
-    visible = set(units_visible_to(officer).values_list("name", flat=True))
+    visible = set(units_visible_to(officer, VIEW).values_list("name", flat=True))
     assert visible == {"Phòng GD&ĐT Thủy Nguyên", "Trường THCS A", "Lớp 9A"}
-    assert not can_manage_unit(officer, school_tree["school_b"])
-    assert not can_manage_unit(officer, school_tree["so"])
+    assert not can_manage_unit(officer, school_tree["school_b"], VIEW)
+    assert not can_manage_unit(officer, school_tree["so"], VIEW)
 
 
 def test_province_officer_sees_everything_below(school_tree):
     officer = staff_at(school_tree["so"], kind=RoleKind.OFFICER)
-    assert units_visible_to(officer).count() == 6
-    assert can_manage_unit(officer, school_tree["class_a"])
+    assert units_visible_to(officer, VIEW).count() == 6
+    assert can_manage_unit(officer, school_tree["class_a"], VIEW)
 
 
 def test_learner_reads_only_own_records(school_tree):
@@ -33,7 +36,7 @@ def test_learner_reads_only_own_records(school_tree):
     classmate = learner_in(school_tree["class_b"])
     assert can_view_learner(me, me)
     assert not can_view_learner(me, classmate)
-    assert units_visible_to(me).count() == 0  # a learner role grants no unit access
+    assert units_visible_to(me, VIEW).count() == 0  # a learner role grants no unit access
 
 
 def test_teacher_sees_own_school_learners_only(school_tree):
@@ -63,11 +66,11 @@ def test_anonymous_sees_nothing(school_tree):
 
     learner = learner_in(school_tree["class_b"])
     assert not can_view_learner(AnonymousUser(), learner)
-    assert units_visible_to(AnonymousUser()).count() == 0
+    assert units_visible_to(AnonymousUser(), VIEW).count() == 0
 
 
 def test_ended_role_grants_nothing(school_tree):
     teacher = staff_at(school_tree["school_b"])
     teacher.roles.update(ended_at=timezone.now())
     teacher = User.objects.get(pk=teacher.pk)
-    assert not can_manage_unit(teacher, school_tree["class_b"])
+    assert not can_manage_unit(teacher, school_tree["class_b"], VIEW)
