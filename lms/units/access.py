@@ -16,7 +16,8 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404
+from django.http import Http404, JsonResponse
+from django.utils.translation import gettext as _
 
 from .capabilities import Capability
 from .permissions import has_capability
@@ -47,10 +48,30 @@ def public(view):
     return _declare(view, PUBLIC)
 
 
-def signed_in(view):
-    """Signed in (else the sign-in page); the view shows the user's own things or checks each
-    object through the permission layer."""
-    return _declare(login_required(view), SIGNED_IN)
+def signed_in(view=None, *, json: bool = False):
+    """Signed in (else the sign-in page, or with `json=True` a JSON 401 for endpoints that
+    scripts call); the view shows the user's own things or checks each object through the
+    permission layer. Use as `@signed_in` or `@signed_in(json=True)`."""
+
+    def decorator(view):
+        if not json:
+            return _declare(login_required(view), SIGNED_IN)
+
+        @wraps(view)
+        def guarded(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return JsonResponse({"detail": _("Cần đăng nhập.")}, status=401)
+            return view(request, *args, **kwargs)
+
+        return _declare(guarded, SIGNED_IN)
+
+    return decorator(view) if view is not None else decorator
+
+
+def declare(view, access: Access):
+    """For a project decorator that authenticates by itself (the xAPI endpoint's credentials):
+    mark what it declares."""
+    return _declare(view, access)
 
 
 def requires(capability: Capability):
