@@ -127,3 +127,12 @@ def test_officer_sees_pupils_but_not_parents_pages(school_tree):
     assert can_view_learner(officer, learner)
     assert can_view_learner(officer, learner, Capability.VIEW_CERTIFICATES)
     assert not can_view_learner(officer, learner, Capability.VIEW_PARENT_PAGES)
+
+
+def test_judge_role_is_named_in_both_languages():
+    from django.utils import translation
+
+    with translation.override("vi"):
+        assert str(RoleKind.JUDGE.label) == "Giám khảo"
+    with translation.override("en"):
+        assert str(RoleKind.JUDGE.label) == "Judge"
