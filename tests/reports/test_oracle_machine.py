@@ -38,8 +38,9 @@ from hypothesis.stateful import (
 from courses.certificates.models import Certificate
 from lms.reports import rebuild
 from lms.reports.models import Target, TargetUnitCounter
+from lms.units.capabilities import Capability, kinds_with
 from lms.units.models import Role, RoleKind, SchoolLevel, Unit
-from lms.units.permissions import STAFF_KINDS, units_visible_to
+from lms.units.permissions import units_visible_to
 from tests.concurrency import needs_postgres  # noqa: F401 - fixture
 
 from . import oracle
@@ -106,14 +107,15 @@ def rebuild_problems(targets, want) -> list[str]:
 def visibility_problems() -> list[str]:
     names = _names()
     problems = []
-    roles = (Role.objects.filter(kind__in=STAFF_KINDS, ended_at__isnull=True,
+    roles = (Role.objects.filter(kind__in=kinds_with(Capability.VIEW_REPORTS),
+                                 ended_at__isnull=True,
                                  user__is_active=True, user__is_superuser=False)
              .select_related("user").order_by("user_id"))
     expected: dict = {}
     for role in roles:
         expected.setdefault(role.user, set()).update(oracle.subtree(role.unit_id))
     for user, want in expected.items():
-        got = set(units_visible_to(user).values_list("pk", flat=True))
+        got = set(units_visible_to(user, Capability.VIEW_REPORTS).values_list("pk", flat=True))
         if got != want:
             problems.append(f"  {user.username} sees {sorted(names[u] for u in got - want)} "
                             f"too many, {sorted(names[u] for u in want - got)} missing")
