@@ -7,19 +7,20 @@ lockout. Everything else answers 404 in the views."""
 
 from django.db.models import Q
 
+from lms.units.capabilities import Capability
 from lms.units.models import RoleKind, Unit
 from lms.units.permissions import can_manage_unit, role_paths
 
-ACCOUNT_ADMIN_KINDS = (RoleKind.SCHOOL_ADMIN,)
+ACCOUNT_ADMIN = Capability.MANAGE_PUPIL_ACCOUNTS  # school admins
 
 
 def is_account_admin(user) -> bool:
     return user.is_authenticated and (user.is_superuser
-                                      or bool(role_paths(user, ACCOUNT_ADMIN_KINDS)))
+                                      or bool(role_paths(user, ACCOUNT_ADMIN)))
 
 
 def can_manage_class_accounts(user, unit: Unit) -> bool:
-    return unit.kind.is_class and can_manage_unit(user, unit, kinds=ACCOUNT_ADMIN_KINDS)
+    return unit.kind.is_class and can_manage_unit(user, unit, ACCOUNT_ADMIN)
 
 
 def _not_staff() -> Q:
@@ -42,7 +43,7 @@ def pupils_managed_by(user) -> Q:
     if user.is_superuser:
         inside = Q(pk__in=_role_users([RoleKind.LEARNER]))
     else:
-        paths = role_paths(user, ACCOUNT_ADMIN_KINDS)
+        paths = role_paths(user, ACCOUNT_ADMIN)
         if not paths:
             return Q(pk__in=[])
         where = Q()

@@ -17,7 +17,7 @@ from lms.units.permissions import role_paths
 from . import lockout, passwords
 from .models import User
 from .permissions import (
-    ACCOUNT_ADMIN_KINDS,
+    ACCOUNT_ADMIN,
     can_manage_class_accounts,
     is_account_admin,
     pupils_managed_by,
@@ -34,7 +34,7 @@ def classes(request):
     _admin_or_404(request)
     units = Unit.objects.filter(kind__is_class=True)
     if not request.user.is_superuser:
-        units = units.in_subtrees(role_paths(request.user, ACCOUNT_ADMIN_KINDS))
+        units = units.in_subtrees(role_paths(request.user, ACCOUNT_ADMIN))
     return render(request, "accounts/admin_classes.html",
                   {"classes": list(units.order_by("path")[:500])})
 

@@ -24,6 +24,7 @@ class Capability(StrEnum):
     TEACH_CLASSES = "teach_classes"
     ENROL_LEARNERS = "enrol_learners"
     MANAGE_ROSTER = "manage_roster"
+    MANAGE_PUPIL_ACCOUNTS = "manage_pupil_accounts"
     REVOKE_CERTIFICATES = "revoke_certificates"
     READ_PLANS = "read_plans"
     MANAGE_PLANS = "manage_plans"
@@ -53,6 +54,8 @@ DESCRIPTIONS: dict[Capability, str] = {
     Capability.ENROL_LEARNERS: "enrol a class or a learner in a course (pages and API)",
     Capability.MANAGE_ROSTER: "import class lists, add or end class memberships (API), link "
                               "guardians for a school",
+    Capability.MANAGE_PUPIL_ACCOUNTS: "give pupils a new password (printed slips), lift a "
+                                      "pupil's sign-in lockout (never staff accounts)",
     Capability.REVOKE_CERTIFICATES: "revoke a certificate issued in the subtree",
     Capability.READ_PLANS: "read plans issued at, above or below the role's unit",
     Capability.MANAGE_PLANS: "create and edit plans, post task updates with evidence",
@@ -82,6 +85,7 @@ CAPABILITIES: dict[Capability, tuple[str, ...]] = {
     Capability.TEACH_CLASSES: (TEACHER, HEAD),
     Capability.ENROL_LEARNERS: (TEACHER, HEAD, OFFICER),
     Capability.MANAGE_ROSTER: (HEAD, OFFICER),
+    Capability.MANAGE_PUPIL_ACCOUNTS: (HEAD,),
     Capability.REVOKE_CERTIFICATES: (HEAD, OFFICER),
     Capability.READ_PLANS: (TEACHER, HEAD, OFFICER),
     Capability.MANAGE_PLANS: (HEAD, OFFICER),

@@ -37,6 +37,7 @@ EXPECTED = {
     "teach_classes": {"teacher", "school_admin"},
     "enrol_learners": {"teacher", "school_admin", "officer"},
     "manage_roster": {"school_admin", "officer"},
+    "manage_pupil_accounts": {"school_admin"},
     "revoke_certificates": {"school_admin", "officer"},
     "read_plans": {"teacher", "school_admin", "officer"},
     "manage_plans": {"school_admin", "officer"},
