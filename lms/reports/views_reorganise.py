@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from lms.units.capabilities import Capability
 from lms.units.models import ChangeAction
 from lms.units.permissions import can_reorganise, home_units
 from lms.units.services import unit_merge, unit_move
@@ -29,7 +30,8 @@ def _unit(request, unit_id):
 
 
 def _crumbs(request, unit):
-    return selectors.breadcrumbs(unit, [u.path for u in home_units(request.user)])
+    tops = home_units(request.user, Capability.VIEW_REPORTS)
+    return selectors.breadcrumbs(unit, [u.path for u in tops])
 
 
 def _valid_form(request, unit):

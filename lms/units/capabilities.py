@@ -25,6 +25,7 @@ class Capability(StrEnum):
     ENROL_LEARNERS = "enrol_learners"
     MANAGE_ROSTER = "manage_roster"
     MANAGE_PUPIL_ACCOUNTS = "manage_pupil_accounts"
+    REORGANISE_UNITS = "reorganise_units"
     REVOKE_CERTIFICATES = "revoke_certificates"
     READ_PLANS = "read_plans"
     MANAGE_PLANS = "manage_plans"
@@ -56,6 +57,8 @@ DESCRIPTIONS: dict[Capability, str] = {
                               "guardians for a school",
     Capability.MANAGE_PUPIL_ACCOUNTS: "give pupils a new password (printed slips), lift a "
                                       "pupil's sign-in lockout (never staff accounts)",
+    Capability.REORGANISE_UNITS: "move or merge units of the subtree (preview, confirm, history); "
+                                 "the destination must be in the subtree too",
     Capability.REVOKE_CERTIFICATES: "revoke a certificate issued in the subtree",
     Capability.READ_PLANS: "read plans issued at, above or below the role's unit",
     Capability.MANAGE_PLANS: "create and edit plans, post task updates with evidence",
@@ -86,6 +89,7 @@ CAPABILITIES: dict[Capability, tuple[str, ...]] = {
     Capability.ENROL_LEARNERS: (TEACHER, HEAD, OFFICER),
     Capability.MANAGE_ROSTER: (HEAD, OFFICER),
     Capability.MANAGE_PUPIL_ACCOUNTS: (HEAD,),
+    Capability.REORGANISE_UNITS: (OFFICER,),
     Capability.REVOKE_CERTIFICATES: (HEAD, OFFICER),
     Capability.READ_PLANS: (TEACHER, HEAD, OFFICER),
     Capability.MANAGE_PLANS: (HEAD, OFFICER),

@@ -14,7 +14,8 @@ from .models import Role, RoleKind, Unit, UnitQuerySet
 __all__ = [
     "Capability", "can_manage_unit", "can_view_learner", "capability_roles", "has_capability",
     "home_units", "learner_in_subtree", "learner_unit_paths", "learners_visible_to",
-    "live_roles", "role_paths", "units_visible_to",
+    "live_roles", "role_paths", "units_visible_to", "can_reorganise",
+    "reorganisation_destinations",
 ]
 
 
@@ -127,13 +128,13 @@ def learners_visible_to(user,
 
 
 def can_reorganise(user, unit: Unit, destination: Unit | None = None) -> bool:
-    """Move or merge `unit` (into `destination`): platform admins, and officers whose subtree
-    covers both the unit and the destination."""
+    """Move or merge `unit` (into `destination`): platform admins, and holders of
+    REORGANISE_UNITS (officers) whose subtree covers both the unit and the destination."""
     if not user.is_authenticated:
         return False
     if user.is_superuser:
         return True
-    paths = role_paths(user, (RoleKind.OFFICER,))
+    paths = role_paths(user, Capability.REORGANISE_UNITS)
     return _covers(paths, unit.path) and (destination is None or _covers(paths,
                                                                           destination.path))
 
@@ -142,6 +143,6 @@ def reorganisation_destinations(user, unit: Unit) -> UnitQuerySet:
     """Where `user` may move or merge `unit`: active units they may reorganise, outside the
     unit's own subtree; classes only for a class (classes hold no units, but may merge)."""
     units = (Unit.objects.all() if user.is_superuser
-             else Unit.objects.in_subtrees(role_paths(user, (RoleKind.OFFICER,))))
+             else Unit.objects.in_subtrees(role_paths(user, Capability.REORGANISE_UNITS)))
     units = units.active().exclude(path__startswith=unit.path).select_related("kind")
     return units if unit.kind.is_class else units.filter(kind__is_class=False)

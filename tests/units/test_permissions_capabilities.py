@@ -38,6 +38,7 @@ EXPECTED = {
     "enrol_learners": {"teacher", "school_admin", "officer"},
     "manage_roster": {"school_admin", "officer"},
     "manage_pupil_accounts": {"school_admin"},
+    "reorganise_units": {"officer"},
     "revoke_certificates": {"school_admin", "officer"},
     "read_plans": {"teacher", "school_admin", "officer"},
     "manage_plans": {"school_admin", "officer"},
