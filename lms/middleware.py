@@ -1,4 +1,5 @@
-"""Hostile input refused at the edge, before any cache, session or view work."""
+"""Hostile input refused at the edge, before any cache, session or view work: NUL anywhere in
+the path, query or form fields, and JSON bodies the admin would parse itself."""
 
 import logging
 from typing import Any
@@ -10,6 +11,8 @@ from django.http.multipartparser import MultiPartParserError
 from django.urls import get_resolver
 from django.utils.translation import gettext as _
 
+from lms.jsonio import JSONInputError, json_read
+
 logger = logging.getLogger("django.security.hostile_input")
 
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
@@ -17,6 +20,7 @@ MACHINE_PREFIXES = ("/xapi/", "/api/", "/progress/")
 # The LRS reads its request bodies itself (documents are stored as bytes, statements through
 # lms.jsonio); parsing them as a form here would leave request.body unreadable to it.
 RAW_BODY_PREFIXES = ("/xapi/",)
+ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
 
 def _has_nul(value: str) -> bool:
@@ -45,6 +49,18 @@ def request_has_nul(request) -> bool:
     return False
 
 
+def admin_json_refusal(request) -> str | None:
+    """Wagtail's admin reads a few JSON bodies itself with json.loads (dismissibles): they pass
+    through lms.jsonio first, so a deep, non-finite or NUL-bearing body is a 400 there too."""
+    if request.method in ("POST", "PUT", "PATCH") and request.content_type == "application/json" \
+            and request.path_info.startswith(ADMIN_PREFIXES):
+        try:
+            json_read(request.body)
+        except JSONInputError as exc:
+            return exc.message
+    return None
+
+
 class RefuseNulMiddleware:
     """400 for a request carrying NUL: a JSON body on the machine endpoints, else the 400
     page (Django's handler400, templates/400.html)."""
@@ -60,6 +76,10 @@ class RefuseNulMiddleware:
         if refused:
             logger.warning("Refused a request with NUL: %r", request.path_info[:200])
             return _bad_request(request, _("Yêu cầu chứa ký tự NUL, không được chấp nhận."))
+        problem = admin_json_refusal(request)
+        if problem:
+            return JsonResponse({"detail": problem}, status=400,
+                                json_dumps_params={"ensure_ascii": False})
         return self.get_response(request)
 
 

@@ -182,3 +182,17 @@ def test_api_ids_are_whole_numbers(api_officer, school_tree, learner):
     assert response.status_code == 400
     assert "learner" in response.json()
     assert not Enrolment.objects.exists()
+
+
+@pytest.mark.parametrize("body", [deep(100_000), '{"a": NaN}', '{"a": "\\u0000"}'])
+def test_admin_json_bodies_pass_the_reader_first(school_tree, body):
+    """Wagtail's dismissibles view json.loads its PATCH body: 100,000 deep was a 500."""
+    from tests.factories import UserFactory
+
+    editor = UserFactory(username="bientap", is_staff=True, is_superuser=True)
+    client = Client(raise_request_exception=False)
+    client.force_login(editor)
+    response = client.patch("/admin/dismissibles/", body, content_type="application/json")
+    assert response.status_code == 400
+    assert client.patch("/admin/dismissibles/", '{"tip": true}',
+                        content_type="application/json").status_code == 200
