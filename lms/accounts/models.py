@@ -27,7 +27,10 @@ class Sex(models.TextChoices):
 
 
 class HouseholdStatus(models.TextChoices):
-    NONE = "", _("Không thuộc diện")
+    """"" is "not recorded" (reports show it as its own group, never as "not poor")."""
+
+    NOT_RECORDED = "", _("Chưa ghi nhận")
+    NONE = "none", _("Không thuộc diện")
     NEAR_POOR = "near_poor", _("Hộ cận nghèo")
     POOR = "poor", _("Hộ nghèo")
 
@@ -41,8 +44,9 @@ class LearnerProfile(models.Model):
                                     blank=True)
     date_of_birth = models.DateField(_("ngày sinh"), null=True, blank=True)
     sex = models.CharField(_("giới tính"), max_length=1, choices=Sex.choices, blank=True)
+    # Empty: not recorded (never assumed to be Kinh).
     ethnicity = models.CharField(_("dân tộc"), max_length=2, choices=Ethnicity.choices,
-                                 default=Ethnicity.KINH, blank=True)
+                                 default="", blank=True)
     household_status = models.CharField(_("hoàn cảnh hộ gia đình"), max_length=10,
                                          choices=HouseholdStatus.choices, blank=True, default="")
     grade = models.PositiveSmallIntegerField(_("khối lớp"), null=True, blank=True)

@@ -36,9 +36,12 @@ class AttainmentSerializer(serializers.Serializer):
     population = serializers.IntegerField()
     trained = serializers.IntegerField()
     percent = serializers.FloatField()
-    required = serializers.IntegerField()
-    gap = serializers.IntegerField()
-    status = serializers.CharField(help_text="met | on_track | at_risk | behind")
+    required = serializers.IntegerField(
+        allow_null=True, help_text="null: no threshold of its own (nobody in scope, or a "
+                                   "sub-unit of an absolute target)")
+    gap = serializers.IntegerField(allow_null=True)
+    status = serializers.CharField(
+        help_text="met | on_track | at_risk | behind | not_applicable | contribution")
 
 
 def _targets_visible_to(user):

@@ -12,12 +12,14 @@ class Bar:
     width: float
 
 
-def bar_chart(rows, threshold_percent: float, width: int = 400) -> dict:
-    """Horizontal bars (one per child unit) and the threshold line, in a 0–100% scale."""
+def bar_chart(rows, threshold_percent: float | None, width: int = 400) -> dict:
+    """Horizontal bars (one per child unit) and the threshold line, in a 0–100% scale (no line
+    when the unit has no threshold of its own)."""
     bars = [Bar(a.unit.name, a.percent, 4 + i * 22, round(width * min(a.percent, 100) / 100, 1))
             for i, a in enumerate(rows)]
     return {"bars": bars, "width": width, "height": 8 + 22 * len(bars),
-            "threshold_x": round(width * min(threshold_percent, 100) / 100, 1)}
+            "threshold_x": (None if threshold_percent is None
+                            else round(width * min(threshold_percent, 100) / 100, 1))}
 
 
 def trend_chart(snapshots, width: int = 400, height: int = 120) -> dict | None:

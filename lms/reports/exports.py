@@ -25,14 +25,22 @@ CONTENT_TYPES: dict[str, str] = {
 
 def _headers() -> list[str]:
     return [_("Đơn vị"), _("Cấp"), _("Mã chỉ tiêu"), _("Chỉ tiêu"), _("Ngưỡng"),
-            _("Đối tượng"), _("Đã đạt"), _("Tỷ lệ (%)"), _("Còn thiếu")]
+            _("Đối tượng"), _("Đã đạt"), _("Tỷ lệ (%)"), _("Còn thiếu"), _("Tình trạng")]
 
 
 def _row(a) -> list:
+    """One unit × target line. A unit with nobody in scope says so ("Không có đối tượng"); a
+    sub-unit of an absolute target has no threshold or gap of its own: its status cell says
+    "Đóng góp" with its share of the target unit's trained people."""
     threshold = (f"{a.target.threshold:g}%" if a.target.threshold_kind == "percent"
                  else f"{a.target.threshold:g}")
+    if a.is_contribution:
+        threshold = ""
+    status = str(a.status_label)
+    if a.status == "contribution":
+        status = f"{status} {a.share:g}%"
     return [a.unit.name, a.unit.kind.name, a.target.code, a.target.name, threshold,
-            a.population, a.trained, a.percent, a.gap]
+            a.population, a.trained, a.percent, "" if a.gap is None else a.gap, status]
 
 
 def _sheet_title(text: str) -> str:
@@ -103,7 +111,8 @@ def build_xlsx(unit, rows, progress, targets=()) -> bytes:
             for cell in sheet[sheet.max_row]:
                 cell.border = border
         sheet["A1"].font = Font(bold=True, size=13)
-        for col, width in zip("ABCDEFGHIJ", (6, 36, 18, 14, 44, 10, 10, 10, 10, 10), strict=True):
+        for col, width in zip("ABCDEFGHIJK", (6, 36, 18, 14, 44, 10, 10, 10, 10, 10, 20),
+                              strict=True):
             sheet.column_dimensions[col].width = width
         progress(40 + 40 * n // max(1, len(levels)))
     if targets:

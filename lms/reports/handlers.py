@@ -14,6 +14,7 @@ from lms.units.models import Role
 from lms.units.signals import tree_changing, unit_moved
 
 from . import history, services, tree_sync
+from .models import TargetLearner
 
 logger = logging.getLogger(__name__)
 
@@ -75,6 +76,23 @@ def _profile_saved(sender, instance, created, **kwargs):
     if Role.objects.filter(user_id=instance.user_id,
                            kind__in=services.COUNTED_ROLE_KINDS).exists():
         services.learner_sync(instance.user_id)
+
+
+@receiver(post_save, sender=get_user_model(), dispatch_uid="reports_user_saved")
+def _user_saved(sender, instance, created, update_fields=None, **kwargs):
+    """Deactivating an account takes the person out of every population and trained count at
+    once; reactivating counts them again with their history (learner_sync does both)."""
+    if created or (update_fields is not None and "is_active" not in update_fields):
+        return  # e.g. the login's last_login update
+    counted = TargetLearner.objects.filter(learner_id=instance.pk).exists()
+    if not instance.is_active:
+        stale = counted
+    else:  # reactivated (or never counted): placed again where their live roles are
+        stale = not counted and Role.objects.filter(
+            user_id=instance.pk, kind__in=services.COUNTED_ROLE_KINDS,
+            ended_at__isnull=True).exists()
+    if stale:
+        services.learner_sync(instance.pk)
 
 
 @receiver(pre_delete, sender=get_user_model(), dispatch_uid="reports_user_deleted")

@@ -97,7 +97,9 @@ class TargetLearner(models.Model):
                                 related_name="+")
     unit = models.ForeignKey("units.Unit", on_delete=models.CASCADE, related_name="+")
     sex = models.CharField(max_length=1, blank=True)
-    minority = models.BooleanField(default=False)
+    # Derived from `ethnicity`: None when the ethnic group is not recorded (neither Kinh nor
+    # minority). Empty split values always mean "not recorded".
+    minority = models.BooleanField(null=True, default=None)
     ethnicity = models.CharField(max_length=2, blank=True)  # lms.accounts Ethnicity code
     household = models.CharField(max_length=10, blank=True)
     school_level = models.CharField(max_length=32, blank=True)
@@ -115,13 +117,14 @@ class TargetLearner(models.Model):
 
 class TargetUnitCounter(models.Model):
     """Population and trained learners of one split (sex × ethnic group × household × school
-    level; `minority` is derived from the group) of one unit's subtree, for one target. A unit
-    gets rows only for the groups that occur in its subtree."""
+    level; `minority` is derived from the group, None when the group is not recorded) of one
+    unit's subtree, for one target. A unit gets rows only for the groups that occur in its
+    subtree. An empty split value means "not recorded" and is reported as its own group."""
 
     target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="counters")
     unit = models.ForeignKey("units.Unit", on_delete=models.CASCADE, related_name="+")
     sex = models.CharField(max_length=1, blank=True)
-    minority = models.BooleanField(default=False)
+    minority = models.BooleanField(null=True, default=None)  # None: ethnicity not recorded
     ethnicity = models.CharField(max_length=2, blank=True)
     household = models.CharField(max_length=10, blank=True)
     school_level = models.CharField(max_length=32, blank=True)
@@ -130,8 +133,8 @@ class TargetUnitCounter(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(
-            fields=["target", "unit", "sex", "minority", "ethnicity", "household",
-                    "school_level"],
+            # `minority` is a function of `ethnicity` (and may be NULL), so it is left out.
+            fields=["target", "unit", "sex", "ethnicity", "household", "school_level"],
             name="counter_split_unique")]
 
     def __str__(self) -> str:

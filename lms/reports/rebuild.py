@@ -53,10 +53,10 @@ def counters_recount(target: Target) -> int:
 
 def latest_roles(target: Target, within: str | None = None) -> dict[int, int]:
     """person id → unit id of their newest live role of the target's population kind (learner
-    or teacher), for people with any such live role in `within` (default: the target's
-    subtree)."""
+    or teacher), for active accounts with any such live role in `within` (default: the
+    target's subtree)."""
     kind = POPULATION_ROLES[target.population]
-    in_subtree = Role.objects.filter(kind=kind, ended_at__isnull=True,
+    in_subtree = Role.objects.filter(kind=kind, ended_at__isnull=True, user__is_active=True,
                                      unit_path__startswith=within or target.unit.path)
     latest: dict[int, int] = {}
     for user_id, unit_id in (Role.objects.filter(kind=kind, ended_at__isnull=True,
@@ -116,9 +116,10 @@ def target_reconcile(target: Target) -> None:
     stale = (TargetLearner.objects.filter(target=target)
              .exclude(Exists(Role.objects.filter(user_id=OuterRef("learner_id"),
                                                  unit_id=OuterRef("unit_id"),
-                                                 kind=kind, ended_at__isnull=True)))
+                                                 kind=kind, ended_at__isnull=True,
+                                                 user__is_active=True)))
              .values_list("learner_id", flat=True))
-    missing = (Role.objects.filter(kind=kind, ended_at__isnull=True,
+    missing = (Role.objects.filter(kind=kind, ended_at__isnull=True, user__is_active=True,
                                    unit_path__startswith=path)
                .exclude(user_id__in=TargetLearner.objects.filter(target=target)
                         .values("learner_id"))

@@ -28,11 +28,17 @@ class LearnerFacts:
     date_of_birth: datetime.date | None
 
     @property
-    def split_key(self) -> tuple[str, bool, str, str, str]:
+    def split_key(self) -> tuple[str, bool | None, str, str, str]:
         """(sex, minority, ethnic group, household, school level): the counters' split
-        columns (SPLIT_FIELDS order)."""
-        return (self.sex or "", bool(self.ethnicity) and is_minority(self.ethnicity),
+        columns (SPLIT_FIELDS order). Values are stored as recorded; "" is "not recorded", and
+        `minority` is None when the ethnic group is not recorded (neither Kinh nor minority)."""
+        return (self.sex or "", minority_of(self.ethnicity),
                 self.ethnicity or "", self.household or "", self.school_level or "")
+
+
+def minority_of(ethnicity: str) -> bool | None:
+    """Kinh → False, another recorded group → True, not recorded → None."""
+    return is_minority(ethnicity) if ethnicity else None
 
 
 def counts_in(target: Target, target_path: str, facts: LearnerFacts) -> bool:

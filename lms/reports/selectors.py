@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Q, Sum
+from django.db.models import F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -29,52 +29,109 @@ STATUS_LABELS = {
     "on_track": _("Đúng tiến độ"),
     "at_risk": _("Có nguy cơ"),
     "behind": _("Chậm tiến độ"),
+    # Nobody in scope: not applicable, never "met" (and never counted as met in roll-ups).
+    "not_applicable": _("Không có đối tượng"),
+    # A sub-unit of an absolute target ("50 people a year"): the threshold is the target's own
+    # unit's; a sub-unit shows what it contributes, with no required/gap/status of its own.
+    "contribution": _("Đóng góp"),
 }
 
 
 @dataclass
 class Attainment:
+    """One unit's figure for one target. Percentage targets apply at every unit of the
+    subtree (each unit's own population × threshold). Absolute targets apply at the target's
+    own unit only; below it the figure is a contribution: `share` of `total_trained`, the
+    target unit's trained count."""
+
     target: Target
     unit: Unit
     population: int = 0
     trained: int = 0
     splits: dict = field(default_factory=dict)
+    total_trained: int = 0  # the target's own unit's trained count (absolute targets)
+
+    @property
+    def not_applicable(self) -> bool:
+        return self.population == 0
+
+    @property
+    def is_contribution(self) -> bool:
+        return (self.target.threshold_kind == ThresholdKind.ABSOLUTE
+                and self.unit.pk != self.target.unit_id)
 
     @property
     def percent(self) -> float:
         return round(100 * self.trained / self.population, 1) if self.population else 0.0
 
     @property
-    def required(self) -> int:
-        """People who must be trained to meet the threshold in this unit."""
+    def share(self) -> float:
+        """Per cent of the target unit's trained people who are in this unit."""
+        return round(100 * self.trained / self.total_trained, 1) if self.total_trained else 0.0
+
+    @property
+    def required(self) -> int | None:
+        """People who must be trained to meet the threshold in this unit; None when the unit
+        has no threshold of its own (nobody in scope, or a sub-unit of an absolute target)."""
+        if self.not_applicable or self.is_contribution:
+            return None
         if self.target.threshold_kind == ThresholdKind.ABSOLUTE:
             return int(self.target.threshold)
         return math.ceil(self.population * self.target.threshold / Decimal(100))
 
     @property
-    def gap(self) -> int:
-        return max(0, self.required - self.trained)
+    def gap(self) -> int | None:
+        required = self.required
+        return None if required is None else max(0, required - self.trained)
 
     @property
     def status(self) -> str:
-        return attainment_status(self.target, self.trained, self.required)
+        if self.not_applicable:
+            return "not_applicable"
+        if self.is_contribution:
+            return "contribution"
+        return attainment_status(self.target, self.trained, self.required or 0)
+
+    @property
+    def is_met(self) -> bool:
+        return self.status == "met"
 
     @property
     def status_label(self):
         return STATUS_LABELS[self.status]
 
     @property
-    def threshold_percent(self) -> float:
+    def threshold_percent(self) -> float | None:
+        """The threshold as a share of this unit's population (None without a threshold)."""
         if self.target.threshold_kind == ThresholdKind.PERCENT:
             return float(self.target.threshold)
-        return round(100 * self.required / self.population, 1) if self.population else 100.0
+        required = self.required
+        return round(100 * required / self.population, 1) if required is not None else None
+
+
+def met_summary(rows: list["Attainment"]) -> dict:
+    """Roll-up of units: how many met, out of those with a threshold of their own (units with
+    nobody in scope and contributions are never counted as met, nor as applicable)."""
+    applicable = [a for a in rows if a.status not in ("not_applicable", "contribution")]
+    return {"met": sum(a.is_met for a in applicable), "applicable": len(applicable),
+            "not_applicable": sum(a.not_applicable for a in rows)}
+
+
+def target_totals(targets) -> dict[int, int]:
+    """Trained count at each absolute target's own unit (one query), for contributions."""
+    absolute = [t.pk for t in targets if t.threshold_kind == ThresholdKind.ABSOLUTE]
+    if not absolute:
+        return {}
+    return dict(TargetUnitCounter.objects.filter(target_id__in=absolute,
+                                                 unit_id=F("target__unit_id"))
+                .values("target_id").annotate(t=Sum("trained")).values_list("target_id", "t"))
 
 
 def attainment_status(target: Target, trained: int, required: int,
                       today: datetime.date | None = None) -> str:
     """Met, or where the unit stands against a straight line from 0 at the period's start to
     the threshold at its end (with a 20% margin before "behind")."""
-    if trained >= required:
+    if trained >= required:  # callers decide "not applicable" (population 0) first
         return "met"
     today = today or timezone.localdate()
     span = max(1, (target.period_end - target.period_start).days)
@@ -99,8 +156,10 @@ def unit_attainments(unit: Unit, targets) -> list[Attainment]:
     sums: dict[int, Mapping[str, Any]] = {row["target_id"]: row for row in
             TargetUnitCounter.objects.filter(unit=unit, target__in=[t.pk for t in targets])
             .values("target_id").annotate(population=Sum("population"), trained=Sum("trained"))}
+    totals = target_totals(targets)
     return [Attainment(t, unit, (sums.get(t.pk) or {}).get("population") or 0,
-                       (sums.get(t.pk) or {}).get("trained") or 0) for t in targets]
+                       (sums.get(t.pk) or {}).get("trained") or 0,
+                       total_trained=totals.get(t.pk, 0)) for t in targets]
 
 
 def unit_splits(unit: Unit, target: Target) -> dict:
@@ -124,10 +183,12 @@ def children_attainment(unit: Unit, target: Target, sort: str = "gap") -> list[A
     sums: dict[int, Mapping[str, Any]] = {row["unit_id"]: row for row in
             TargetUnitCounter.objects.filter(target=target, unit_id__in=[c.pk for c in children])
             .values("unit_id").annotate(population=Sum("population"), trained=Sum("trained"))}
+    total = target_totals([target]).get(target.pk, 0)
     rows = [Attainment(target, c, (sums.get(c.pk) or {}).get("population") or 0,
-                       (sums.get(c.pk) or {}).get("trained") or 0) for c in children]
-    if sort == "gap":
-        rows.sort(key=lambda a: (-a.gap, a.unit.name))
+                       (sums.get(c.pk) or {}).get("trained") or 0, total_trained=total)
+            for c in children]
+    if sort == "gap":  # contributions (no gap): the largest contribution first
+        rows.sort(key=lambda a: (-(a.gap or 0), -a.trained, a.unit.name))
     elif sort == "percent":
         rows.sort(key=lambda a: (a.percent, a.unit.name))
     return rows
@@ -143,8 +204,10 @@ def subtree_attainment(unit: Unit, targets) -> list[Attainment]:
                                              unit_id__in=units.keys())
             .values("unit_id", "target_id")
             .annotate(population=Sum("population"), trained=Sum("trained")))
+    totals = target_totals(targets.values())
     result = [Attainment(targets[r["target_id"]], units[r["unit_id"]], r["population"],
-                         r["trained"]) for r in rows]
+                         r["trained"], total_trained=totals.get(r["target_id"], 0))
+              for r in rows]
     result.sort(key=lambda a: (a.unit.depth, a.unit.path, a.target.code))
     return result
 

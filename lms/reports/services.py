@@ -29,8 +29,11 @@ def split_of(row) -> tuple:
     return tuple(getattr(row, f) for f in SPLIT_FIELDS)
 
 
-def _lock_learner(learner_id: int) -> None:
-    list(get_user_model().objects.select_for_update().filter(pk=learner_id).values_list("pk"))
+def _lock_learner(learner_id: int) -> bool:
+    """Lock the person's user row; True when the account is active (a deactivated account
+    counts nowhere: neither population nor trained)."""
+    return bool(list(get_user_model().objects.select_for_update().filter(
+        pk=learner_id, is_active=True).values_list("pk")))
 
 
 def current_membership(learner_id: int, kind: str = RoleKind.LEARNER) -> Role | None:
@@ -155,12 +158,14 @@ def _targets_to_sync(existing: dict, placed: dict):
 @transaction.atomic
 def learner_sync(learner_id: int, *, adjust_counters: bool = True) -> int:
     """Bring this person's TargetLearner rows (and counters) in line with where they are now:
-    joining, moving class or school, leaving, a profile change; as a learner and, for teacher
-    targets, as a teacher. Returns rows changed."""
-    _lock_learner(learner_id)
+    joining, moving class or school, leaving, a profile change, the account deactivated or
+    reactivated; as a learner and, for teacher targets, as a teacher. Returns rows changed."""
+    active = _lock_learner(learner_id)
     profile = LearnerProfile.objects.filter(user_id=learner_id).first()
     placed = {}
     for population, kind in POPULATION_ROLES.items():
+        if not active:
+            break  # a deactivated account is placed nowhere: every row of theirs goes
         facts, ancestors = learner_facts(learner_id, kind, profile)
         if facts is not None:
             placed[population] = (facts, ancestors)

@@ -7,8 +7,13 @@ from lms.accounts.ethnicity import Ethnicity
 from lms.units.models import SchoolLevel
 
 SPLIT_DIMS = ("sex", "minority", "ethnicity", "household", "school_level")
-SEX_LABELS = {"F": _("Nữ"), "M": _("Nam"), "": _("Chưa rõ giới tính")}
-HOUSEHOLD_LABELS = {"poor": _("Hộ nghèo"), "near_poor": _("Hộ cận nghèo")}
+# An empty value (None for `minority`) is "not recorded": its own group in every split, never
+# folded into Kinh or "not poor".
+NOT_RECORDED = _("Chưa ghi nhận")
+SEX_LABELS = {"F": _("Nữ"), "M": _("Nam")}
+MINORITY_LABELS = {False: _("Dân tộc Kinh"), True: _("Dân tộc thiểu số")}
+HOUSEHOLD_LABELS = {"poor": _("Hộ nghèo"), "near_poor": _("Hộ cận nghèo"),
+                    "none": _("Không thuộc diện nghèo/cận nghèo")}
 DIM_LABELS = {"sex": _("Giới tính"), "minority": _("Dân tộc Kinh / thiểu số"),
               "ethnicity": _("Dân tộc"), "household": _("Hộ gia đình"),
               "school_level": _("Cấp học")}
@@ -26,12 +31,12 @@ def splits_of(rows) -> dict:
             acc[0] += row["population"]
             acc[1] += row["trained"]
     levels, groups = dict(SchoolLevel.choices), dict(Ethnicity.choices)
-    splits["level_rows"] = [(levels.get(k, k), v) for k, v in
-                            sorted(splits["school_level"].items()) if k]
-    # Each ethnic group present, largest first; None = not recorded.
+    splits["level_rows"] = [(levels.get(k, k) if k else NOT_RECORDED, v) for k, v in
+                            _recorded_first(splits["school_level"])]
+    # Each ethnic group present, largest first, "not recorded" last (label None).
     splits["ethnic_rows"] = [(groups.get(k, k) if k else None, v) for k, v in
                              sorted(splits["ethnicity"].items(),
-                                    key=lambda kv: (-kv[1][0], kv[0]))]
+                                    key=lambda kv: (not kv[0], -kv[1][0], kv[0]))]
     labelled = labelled_rows(splits)
     splits["labelled"] = labelled
     # The dashboard's first table; the ethnic groups have a table of their own.
@@ -40,16 +45,27 @@ def splits_of(rows) -> dict:
     return splits
 
 
+def _recorded_first(values: dict) -> list[tuple]:
+    """Recorded values in their order, then the "not recorded" one ("" or None)."""
+    return sorted(values.items(), key=lambda kv: (kv[0] in ("", None), str(kv[0])))
+
+
+def _label(labels: dict, key):
+    if key in ("", None):
+        return NOT_RECORDED
+    return labels.get(key, key)
+
+
 def labelled_rows(splits: dict) -> dict[str, list[tuple]]:
     """(label, [population, trained]) rows per dimension: the one place split values get their
     words, for the dashboard and the exports alike."""
     return {
-        "sex": [(SEX_LABELS.get(k, k), v) for k, v in splits["sex"].items()],
-        "minority": [(_("Dân tộc thiểu số") if k else _("Dân tộc Kinh"), v)
-                     for k, v in sorted(splits["minority"].items())],
-        "ethnicity": [(label or _("Chưa rõ dân tộc"), v) for label, v in splits["ethnic_rows"]],
-        "household": [(HOUSEHOLD_LABELS.get(k, _("Không thuộc diện nghèo/cận nghèo")), v)
-                      for k, v in sorted(splits["household"].items())],
+        "sex": [(_label(SEX_LABELS, k), v) for k, v in _recorded_first(splits["sex"])],
+        "minority": [(_label(MINORITY_LABELS, k), v)
+                     for k, v in _recorded_first(splits["minority"])],
+        "ethnicity": [(label or NOT_RECORDED, v) for label, v in splits["ethnic_rows"]],
+        "household": [(_label(HOUSEHOLD_LABELS, k), v)
+                      for k, v in _recorded_first(splits["household"])],
         "school_level": splits["level_rows"],
     }
 

@@ -73,7 +73,7 @@ def dashboard(request, unit_id):
         children = selectors.children_attainment(unit, selected.target, sort)
         snapshots = selectors.trend(unit, selected.target)
         context.update({
-            "children": children,
+            "children": children, "met": selectors.met_summary(children),
             "splits": selectors.unit_splits(unit, selected.target),
             "cooperating": list(selected.target.cooperating_units.order_by("name")),
             "bars": bar_chart(children, selected.threshold_percent),
@@ -94,6 +94,7 @@ def not_trained(request, unit_id, target_id):
         row.left = left.get(row.learner_id, [])
     return render(request, "reports/not_trained.html", {
         "unit": unit, "target": target, "page": page,
+        "figure": selectors.unit_attainments(unit, [target])[0],
         "crumbs": selectors.breadcrumbs(unit, _top_paths(request.user))})
 
 

@@ -152,6 +152,7 @@ def clean_ethnicity(value) -> str:
     return code
 
 
+# The roster's contract: a blank cell is "not poor" (recorded), like "Không".
 _HOUSEHOLD = {"": HouseholdStatus.NONE, "khong": HouseholdStatus.NONE, "none": HouseholdStatus.NONE,
               "ngheo": HouseholdStatus.POOR, "hongheo": HouseholdStatus.POOR,
               "poor": HouseholdStatus.POOR, "canngheo": HouseholdStatus.NEAR_POOR,

@@ -59,7 +59,8 @@ def test_sex_household_phone():
     assert clean_sex("nữ") == "F" and clean_sex("NAM") == "M"
     assert clean_household("Hộ cận nghèo") == "near_poor"
     assert clean_household("nghèo") == "poor"
-    assert clean_household("") == ""
+    assert clean_household("") == "none"  # the roster's blank: recorded as not poor
+    assert clean_household("Không") == "none"
     assert clean_phone("+84 912 345 678") == "0912345678"
     assert clean_phone(912345678) == "0912345678"  # Excel dropped the leading zero
     with pytest.raises(CellError):
