@@ -1,5 +1,6 @@
 """Property: whatever sequence of roster changes (learners and teachers), completions, profile
-changes (household, ethnic group), deletions and unit moves happens, the incrementally
+changes (household, ethnic group, recorded or not), account deactivation and reactivation,
+deletions and unit moves happens, the incrementally
 maintained counters equal a rebuild from raw data — for a ministry-wide learner target, a
 province's poor-household target and a teacher target."""
 
@@ -27,12 +28,13 @@ op = st.one_of(
     st.tuples(st.just("leave"), st.integers(0, N_LEARNERS - 1), st.just(None)),
     st.tuples(st.just("delete"), st.integers(0, N_LEARNERS - 1), st.just(None)),
     st.tuples(st.just("profile"), st.integers(0, N_LEARNERS - 1), st.sampled_from(
-        ["poor", "near_poor", ""])),
+        ["poor", "near_poor", "none", ""])),
     st.tuples(st.just("ethnicity"), st.integers(0, N_LEARNERS - 1), st.sampled_from(
         ["01", "02", "08", ""])),
     st.tuples(st.just("teach"), st.integers(0, N_LEARNERS - 1), st.sampled_from(
         ["school_x", "school_y", "primary"])),
     st.tuples(st.just("stop_teaching"), st.integers(0, N_LEARNERS - 1), st.just(None)),
+    st.tuples(st.just("deactivate"), st.integers(0, N_LEARNERS - 1), st.booleans()),
     st.tuples(st.just("move_school"), st.just(0), st.sampled_from(["so_a", "so_b", "phong"])),
 )
 
@@ -40,8 +42,8 @@ op = st.one_of(
 def _state(targets):
     return ({t.pk: counters_snapshot(t) for t in targets},
             set(TargetLearner.objects.values_list("target_id", "learner_id", "unit_id",
-                                                  "trained", "sex", "ethnicity",
-                                                  "household")))
+                                                  "trained", "sex", "minority",
+                                                  "ethnicity", "household")))
 
 
 def _apply(step, tree, courses, learners):
@@ -73,6 +75,9 @@ def _apply(step, tree, courses, learners):
         profile = LearnerProfile.objects.get(user=learner)
         profile.ethnicity = arg
         profile.save()
+    elif kind == "deactivate":  # arg: True deactivates, False reactivates
+        learner.is_active = not arg
+        learner.save()
     elif kind == "teach":  # people in these tests may be learners and teachers at once
         role_grant(user=learner, unit=tree[arg], kind=RoleKind.TEACHER)
     elif kind == "stop_teaching":
