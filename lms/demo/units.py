@@ -33,6 +33,10 @@ SCHOOLS = [
      None, [("11B", 11), ("12B", 12)]),
     ("DN-THCS-BH", "Trường THCS Biên Hòa", SchoolLevel.LOWER_SECONDARY, "xa_bh", 26068,
      [("9A1", 9)]),
+    # Đồng Nai's graduating year: the population of DN-SO-TN-100 (and, with the THCS, the
+    # ≥ 50 people DN-CNC-50 needs to be attainable).
+    ("DN-THPT-NT", "Trường THPT Nguyễn Trãi", SchoolLevel.UPPER_SECONDARY, "xa_bh", 26068,
+     [("12A1", 12), ("12A2", 12)]),
 ]
 
 

@@ -1,5 +1,10 @@
 """The teacher's class view: learners × lessons of one course, with who is stuck or has not
-started. Reads one class's own rows (≤ a few hundred), never a wider scan."""
+started. Reads one class's own rows (≤ a few hundred), never a wider scan.
+
+Two classes (R6): the grid lists every live member with an active account, but a learner whose
+newest live learner role is in another class counts there (as in every report); the grid marks
+them "được tính ở lớp X" and leaves them out of its totals, so the totals agree with the class's
+counters."""
 
 # ruff: noqa: S608 - table names come from the models' _meta, values are parameters
 
@@ -18,9 +23,23 @@ STUCK_AFTER = datetime.timedelta(days=14)
 
 
 def class_learners(klass: Unit) -> list[User]:
+    """Live members with an active account (a deactivated account counts nowhere, R2)."""
     return list(User.objects.filter(roles__unit=klass, roles__kind=RoleKind.LEARNER,
-                                    roles__ended_at__isnull=True)
+                                    roles__ended_at__isnull=True, is_active=True)
                 .order_by("full_name", "pk").only("pk", "full_name", "username"))
+
+
+def counted_classes(learner_ids) -> dict[int, tuple[int, str]]:
+    """learner id → (unit id, name) of their newest live learner role: where reports count
+    them (R1). One query."""
+    where: dict[int, tuple[int, str]] = {}
+    for user_id, unit_id, name in (Role.objects.filter(user_id__in=learner_ids,
+                                                       kind=RoleKind.LEARNER,
+                                                       ended_at__isnull=True)
+                                   .order_by("user_id", "created_at", "pk")
+                                   .values_list("user_id", "unit_id", "unit__name")):
+        where[user_id] = (unit_id, name)
+    return where
 
 
 def class_courses(learner_ids) -> list[CoursePage]:
@@ -39,16 +58,21 @@ def class_grid_head(klass: Unit, course_id: int | None = None) -> dict:
     learners = class_learners(klass)
     courses = class_courses([u.pk for u in learners])
     course = next((c for c in courses if c.pk == course_id), courses[0] if courses else None)
-    return {"class": klass, "courses": courses, "course": course, "learners": learners}
+    counted = counted_classes([u.pk for u in learners])
+    elsewhere = {pk: name for pk, (unit_id, name) in counted.items() if unit_id != klass.pk}
+    return {"class": klass, "courses": courses, "course": course, "learners": learners,
+            "elsewhere": elsewhere}
 
 
 def grid_version(klass: Unit) -> str:
     """One query: a fingerprint of everything a cell, row or course choice of the class's grid
-    is computed from — the live roster, the learners' enrolments and their progress rows
-    (count, completed count, latest activity; every progress write moves the latest activity).
+    is computed from — the live roster (and which accounts are active), the roster's live
+    learner roles in any class (where each counts), the learners' enrolments and their progress
+    rows (count, completed count, latest activity; every progress write moves the latest
+    activity).
     Read it BEFORE computing a grid to cache, so a cached body is never older than its key."""
     role, enrolment = Role._meta.db_table, Enrolment._meta.db_table
-    progress = LessonProgress._meta.db_table
+    progress, user = LessonProgress._meta.db_table, User._meta.db_table
     roster = (f"SELECT user_id FROM {role} WHERE unit_id = %s AND kind = %s "
               "AND ended_at IS NULL")
     sql = (f"SELECT (SELECT COUNT(*) || ':' || COALESCE(SUM(user_id), 0) || ':' "
@@ -58,8 +82,12 @@ def grid_version(klass: Unit) -> str:
            f"WHERE user_id IN ({roster})), "
            f"(SELECT COUNT(*) || ':' || COUNT(completed_at) || ':' "
            f"|| COALESCE(CAST(MAX(last_activity_at) AS TEXT), '') FROM {progress} "
-           f"WHERE user_id IN ({roster}))")
-    params = [klass.pk, RoleKind.LEARNER] * 3
+           f"WHERE user_id IN ({roster})), "
+           f"(SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0) FROM {role} WHERE kind = %s "
+           f"AND ended_at IS NULL AND user_id IN ({roster})), "
+           f"(SELECT COUNT(*) FROM {user} WHERE is_active AND id IN ({roster}))")
+    params = [klass.pk, RoleKind.LEARNER] * 3 + [RoleKind.LEARNER, klass.pk, RoleKind.LEARNER,
+                                                  klass.pk, RoleKind.LEARNER]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()
@@ -69,9 +97,11 @@ def grid_version(klass: Unit) -> str:
 def class_grid(klass: Unit, course_id: int | None = None, head: dict | None = None) -> dict:
     head = head or class_grid_head(klass, course_id)
     learners, course, courses = head["learners"], head["course"], head["courses"]
+    elsewhere = head["elsewhere"]
     ids = [u.pk for u in learners]
     if course is None:
-        return {"class": klass, "courses": [], "course": None, "lessons": [], "rows": []}
+        return {"class": klass, "courses": [], "course": None, "lessons": [], "rows": [],
+                "totals": _totals([], len(learners) - len(elsewhere), len(elsewhere))}
     lessons = list(LessonPage.objects.live().child_of(course).order_by("path")
                    .only("pk", "title", "required", "path", "depth"))
     progress = {(p.user_id, p.lesson_id): p for p in LessonProgress.objects.filter(
@@ -103,9 +133,18 @@ def class_grid(klass: Unit, course_id: int | None = None, head: dict | None = No
             state = "in_progress"
         rows.append({"learner": learner, "enrolled": learner.pk in enrolled, "cells": cells,
                      "last_activity": last, "state": state, "done": done,
-                     "required": required})
+                     "required": required, "counted_in": elsewhere.get(learner.pk)})
+    counted = [r for r in rows if r["counted_in"] is None]
     return {"class": klass, "courses": courses, "course": course, "lessons": lessons,
-            "rows": rows}
+            "rows": rows, "totals": _totals(counted, len(counted), len(rows) - len(counted))}
+
+
+def _totals(counted_rows: list[dict], counted: int, elsewhere: int) -> dict:
+    """The grid's totals: only learners who count in this class (R6)."""
+    states = {"completed": 0, "in_progress": 0, "stuck": 0, "not_started": 0}
+    for row in counted_rows:
+        states[row["state"]] += 1
+    return {"counted": counted, "elsewhere": elsewhere, **states}
 
 
 def class_grid_json(grid: dict) -> dict:
@@ -115,8 +154,10 @@ def class_grid_json(grid: dict) -> dict:
                    if grid["course"] else None),
         "lessons": [{"id": lesson.pk, "title": lesson.title, "required": lesson.required}
                     for lesson in grid["lessons"]],
+        "totals": grid["totals"],
         "learners": [{"id": r["learner"].pk, "name": r["learner"].get_full_name(),
                       "enrolled": r["enrolled"], "state": r["state"],
+                      "counted_in": r["counted_in"],
                       "last_activity": r["last_activity"].isoformat() if r["last_activity"]
                       else None, "cells": r["cells"]} for r in grid["rows"]],
     }

@@ -40,12 +40,16 @@ def _targets(units, today):
              deadline=datetime.date(end.year, 6, 15),
              source="Kế hoạch triển khai Đề án 1665 của ngành Giáo dục Hải Phòng",
              notes="Chỉ tiêu riêng của Sở, cao hơn chỉ tiêu chung của Bộ."),
+        # Graduating upper-secondary students only: THPT level, grade 12 (not Year 9, not
+        # adults), as the name says.
         dict(unit=units["so_dn"], code="DN-SO-TN-100", programme="digital",
              name="100% học sinh tốt nghiệp THPT có kiến thức nền tảng về công nghệ số",
+             school_levels=[SchoolLevel.UPPER_SECONDARY], grades=[12],
              rule=TrainedRule.PROGRAMME, threshold=100, period=calendar,
              deadline=datetime.date(year, 12, 15),
              source="Kế hoạch 51/KH-UBND ngày 13/8/2025 của UBND tỉnh Đồng Nai",
-             notes="Báo cáo trước ngày 15 tháng 12 hằng năm."),
+             notes="Tính học sinh lớp 12 THPT (năm tốt nghiệp). Báo cáo trước ngày 15 tháng 12 "
+                   "hằng năm."),
         dict(unit=units["so_dn"], code="DN-VL-70", programme=None,
              name="Ít nhất 70% học viên sau đào tạo có việc làm phù hợp",
              rule=TrainedRule.EMPLOYED, threshold=70, period=calendar,
@@ -63,11 +67,14 @@ def _targets(units, today):
              source="Đề án 1665/QĐ-TTg: đào tạo, tập huấn kiến thức khởi nghiệp cho cán bộ, "
                     "giáo viên",
              notes="Giáo viên hoàn thành khóa học thuộc chương trình khởi nghiệp."),
+        # Absolute: the threshold is Sở Đồng Nai's; its schools and classes show their
+        # contribution. Its scope (every learner of the province, ≥ 50) can meet it.
         dict(unit=units["so_dn"], code="DN-CNC-50", programme="stem",
              name="Ít nhất 50 người/năm được đào tạo về công nghệ cao",
              rule=TrainedRule.PROGRAMME, threshold=50, threshold_kind=ThresholdKind.ABSOLUTE,
              period=calendar, deadline=datetime.date(year, 12, 15),
-             source="Kế hoạch 51/KH-UBND ngày 13/8/2025 của UBND tỉnh Đồng Nai"),
+             source="Kế hoạch 51/KH-UBND ngày 13/8/2025 của UBND tỉnh Đồng Nai",
+             notes="Ngưỡng tính cho toàn Sở; trường và lớp hiển thị phần đóng góp."),
         dict(unit=units["bo"], code="GNBV-DT-60", programme="career",
              name="Người thuộc hộ nghèo, cận nghèo được đào tạo (hướng nghiệp, kỹ năng nghề)",
              household="poor_near", rule=TrainedRule.PROGRAMME, threshold=60,
@@ -138,25 +145,35 @@ def _demo_trend(targets, units, today) -> None:
 
 
 def _dong_nai_progress(context) -> None:
-    """Đồng Nai's class learns digital skills too, so its figures are not all zero. Skipped
-    once any of the class has progress in the course (re-running changes nothing)."""
+    """Đồng Nai's classes learn digital skills (DN-SO-TN-100) and its graduating classes a
+    STEM course (DN-CNC-50), so their figures are not all zero. A class is skipped once any of
+    it has progress in the course (re-running changes nothing)."""
+    from lms.accounts.models import User
+
+    officer = User.objects.filter(username="canbo.dongnai").first()
+    if officer is None:
+        return
+    for seed, (_school, klass) in enumerate(
+            (s, k) for s, k in context.units["classes"] if k.code.startswith("DN-")):
+        _class_progress(officer, klass, "ky-nang-so-co-ban", 75 + seed)
+        if klass.grade == 12:
+            _class_progress(officer, klass, "stem-robot-don-gian", 175 + seed)
+
+
+def _class_progress(officer, klass, slug: str, seed: int) -> None:
     import random
 
     from courses.models import LessonPage, LessonProgress
     from courses.services import class_enrol, progress_record
-    from lms.accounts.models import User
     from lms.units.models import Role, RoleKind
 
-    course = CoursePage.objects.filter(slug="ky-nang-so-co-ban").first()
-    klass = next((k for _s, k in context.units["classes"] if k.code.startswith("DN-")), None)
-    officer = User.objects.filter(username="canbo.dongnai").first()
-    if course is None or klass is None or officer is None:
-        return
-    if LessonProgress.objects.filter(course=course, user__roles__unit=klass).exists():
+    course = CoursePage.objects.filter(slug=slug).first()
+    if course is None or LessonProgress.objects.filter(course=course,
+                                                       user__roles__unit=klass).exists():
         return
     class_enrol(actor=officer, class_unit=klass, course=course)
     lessons = list(LessonPage.objects.live().child_of(course).order_by("path"))
-    rng = random.Random(75)
+    rng = random.Random(seed)
     for role in Role.objects.filter(unit=klass, kind=RoleKind.LEARNER).select_related("user"):
         done = len(lessons) if rng.random() < 0.45 else rng.randint(0, len(lessons) - 1)
         for lesson in lessons[:done]:

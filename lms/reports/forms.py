@@ -13,7 +13,20 @@ from lms.widgets import DateInput
 from .models import ExportFormat, PopulationKind, Target, ThresholdKind, TrainedRule
 
 
+class CourseChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        if not obj.live:
+            return _("%(title)s (đã ẩn)") % {"title": obj.title}
+        return obj.title
+
+
 class TargetForm(forms.ModelForm):
+    """A target. Its courses are the published ones plus any it already has that were later
+    unpublished (marked "đã ẩn"), so an unchanged save always works. `confirm_uncount` is asked
+    for only when the edit would un-count people already trained (see target_save)."""
+
+    confirm_uncount = forms.BooleanField(
+        label=_("Tôi hiểu và vẫn lưu thay đổi này"), required=False)
     school_levels = forms.MultipleChoiceField(label=_("Cấp học"), choices=SchoolLevel.choices,
                                               required=False,
                                               widget=forms.CheckboxSelectMultiple)
@@ -27,6 +40,7 @@ class TargetForm(forms.ModelForm):
                   "household", "age_min", "age_max", "rule", "courses", "programme",
                   "min_courses", "threshold_kind", "threshold", "period_label", "period_start",
                   "period_end", "deadline", "lead_unit", "cooperating_units", "notes", "source"]
+        field_classes = {"courses": CourseChoiceField}
         widgets = {
             "period_start": DateInput(),
             "period_end": DateInput(),
@@ -43,8 +57,10 @@ class TargetForm(forms.ModelForm):
     def __init__(self, *args, unit=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.unit = unit
+        chosen = (self.instance.courses.values("pk") if self.instance.pk
+                  else CoursePage.objects.none().values("pk"))
         cast(forms.ModelMultipleChoiceField, self.fields["courses"]).queryset = (
-            CoursePage.objects.live().order_by("title"))
+            CoursePage.objects.filter(Q(live=True) | Q(pk__in=chosen)).order_by("title"))
         # Lead and cooperating units: offices the user can see (and the target's own unit);
         # schools and classes would make the list tens of thousands long.
         units = (units_visible_to(user, Capability.MANAGE_REPORTS) if user is not None

@@ -91,9 +91,10 @@ def target_rows(target: Target, latest: dict[int, int]) -> list[TargetLearner]:
 
 
 @transaction.atomic
-def target_rebuild(target: Target) -> int:
-    """Recompute one target's rows and counters from raw data. Returns the population."""
-    rows = target_rows(target, latest_roles(target))
+def target_rebuild(target: Target, rows: list[TargetLearner] | None = None) -> int:
+    """Recompute one target's rows and counters from raw data (or write `rows`, computed by
+    `target_rows` in the same transaction). Returns the population."""
+    rows = target_rows(target, latest_roles(target)) if rows is None else rows
     TargetLearner.objects.filter(target=target).delete()
     TargetLearner.objects.bulk_create(rows, batch_size=2000)
     counters_recount(target)

@@ -274,3 +274,29 @@ def learner_forget(learner_id: int) -> None:
             counters_add(row.target, _units_within(units, row.target), split_of(row), -1,
                          -int(row.trained))
             row.delete()
+
+
+@transaction.atomic
+def target_save(*, target: Target, courses, cooperating_units,
+                confirm_uncount: bool = False) -> int:
+    """Create or edit a target and recompute its rows and counters before returning.
+
+    An edit that would un-count people already trained (another rule, other courses, narrower
+    filters or period) is never silent: nothing is saved and the number of trained people who
+    would no longer count is returned, until the caller confirms with `confirm_uncount`.
+    Returns that number (0: nobody un-counted)."""
+    from .rebuild import latest_roles, target_rebuild, target_rows
+
+    trained_now = (set(TargetLearner.objects.filter(target_id=target.pk, trained=True)
+                       .values_list("learner_id", flat=True)) if target.pk else set())
+    with transaction.atomic():  # a savepoint: rolled back when the edit needs confirming
+        target.save()
+        target.courses.set(courses)
+        target.cooperating_units.set(cooperating_units)
+        rows = target_rows(target, latest_roles(target)) if target.is_active else []
+        lost = len(trained_now - {row.learner_id for row in rows if row.trained})
+        if lost and not confirm_uncount:
+            transaction.set_rollback(True)
+            return lost
+        target_rebuild(target, rows)
+    return lost

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -28,6 +28,7 @@ from .class_grid import class_grid, class_grid_head, class_grid_json, grid_versi
 from .exports import CONTENT_TYPES
 from .forms import ExportForm, ReturnForm, TargetForm
 from .models import ExportJob, ReportSubmission, Target
+from .services import target_save
 from .submissions import (
     SubmissionError,
     children_submissions,
@@ -35,7 +36,7 @@ from .submissions import (
     submission_create,
     submission_return,
 )
-from .tasks import export_build_task, target_rebuild_task
+from .tasks import export_build_task
 
 
 @login_required
@@ -162,10 +163,11 @@ def class_view_csv(request, unit_id):
     response.write("\ufeff")
     writer = csv.writer(response)
     writer.writerow([_("Học sinh"), _("Trạng thái"), _("Hoạt động gần nhất"),
-                     *[lesson.title for lesson in grid["lessons"]]])
+                     _("Được tính ở lớp"), *[lesson.title for lesson in grid["lessons"]]])
     for row in grid["rows"]:
         writer.writerow([row["learner"].get_full_name(), row["state"],
                          row["last_activity"].isoformat() if row["last_activity"] else "",
+                         row["counted_in"] or klass.name,
                          *[c["percent"] for c in row["cells"]]])
     return response
 
@@ -178,16 +180,21 @@ def target_edit(request, unit_id, target_id=None):
     target = get_object_or_404(Target, pk=target_id, unit=unit) if target_id else None
     form = TargetForm(request.POST or None, instance=target, unit=unit, user=request.user)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            saved = form.save(commit=False)
-            saved.unit = unit
-            saved.lead_unit = saved.lead_unit or unit
-            saved.created_by = saved.created_by or request.user
-            saved.save()
-            form.save_m2m()
-            transaction.on_commit(lambda: target_rebuild_task.delay(saved.pk))
-        messages.success(request, _("Đã lưu chỉ tiêu. Số liệu đang được tính lại."))
-        return redirect(f"{unit_url(unit)}?target={saved.pk}")
+        saved = form.save(commit=False)
+        saved.unit = unit
+        saved.lead_unit = saved.lead_unit or unit
+        saved.created_by = saved.created_by or request.user
+        lost = target_save(target=saved, courses=form.cleaned_data["courses"],
+                           cooperating_units=form.cleaned_data["cooperating_units"],
+                           confirm_uncount=form.cleaned_data["confirm_uncount"])
+        if form.cleaned_data["confirm_uncount"] or not lost:
+            messages.success(request, _("Đã lưu chỉ tiêu và tính lại số liệu."))
+            return redirect(f"{unit_url(unit)}?target={saved.pk}")
+        form.add_error("confirm_uncount", ngettext(
+            "Thay đổi này làm %(n)s người đã đạt không còn được tính. Chưa lưu: hãy đánh dấu "
+            "xác nhận nếu vẫn muốn lưu.",
+            "Thay đổi này làm %(n)s người đã đạt không còn được tính. Chưa lưu: hãy đánh dấu "
+            "xác nhận nếu vẫn muốn lưu.", lost) % {"n": lost})
     status = 400 if request.method == "POST" else 200
     return render(request, "reports/target_form.html",
                   {"form": form, "unit": unit, "target": target}, status=status)

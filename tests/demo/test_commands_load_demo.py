@@ -27,7 +27,7 @@ def test_load_demo_builds_the_described_world_and_is_idempotent():
     assert Unit.objects.filter(kind__is_class=True, code__startswith="HP-").count() == 8
     levels = set(Unit.objects.filter(kind__is_school=True).values_list("school_level", flat=True))
     assert len(levels) >= 3
-    assert 180 <= LearnerProfile.objects.count() <= 220
+    assert 220 <= LearnerProfile.objects.count() <= 270
     assert set(LearnerProfile.objects.values_list("sex", flat=True)) == {"F", "M"}
     assert LearnerProfile.objects.exclude(ethnicity="01").exists()
     assert LearnerProfile.objects.filter(household_status="poor").exists()
@@ -42,3 +42,19 @@ def test_load_demo_builds_the_described_world_and_is_idempotent():
     # Official names from vietnam-provinces, after the 2025 merger.
     assert Unit.objects.filter(name="Sở GD&ĐT Thành phố Hải Phòng", admin_code=31).exists()
     assert Unit.objects.filter(kind__code="commune", admin_code=26068).exists()
+    _demo_targets_read_true()
+
+
+def _demo_targets_read_true():
+    """Issue 15, defect 10: DN-SO-TN-100 counts graduating THPT students only (grade 12), and
+    DN-CNC-50 (50 people, absolute) has at least 50 people in scope."""
+    from lms.reports.models import Target, TargetLearner
+    from lms.reports.selectors import unit_attainments
+
+    graduates = Target.objects.get(code="DN-SO-TN-100")
+    rows = TargetLearner.objects.filter(target=graduates)
+    assert rows.exists()
+    assert set(rows.values_list("school_level", "unit__grade")) == {("upper_secondary", 12)}
+    high_tech = Target.objects.get(code="DN-CNC-50")
+    figure = unit_attainments(high_tech.unit, [high_tech])[0]
+    assert figure.population >= int(high_tech.threshold)
