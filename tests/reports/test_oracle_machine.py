@@ -349,8 +349,6 @@ SCENARIOS = {
 }
 # Scenarios whose rule is not implemented on main yet: {scenario: the defect (issue 15)}.
 NOT_YET: dict[str, str] = {
-    "deactivation": "issue 15 defect 9 (R2): a deactivated account still counts",
-    "unknown_splits": "issue 15 defect 4 (R3): an unrecorded ethnic group is counted as Kinh",
     "move_service": "issue 15 defect 2: unit_move leaves the counters stale",
     "move_command": "issue 15 defect 2: unit_reorganise move leaves the counters stale",
     "worker_down": "issue 15 defect 2 (moves, merges) and target edits rebuild through a "
