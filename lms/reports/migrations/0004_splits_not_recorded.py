@@ -45,9 +45,9 @@ def splits_as_recorded(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reports', '0002_teachers_ethnicity_prepared'),
+        ('reports', '0003_reorganisationsnapshot'),
         ('units', '0001_initial'),
-        ('accounts', '0002_household_recorded_ethnicity_unknown'),
+        ('accounts', '0003_household_recorded_ethnicity_unknown'),
     ]
 
     operations = [
