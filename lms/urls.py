@@ -34,7 +34,6 @@ urlpatterns = [
     path("thu-vien/", include("library.urls")),
     path("tim-kiem/", include("search.urls")),
     path("xapi/", include("lms.xapi.urls")),
-    path("h5p/", include("courses.h5p.urls")),
     path("bao-cao/", include("lms.reports.urls")),
     path("phu-huynh/", include("lms.families.urls")),
     path("thong-bao/", include("lms.notifications.urls")),

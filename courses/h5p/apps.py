@@ -6,3 +6,6 @@ class H5pConfig(AppConfig):
     name = "courses.h5p"
     label = "h5p"
     verbose_name = _("Nội dung tương tác H5P")
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401  (registers the content origin checks)

@@ -58,3 +58,7 @@ def package_library_keys(sha256: str) -> dict[str, str] | None:
         mapping = {lib.folder: lib.key for lib in package.libraries.all()}
         cache.set(key, mapping, TTL_SECONDS)
     return mapping
+
+
+def package_by_sha(sha256: str) -> H5PPackage | None:
+    return H5PPackage.objects.filter(sha256=sha256).first()

@@ -1,4 +1,6 @@
-from django.urls import path, re_path
+"""Served on the content origin only (lms.content_origin.urls), never on the site."""
+
+from django.urls import re_path
 
 from . import views
 
@@ -7,9 +9,8 @@ app_name = "h5p"
 SHA = r"(?P<sha256>[0-9a-f]{64})"
 
 urlpatterns = [
+    re_path(rf"^play/{SHA}/$", views.player_frame, name="player_frame"),
     re_path(rf"^p/{SHA}/libraries/(?P<folder>[A-Za-z][\w\-.]*-\d+\.\d+)/(?P<path>.+)$",
             views.library_file, name="library_file"),
     re_path(rf"^p/{SHA}/(?P<path>.+)$", views.package_file, name="package_file"),
 ]
-
-__all__ = ["path", "urlpatterns"]

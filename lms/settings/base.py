@@ -61,10 +61,15 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # On the package content host: no cookie in or out, only package files (issue 16).
+    "lms.content_origin.middleware.ContentOriginMiddleware",
+    # Before the page cache, so pages served from it carry the policy too.
+    "lms.csp.SiteCSPMiddleware",
     # NUL in the path, query string or a form field: 400 before any cache or database work.
     "lms.middleware.RefuseNulMiddleware",
     # Compresses HTML for slow mobile data (Django adds random padding against BREACH).
@@ -402,3 +407,38 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 # Passwords change only through the site's pages (throttled, locked out, audited, notified).
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+
+# --- Package content origin and Content-Security-Policy (issue 16) ------------------------------
+# Package content (H5P, later SCORM) is served only from HOCMO_CONTENT_ORIGIN, a host of its own
+# that gets no cookie (lms.content_origin). In development the same server answers on another
+# host name: open the site at http://127.0.0.1:8000, packages come from http://localhost:8000.
+from urllib.parse import urlsplit as _urlsplit  # noqa: E402
+
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE  # noqa: E402
+
+_base = _urlsplit(WAGTAILADMIN_BASE_URL)
+HOCMO_SITE_ORIGIN = env("HOCMO_SITE_ORIGIN", default=f"{_base.scheme}://{_base.netloc}")
+HOCMO_CONTENT_ORIGIN = env("HOCMO_CONTENT_ORIGIN", default="http://localhost:8000")
+ALLOWED_HOSTS += [_urlsplit(HOCMO_CONTENT_ORIGIN).hostname or ""]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        # Nonces for the few inline scripts (request.csp_nonce in the template).
+        "script-src": [SELF, NONCE],
+        # Inline style attributes (Wagtail's rich text, chart sizes); no script can hide there.
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "media-src": [SELF, "blob:"],
+        "worker-src": [SELF, "blob:"],
+        # lms.csp adds HOCMO_CONTENT_ORIGIN (the H5P player frames); video embeds in lessons.
+        "frame-src": [SELF, *env.list("HOCMO_CSP_FRAME_SRC", default=[
+            "https://www.youtube.com", "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com"])],
+        "frame-ancestors": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    },
+}

@@ -8,3 +8,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# The package content origin is its own host (lms.content_origin); the test client's site is
+# http://testserver.
+HOCMO_SITE_ORIGIN = "http://testserver"
+HOCMO_CONTENT_ORIGIN = "http://noidung.testserver"
+ALLOWED_HOSTS = [*ALLOWED_HOSTS, "noidung.testserver"]  # noqa: F405

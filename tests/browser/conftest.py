@@ -110,6 +110,14 @@ def live_server(request):
             or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost")
     with mock.patch("django.test.testcases.LiveServerThread", TurnTakingLiveServerThread):
         server = LiveServer(addr)
+    # Package content comes from a host of its own (lms.content_origin): the same server
+    # under the other loopback name, so the browser shares no cookie between the two.
+    from django.test.utils import override_settings
+
+    content = (server.url.replace("localhost", "127.0.0.1") if "localhost" in server.url
+               else server.url.replace("127.0.0.1", "localhost"))
+    origins = override_settings(HOCMO_SITE_ORIGIN=server.url, HOCMO_CONTENT_ORIGIN=content)
+    origins.enable()
     try:
         if server.thread.connections_override:
             with test_thread_turns():
@@ -117,6 +125,7 @@ def live_server(request):
         else:
             yield server
     finally:
+        origins.disable()
         server.stop()
 
 
@@ -143,7 +152,9 @@ def axe_check(page, *, label: str | None = None) -> list[dict]:
     Returns all violations (any impact) so callers may report minor ones."""
     if not AXE_PATH.exists():
         pytest.fail(f"axe-core not found at {AXE_PATH}: run `make assets` (npm ci).")
-    page.add_script_tag(path=str(AXE_PATH))
+    # Evaluated through the DevTools protocol, not added as an inline <script>: the page's
+    # Content-Security-Policy (rightly) refuses inline scripts without its nonce.
+    page.evaluate(AXE_PATH.read_text(encoding="utf-8") + "\n;void 0")
     result = page.evaluate("async () => await axe.run(document)")
     violations = result.get("violations", [])
     for v in violations:

@@ -1,5 +1,5 @@
 """A learner opens the demo lesson with the H5P true/false activity, answers it in the player
-(h5p-standalone renders it in an iframe), and after a reload the lesson shows complete — the
+(h5p-standalone renders it in the sandboxed player frame on the content origin), and after a reload the lesson shows complete — the
 xAPI statements went through the LRS into progress."""
 
 import pytest
@@ -36,7 +36,8 @@ def test_learner_completes_lesson_by_answering_h5p(demo_server, page, tmp_path):
             if "/xapi/" in r.url and r.status >= 400 else None)
     page.goto(f"{base}{LESSON_PATH}")
     expect(page.get_by_text("Bạn đã hoàn thành bài học này.")).to_have_count(0)
-    frame = page.frame_locator(".h5p-activity iframe")
+    # The lesson's sandboxed frame on the content origin, where h5p-standalone runs.
+    frame = page.frame_locator(".h5p-activity iframe.h5p-frame")
     true_button = frame.get_by_role("button", name="Đúng")
     expect(true_button).to_be_visible(timeout=30_000)
     axe_check(page, label="lesson with H5P (learner)")

@@ -54,21 +54,29 @@ def test_main_library_must_come_with_the_package(h5p_root):
 
 
 def test_files_served_for_player(client, h5p_root):
+    """On the content origin only (lms.content_origin); the site never serves package files."""
     package = h5p_package_store(io.BytesIO(build_demo_package()), install_libraries=True)
     base = f"/h5p/p/{package.sha256}"
-    manifest = client.get(f"{base}/h5p.json")
+    content = {"HTTP_HOST": "noidung.testserver"}
+    manifest = client.get(f"{base}/h5p.json", **content)
     assert manifest.status_code == 200
     assert json.loads(b"".join(manifest.streaming_content))["mainLibrary"] == "H5P.HocMoTrueFalse"
     assert "immutable" in manifest["Cache-Control"]
     assert "sandbox" in manifest["Content-Security-Policy"]
-    lib = client.get(f"{base}/libraries/H5P.HocMoTrueFalse-1.0/hocmo-true-false.js")
+    assert manifest["Access-Control-Allow-Origin"] == "*"
+    lib = client.get(f"{base}/libraries/H5P.HocMoTrueFalse-1.0/hocmo-true-false.js", **content)
     assert lib.status_code == 200 and lib["Content-Type"].startswith("text/javascript")
-    assert client.get(f"{base}/content/content.json").status_code == 200
+    assert client.get(f"{base}/content/content.json", **content).status_code == 200
     # Outside the package, unknown libraries and traversal are 404.
-    assert client.get(f"{base}/libraries/H5P.Other-1.0/library.json").status_code == 404
-    assert client.get(f"{base}/content/../../../etc/passwd").status_code == 404
-    assert client.get(f"{base}/libraries/H5P.HocMoTrueFalse-1.0/../../../x").status_code == 404
-    assert client.get(f"/h5p/p/{'0' * 64}/h5p.json").status_code == 404
+    assert client.get(f"{base}/libraries/H5P.Other-1.0/library.json", **content).status_code == 404
+    assert client.get(f"{base}/content/../../../etc/passwd", **content).status_code == 404
+    assert client.get(f"{base}/libraries/H5P.HocMoTrueFalse-1.0/../../../x",
+                      **content).status_code == 404
+    assert client.get(f"/h5p/p/{'0' * 64}/h5p.json", **content).status_code == 404
+    # The site itself serves none of it.
+    assert client.get(f"{base}/h5p.json").status_code == 404
+    assert client.get(f"{base}/libraries/H5P.HocMoTrueFalse-1.0/hocmo-true-false.js"
+                      ).status_code == 404
 
 
 def test_refused_upload_shows_message_in_admin_form(h5p_root):

@@ -1,4 +1,7 @@
+from urllib.parse import urlencode
+
 from django import template
+from django.utils.translation import get_language
 
 register = template.Library()
 
@@ -13,16 +16,19 @@ def lesson_has_h5p(page) -> bool:
 
 
 @register.simple_tag
-def h5p_activity_path(page, content) -> str:
+def h5p_activity_iri(page, content) -> str:
+    """The activity IRI of this block: on the site's origin, the same for every learner."""
+    from lms.content_origin import site_origin
+
     from ..selectors import activity_path
 
-    return activity_path(page.pk, content.pk)
+    return site_origin() + activity_path(page.pk, content.pk)
 
 
 @register.simple_tag
-def h5p_package_url(content) -> str:
-    """The folder URL the player reads h5p.json, content/ and libraries/ from."""
-    from django.urls import reverse
+def h5p_frame_src(content, activity: str) -> str:
+    """The player frame on the content origin (never the site: see lms.content_origin)."""
+    from lms.content_origin import content_url
 
-    manifest = reverse("h5p:package_file", args=[content.package.sha256, "h5p.json"])
-    return manifest.removesuffix("/h5p.json")
+    query = urlencode({"activity": activity, "lang": "en" if get_language() == "en" else "vi"})
+    return f"{content_url('h5p:player_frame', content.package.sha256)}?{query}"

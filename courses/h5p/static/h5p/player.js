@@ -1,5 +1,11 @@
-/* Starts h5p-standalone for each H5P block and sends the learner's xAPI statements to our LRS
-   (/xapi/statements) with the session and CSRF token. The server sets the actor. */
+/* The lesson page's side of each H5P block. The player itself runs in an iframe on the content
+   origin, sandboxed without allow-same-origin (courses/h5p/static/h5p/frame.js): its script can
+   reach neither this page nor the learner's session. It tells this page its height and the xAPI
+   statements its content emits, by postMessage. A message counts only when it comes from one of
+   our player iframes (its window, with the opaque origin "null" a sandboxed frame has); a
+   statement counts only when it is about that block's activity (or its sub-content). This page
+   sends it to our LRS (/xapi/statements) with the session and CSRF token; the server writes the
+   signed-in learner as the actor, whatever the content said. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -10,14 +16,20 @@
     return match ? decodeURIComponent(match[1]) : "";
   }
 
-  function statusFor(activityId) {
+  function blockFor(activityId) {
     var blocks = document.querySelectorAll("[data-h5p]");
     for (var i = 0; i < blocks.length; i++) {
-      if (location.origin + blocks[i].dataset.activity === activityId) {
-        return blocks[i].querySelector(".h5p-status");
+      var own = blocks[i].dataset.activity;
+      if (activityId === own || activityId.indexOf(own + "?subContentId=") === 0) {
+        return blocks[i];
       }
     }
     return null;
+  }
+
+  function statusFor(activityId) {
+    var block = blockFor(activityId);
+    return block ? block.querySelector(".h5p-status") : null;
   }
 
   // Statements that could not be sent (offline on a phone) wait in localStorage and are
@@ -116,41 +128,44 @@
   }
   window.addEventListener("online", flush);
 
-  var listening = false;
-  function listen() {
-    if (listening || !window.H5P || !window.H5P.externalDispatcher) { return; }
-    listening = true;
-    window.H5P.externalDispatcher.on("xAPI", function (event) {
-      if (event && event.data && event.data.statement) { send(event.data.statement); }
-    });
-  }
-
-  async function start() {
-    var blocks = document.querySelectorAll("[data-h5p]");
-    for (var i = 0; i < blocks.length; i++) {
-      var el = blocks[i];
-      var base = el.dataset.h5pPath.replace(/\/$/, "");
-      // One player at a time: h5p-standalone shares globals between players.
-      await new window.H5PStandalone.H5P(el.querySelector(".h5p-mount"), {
-        id: el.dataset.h5pId,
-        h5pJsonPath: base,
-        librariesPath: base + "/libraries",
-        contentJsonPath: base + "/content",
-        frameJs: cfg.frameJs,
-        frameCss: cfg.frameCss,
-        frame: false,
-        icon: false,
-        xAPIObjectIRI: location.origin + el.dataset.activity
-      });
-      // The iframe needs an accessible name (axe: frame-title).
-      var frame = el.querySelector("iframe");
-      if (frame) { frame.setAttribute("title", el.dataset.title || ""); }
-      listen();
+  function blockOfWindow(source) {
+    var frames = document.querySelectorAll("[data-h5p] iframe.h5p-frame");
+    for (var i = 0; i < frames.length; i++) {
+      if (frames[i].contentWindow === source) { return frames[i].closest("[data-h5p]"); }
     }
+    return null;
   }
 
-  document.addEventListener("DOMContentLoaded", function () {
-    flush();
-    if (window.H5PStandalone) { start(); }
+  // What the content may say about itself: an activity of its own block, never who the
+  // learner is (the LRS sets the actor) nor a statement about another statement.
+  function acceptable(statement, block) {
+    if (!statement || typeof statement !== "object" || !statement.verb || !statement.object) {
+      return null;
+    }
+    var object = statement.object;
+    if (object.objectType && object.objectType !== "Activity") { return null; }
+    if (typeof object.id !== "string" || blockFor(object.id) !== block) { return null; }
+    var clean = {};
+    ["id", "verb", "object", "result", "context", "timestamp"].forEach(function (key) {
+      if (statement[key] !== undefined) { clean[key] = statement[key]; }
+    });
+    return clean;
+  }
+
+  var MAX_HEIGHT = 20000;
+  window.addEventListener("message", function (event) {
+    var data = event.data;
+    if (event.origin !== "null" || !data || data.hocmo !== "h5p") { return; }
+    var block = blockOfWindow(event.source);
+    if (!block) { return; }
+    if (data.type === "resize" && typeof data.height === "number") {
+      var frame = block.querySelector("iframe.h5p-frame");
+      frame.style.height = Math.min(Math.max(Math.ceil(data.height), 64), MAX_HEIGHT) + "px";
+    } else if (data.type === "xapi") {
+      var statement = acceptable(data.statement, block);
+      if (statement) { send(statement); }
+    }
   });
+
+  document.addEventListener("DOMContentLoaded", flush);
 })();

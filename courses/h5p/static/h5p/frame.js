@@ -1,0 +1,79 @@
+/* The H5P player frame, on the content origin, sandboxed by the lesson page (scripts only, no
+   same origin: this document's origin is opaque, it has no cookie and no storage of the site).
+   It runs h5p-standalone and tells the lesson page two things by postMessage, addressed to the
+   site's origin only: the xAPI statements the content emits, and its height. The lesson page
+   checks they come from this frame, keeps only statements about this activity and sends them
+   to the LRS, which writes the signed-in learner as the actor. */
+(function () {
+  "use strict";
+  var cfg = document.currentScript.dataset;
+
+  // A sandboxed document has no web storage (reading window.localStorage throws), and H5P core
+  // reads it (clipboard, settings): give it storage that lasts as long as the frame.
+  function memoryStorage() {
+    var items = {};
+    return {
+      getItem: function (k) { return Object.prototype.hasOwnProperty.call(items, k) ? items[k] : null; },
+      setItem: function (k, v) { items[k] = String(v); },
+      removeItem: function (k) { delete items[k]; },
+      clear: function () { items = {}; },
+      key: function (i) { return Object.keys(items)[i] || null; },
+      get length() { return Object.keys(items).length; }
+    };
+  }
+  ["localStorage", "sessionStorage"].forEach(function (name) {
+    try { window[name].getItem("x"); } catch (e) {
+      Object.defineProperty(window, name, {value: memoryStorage(), configurable: true});
+    }
+  });
+
+  function tell(message) {
+    message.hocmo = "h5p";
+    try {
+      window.parent.postMessage(JSON.parse(JSON.stringify(message)), cfg.parentOrigin);
+    } catch (e) { /* a statement that does not serialise is dropped */ }
+  }
+
+  var lastHeight = 0;
+  function reportHeight() {
+    var height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height && height !== lastHeight) {
+      lastHeight = height;
+      tell({type: "resize", height: height});
+    }
+  }
+
+  async function start() {
+    var base = cfg.h5pPath.replace(/\/$/, "");
+    await new window.H5PStandalone.H5P(document.getElementById("h5p-mount"), {
+      id: cfg.h5pId,
+      h5pJsonPath: base,
+      librariesPath: base + "/libraries",
+      contentJsonPath: base + "/content",
+      frameJs: cfg.frameJs,
+      frameCss: cfg.frameCss,
+      frame: false,
+      icon: false,
+      // Into this document: the sandboxed frame is the content's isolation (an iframe of
+      // h5p-standalone's own inside it would get another opaque origin and stay blank).
+      embedType: "div",
+      xAPIObjectIRI: cfg.activity
+    });
+    if (window.H5P && window.H5P.externalDispatcher) {
+      window.H5P.externalDispatcher.on("xAPI", function (event) {
+        if (event && event.data && event.data.statement) {
+          tell({type: "xapi", statement: event.data.statement});
+        }
+      });
+    }
+    reportHeight();
+  }
+
+  if (window.ResizeObserver) {
+    new ResizeObserver(reportHeight).observe(document.documentElement);
+  }
+  window.addEventListener("load", reportHeight);
+  document.addEventListener("DOMContentLoaded", function () {
+    if (window.H5PStandalone) { start(); }
+  });
+})();
