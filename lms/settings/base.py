@@ -420,6 +420,9 @@ _base = _urlsplit(WAGTAILADMIN_BASE_URL)
 HOCMO_SITE_ORIGIN = env("HOCMO_SITE_ORIGIN", default=f"{_base.scheme}://{_base.netloc}")
 HOCMO_CONTENT_ORIGIN = env("HOCMO_CONTENT_ORIGIN", default="http://localhost:8000")
 ALLOWED_HOSTS += [_urlsplit(HOCMO_CONTENT_ORIGIN).hostname or ""]
+# No avatars from gravatar.com in the Wagtail admin: staff email hashes stay here, and img-src
+# stays 'self'.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],

@@ -41,4 +41,4 @@ def test_admins_and_lessons_load_without_csp_violations(demo_server, page):
     expect(page.frame_locator("iframe.h5p-frame").get_by_role("button", name="Đúng")
            ).to_be_visible(timeout=30_000)
     page.wait_for_timeout(500)
-    assert violations == []
+    assert violations == [], "\n".join(violations)
