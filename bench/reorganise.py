@@ -68,7 +68,7 @@ def province_target(province, course):
         cur.execute(
             "INSERT INTO reports_targetlearner (target_id, learner_id, unit_id, sex, minority,"
             " ethnicity, household, school_level, trained, trained_at)"
-            " SELECT %s, r.user_id, r.unit_id, p.sex, p.ethnicity NOT IN ('', '01'),"
+            " SELECT %s, r.user_id, r.unit_id, p.sex, NULLIF(p.ethnicity, '') <> '01',"
             " p.ethnicity, p.household_status, 'upper_secondary', c.id IS NOT NULL,"
             " c.completed_at FROM units_role r JOIN accounts_learnerprofile p"
             " ON p.user_id = r.user_id LEFT JOIN courses_coursecompletion c"
