@@ -39,9 +39,11 @@ def splits_of(rows) -> dict:
                                     key=lambda kv: (not kv[0], -kv[1][0], kv[0]))]
     labelled = labelled_rows(splits)
     splits["labelled"] = labelled
-    # The dashboard's first table; the ethnic groups have a table of their own.
-    splits["summary_rows"] = [row for dim in ("sex", "minority", "school_level", "household")
-                              for row in labelled[dim]]
+    # The dashboard's first table, (criterion, group, figures): "Chưa ghi nhận" appears under
+    # several criteria, so each row says its criterion. Ethnic groups have a table of their own.
+    splits["summary_rows"] = [(DIM_LABELS[dim], label, v)
+                              for dim in ("sex", "minority", "school_level", "household")
+                              for label, v in labelled[dim]]
     return splits
 
 

@@ -77,7 +77,9 @@ def dashboard(request, unit_id):
             "children": children, "met": selectors.met_summary(children),
             "splits": selectors.unit_splits(unit, selected.target),
             "cooperating": list(selected.target.cooperating_units.order_by("name")),
-            "bars": bar_chart(children, selected.threshold_percent),
+            # No threshold line over an absolute target's sub-units: they only contribute (R5).
+            "bars": bar_chart(children, None if selected.target.threshold_kind == "absolute"
+                              else selected.threshold_percent),
             "trend": trend_chart(snapshots), "snapshots": snapshots,
         })
     return render(request, "reports/dashboard.html", context)

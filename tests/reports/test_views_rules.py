@@ -86,6 +86,7 @@ def test_dashboard_splits_show_not_recorded(client, tree, target, learners, offi
     assert "Chưa ghi nhận" in splits
     kinh = splits.split("Dân tộc Kinh</th>")[1].split("</tr>")[0]
     assert '<td class="n">1</td><td class="n">1</td>' in kinh  # only the recorded Kinh learner
+    assert "<td>Hộ gia đình</td><th scope=\"row\">" in splits  # each group says its criterion
     household = splits.split("Không thuộc diện nghèo/cận nghèo</th>")[1].split("</tr>")[0]
     assert '<td class="n">1</td>' in household
 
@@ -124,8 +125,9 @@ def test_absolute_target_sub_units_show_contribution(client, tree, absolute, lea
     own = client.get(reverse("reports:dashboard", args=[tree["so_a"].pk]),
                      {"target": absolute.pk}).content.decode()
     assert "còn 49 người cần đào tạo" in own  # the threshold applies at Sở A itself
-    children = own.split('id="children"')[1]
+    children = own.split('id="children"')[1].split("<h3>")[0]
     assert "Đóng góp" in children and "còn 50" not in children
+    assert "stroke-dasharray" not in children  # no threshold line over contributions
     figure = unit_attainments(tree["x1"], [absolute])[0]
     assert (figure.status, figure.required, figure.gap, figure.share) == (
         "contribution", None, None, 100.0)
