@@ -18,6 +18,7 @@ the field's name, so a view can answer `{"detail": ..., "fields": {name: message
 
 import json
 import math
+import re
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -46,7 +47,7 @@ def _constant(name: str):
 
 def _float(text: str) -> float:
     value = float(text)
-    if not math.isfinite(value):
+    if not math.isfinite(value):  # 1e400
         raise JSONInputError(_("số %(text)s vượt quá giới hạn (chỉ nhận số hữu hạn).")
                              % {"text": text[:40]})
     return value
@@ -59,12 +60,33 @@ def _int(text: str) -> int:
     return int(text)
 
 
-def _check_tree(value: Any, max_depth: int) -> None:
-    """Depth and NUL, walked without recursion (the document may be as deep as the parser
-    allowed)."""
-    stack: list[tuple[Any, int]] = [(value, 0)]
+def _too_deep(max_depth: int) -> JSONInputError:
+    return JSONInputError(_("JSON lồng quá sâu (tối đa %(depth)s cấp).") % {"depth": max_depth})
+
+
+class _TooDeep(Exception):
+    pass
+
+
+def _check_depth(value: Any, levels_left: int) -> None:
+    """Recursion over the containers only, never more than `levels_left` + 1 calls deep."""
+    if levels_left <= 0:
+        raise _TooDeep
+    for child in value.values() if type(value) is dict else value:
+        kind = type(child)
+        if kind is dict or kind is list:
+            _check_depth(child, levels_left - 1)
+
+
+# Only a text that holds one of these escapes can decode to NUL or a lone surrogate (a raw NUL
+# or other control character is not valid JSON).
+SUSPECT_ESCAPE = re.compile(r"\\u(?:0000|[dD][89abAB])")
+
+
+def _check_strings(value: Any) -> None:
+    stack: list[Any] = [value]
     while stack:
-        item, depth = stack.pop()
+        item = stack.pop()
         if isinstance(item, str):
             if "\x00" in item:
                 raise JSONInputError(_("chuỗi JSON không được chứa ký tự NUL (\\u0000)."))
@@ -72,19 +94,18 @@ def _check_tree(value: Any, max_depth: int) -> None:
                 item.encode("utf-8")
             except UnicodeEncodeError:  # a lone surrogate such as "\ud800"
                 raise JSONInputError(_("chuỗi JSON chứa ký tự Unicode không hợp lệ.")) from None
-        elif isinstance(item, dict | list):
-            if depth >= max_depth:
-                raise JSONInputError(_("JSON lồng quá sâu (tối đa %(depth)s cấp).")
-                                     % {"depth": max_depth})
-            if isinstance(item, dict):
-                stack.extend((key, depth) for key in item)
-                stack.extend((child, depth + 1) for child in item.values())
-            else:
-                stack.extend((child, depth + 1) for child in item)
+        elif isinstance(item, dict):
+            stack.extend(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
 
 
 def json_read(raw: bytes | str, *, max_depth: int = MAX_DEPTH, empty: Any = None) -> Any:
-    """The decoded value of `raw`, or `empty` when `raw` is empty. Raises JSONInputError."""
+    """The decoded value of `raw`, or `empty` when `raw` is empty. Raises JSONInputError.
+    Cheap on ordinary documents: numbers are checked as they are parsed, the depth walk visits
+    containers only (and is skipped when the text has too few brackets to be deep), and strings
+    are walked only when the text holds a \\u0000 or surrogate escape."""
     if not raw:
         return empty
     if isinstance(raw, bytes | bytearray | memoryview):
@@ -98,12 +119,17 @@ def json_read(raw: bytes | str, *, max_depth: int = MAX_DEPTH, empty: Any = None
         value = json.loads(text, parse_constant=_constant, parse_float=_float, parse_int=_int)
     except JSONInputError:
         raise
-    except RecursionError:
-        raise JSONInputError(_("JSON lồng quá sâu (tối đa %(depth)s cấp).")
-                             % {"depth": max_depth}) from None
-    except ValueError as exc:  # JSONDecodeError, and int() past Python's digit limit
+    except RecursionError:  # Python's parser stops near 1,000 levels
+        raise _too_deep(max_depth) from None
+    except ValueError as exc:  # JSONDecodeError
         raise JSONInputError(_("không phải JSON hợp lệ (%(error)s).") % {"error": exc}) from None
-    _check_tree(value, max_depth)
+    if text.count("[") + text.count("{") > max_depth and type(value) in (dict, list):
+        try:
+            _check_depth(value, max_depth)
+        except _TooDeep:
+            raise _too_deep(max_depth) from None
+    if SUSPECT_ESCAPE.search(text):
+        _check_strings(value)
     return value
 
 
