@@ -1,13 +1,13 @@
 """Thin views over services and selectors. Every state change is a POST with CSRF."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseForbidden, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lms.jsonio import JSONInputError, json_bool, json_number, json_object
+from lms.units.access import requires, signed_in
 from lms.units.capabilities import Capability
 from lms.units.models import Unit
 from lms.units.permissions import can_manage_unit, units_visible_to
@@ -25,7 +25,7 @@ def _live_lesson(lesson_id: int) -> LessonPage:
 
 
 @require_POST
-@login_required
+@signed_in
 def enrol(request, course_id: int):
     course = _live_course(course_id)
     _enrolment, created = services.enrolment_create(user=request.user, course=course)
@@ -37,7 +37,7 @@ def enrol(request, course_id: int):
 
 
 @require_POST
-@login_required
+@signed_in
 def lesson_complete(request, lesson_id: int):
     lesson = _live_lesson(lesson_id)
     if selectors.lesson_completed_by_activity(lesson):
@@ -55,6 +55,7 @@ def lesson_complete(request, lesson_id: int):
     return redirect(target)
 
 
+@signed_in(json=True)
 @require_POST
 def progress_report(request, lesson_id: int):
     """Runtime endpoint for players (H5P, video, reading time): JSON in, JSON out."""
@@ -82,13 +83,13 @@ def progress_report(request, lesson_id: int):
                          "time_spent_seconds": row.time_spent_seconds})
 
 
-@login_required
+@signed_in
 def my_learning(request):
     return render(request, "courses/my_learning.html",
                   {"items": selectors.my_learning(request.user)})
 
 
-@login_required
+@signed_in
 def teacher_classes(request):
     classes = (units_visible_to(request.user, Capability.TEACH_CLASSES)
                .filter(kind__is_class=True).select_related("kind").order_by("path"))
@@ -98,7 +99,7 @@ def teacher_classes(request):
     })
 
 
-@login_required
+@requires(Capability.ENROL_LEARNERS)
 def class_detail(request, unit_id: int):
     unit = get_object_or_404(Unit.objects.select_related("kind"), pk=unit_id, kind__is_class=True)
     if not can_manage_unit(request.user, unit, Capability.ENROL_LEARNERS):
@@ -111,7 +112,7 @@ def class_detail(request, unit_id: int):
 
 
 @require_POST
-@login_required
+@requires(Capability.ENROL_LEARNERS)
 def class_enrol(request, unit_id: int):
     unit = get_object_or_404(Unit, pk=unit_id, kind__is_class=True)
     if not can_manage_unit(request.user, unit, Capability.ENROL_LEARNERS):

@@ -4,11 +4,12 @@ import os
 from typing import cast
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponseForbidden, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from lms.units.access import public, signed_in
 
 from . import selectors, services
 from .files import INLINE_KINDS, library_storage, sniff_kind
@@ -20,6 +21,7 @@ def _public_item(item_id: int) -> LibraryItemPage:
     return get_object_or_404(LibraryItemPage.objects.live().public(), pk=item_id)
 
 
+@public
 def item_file(request, item_id: int):
     item = _public_item(item_id)
     if not item.file:
@@ -27,6 +29,7 @@ def item_file(request, item_id: int):
     return _serve_file(request, item, cast(str, item.file.name))
 
 
+@public
 def item_more_file(request, item_id: int, file_id: int):
     item = _public_item(item_id)
     extra = get_object_or_404(LibraryItemFile, item_id=item.pk, pk=file_id)
@@ -59,7 +62,7 @@ def _serve_file(request, item: LibraryItemPage, name: str):
 
 
 @require_POST
-@login_required
+@signed_in
 def reading_list_toggle(request, item_id: int):
     item = _public_item(item_id)
     if request.POST.get("action") == "remove":
@@ -74,7 +77,7 @@ def reading_list_toggle(request, item_id: int):
 
 
 @require_POST
-@login_required
+@signed_in
 def reading_progress(request, item_id: int):
     item = _public_item(item_id)
     try:
@@ -95,12 +98,13 @@ def reading_progress(request, item_id: int):
     return redirect(item.url)
 
 
-@login_required
+@signed_in
 def my_reading_list(request):
     return render(request, "library/my_reading_list.html",
                   {"entries": selectors.reading_list(request.user)})
 
 
+@public
 def extraction_status(request, item_id: int):
     """Extraction progress, for editors of the item (JSON, polled by the item page)."""
     item = _public_item(item_id)

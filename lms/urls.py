@@ -9,14 +9,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from lms.accounts.views import language_switch
 from lms.pagecache import router
+from lms.units.access import public
 
 # The Wagtail and Django admin login forms would skip two-step sign-in: both send the user to the
 # site's own sign-in (password, then the code when two-step is on), keeping ?next=.
-_site_sign_in = RedirectView.as_view(pattern_name="accounts:login", query_string=True)
+_site_sign_in = public(RedirectView.as_view(pattern_name="accounts:login", query_string=True))
 
 # Likewise their password pages would skip the site's throttles, lockout, audit and notices.
-_site_reset = RedirectView.as_view(pattern_name="accounts:password_reset")
-_site_password_change = RedirectView.as_view(pattern_name="accounts:password_change")
+_site_reset = public(RedirectView.as_view(pattern_name="accounts:password_reset"))
+_site_password_change = public(RedirectView.as_view(pattern_name="accounts:password_change"))
 
 urlpatterns = [
     path("admin/login/", _site_sign_in),
@@ -28,7 +29,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("lms.accounts.urls")),
     path("lang/<str:code>/", language_switch, name="language_switch"),
-    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("jsi18n/", public(JavaScriptCatalog.as_view()), name="javascript-catalog"),
     path("", include("courses.urls")),
     # One prefix per feature app; each app owns the paths under its prefix.
     path("thu-vien/", include("library.urls")),

@@ -2,6 +2,8 @@
 
 from django.shortcuts import render
 
+from lms.units.access import public
+
 from .models import Kind
 from .services import search_autocomplete, search_run
 
@@ -15,6 +17,7 @@ def _page_number(raw: str) -> int:
         return 1
 
 
+@public
 def search_page(request):
     query = request.GET.get("q", "").strip()[:200]
     kind = request.GET.get("loai", "")
@@ -34,6 +37,7 @@ def search_page(request):
     })
 
 
+@public
 def autocomplete(request):
     """An HTML fragment of up to 8 titles (htmx swaps it under the box; without JS the form
     simply submits to the results page)."""

@@ -2,13 +2,13 @@
 verify a code; everything else checks lms.units.permissions (can_view_learner)."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lms.accounts.models import User
+from lms.units.access import public, requires, signed_in
 from lms.units.capabilities import Capability
 from lms.units.permissions import can_view_learner
 
@@ -16,6 +16,7 @@ from . import selectors, services
 from .models import Certificate
 
 
+@public
 def verify(request, code: str):
     certificate = (Certificate.objects.filter(code=code.strip().upper())
                    .only("code", "learner_name", "course_title", "course_id", "issued_at",
@@ -36,14 +37,14 @@ def _visible_certificate(request, code: str) -> Certificate:
     return certificate
 
 
-@login_required
+@signed_in
 def my_certificates(request):
     return render(request, "certificates/list.html", {
         "learner": request.user, "certificates": selectors.certificates_of(request.user),
         "own": True})
 
 
-@login_required
+@signed_in
 def learner_certificates(request, user_id: int):
     learner = get_object_or_404(User, pk=user_id)
     if not can_view_learner(request.user, learner, Capability.VIEW_CERTIFICATES):
@@ -53,14 +54,14 @@ def learner_certificates(request, user_id: int):
         "own": learner.pk == request.user.pk})
 
 
-@login_required
+@signed_in
 def detail(request, code: str):
     certificate = _visible_certificate(request, code)
     return render(request, "certificates/detail.html", {
         "c": certificate, "can_revoke": services.can_revoke(request.user, certificate)})
 
 
-@login_required
+@signed_in
 def download(request, code: str):
     certificate = _visible_certificate(request, code)
     if not certificate.is_valid:  # a revoked certificate must not circulate as a clean PDF
@@ -73,7 +74,7 @@ def download(request, code: str):
 
 
 @require_POST
-@login_required
+@requires(Capability.REVOKE_CERTIFICATES)
 def revoke(request, code: str):
     certificate = get_object_or_404(Certificate.objects.select_related("issuing_unit"), code=code)
     if not services.can_revoke(request.user, certificate):
@@ -88,6 +89,7 @@ def revoke(request, code: str):
     return redirect("certificates:detail", code=certificate.code)
 
 
+@public
 def open_badge(request, code: str):
     """An Open Badges 3.0 credential (JSON-LD, unsigned: no proof block yet) carrying only what
     the public verify page shows."""

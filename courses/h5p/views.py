@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 
 from lms.content_origin import site_origin
 from lms.content_origin.policy import frame_policy
+from lms.units.access import public
 
 from .selectors import package_by_sha, package_library_keys, parse_activity
 from .services import library_dir, package_dir
@@ -37,6 +38,7 @@ def _file_response(base: Path, relative: str, allowed: frozenset[str]) -> FileRe
     return response
 
 
+@public
 @require_GET
 def package_file(request, sha256: str, path: str):
     if path != "h5p.json" and not path.startswith("content/"):
@@ -44,6 +46,7 @@ def package_file(request, sha256: str, path: str):
     return _file_response(package_dir(sha256), path, CONTENT_EXTENSIONS)
 
 
+@public
 @require_GET
 def library_file(request, sha256: str, folder: str, path: str):
     mapping = package_library_keys(sha256)
@@ -52,6 +55,7 @@ def library_file(request, sha256: str, folder: str, path: str):
     return _file_response(library_dir(mapping[folder]), path, LIBRARY_EXTENSIONS)
 
 
+@public
 @require_GET
 @xframe_options_exempt  # frame-ancestors (the site only) decides who may embed it
 def player_frame(request, sha256: str):

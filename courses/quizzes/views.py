@@ -2,7 +2,6 @@
 and item statistics for classes they manage (lms.units.permissions). POST + CSRF for changes."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseForbidden, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -11,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from courses.models import LessonPage
 from courses.services import NotEnrolled, is_enrolled
+from lms.units.access import signed_in
 from lms.units.capabilities import Capability
 from lms.units.permissions import can_view_learner, units_visible_to
 
@@ -35,7 +35,7 @@ def _own_attempt(request, attempt_id: int) -> Attempt:
     return attempt
 
 
-@login_required
+@signed_in
 def quiz_home(request, lesson_id: int):
     lesson, quiz = _lesson_with_quiz(lesson_id)
     course = lesson.get_parent()
@@ -56,7 +56,7 @@ def quiz_home(request, lesson_id: int):
 
 
 @require_POST
-@login_required
+@signed_in
 def quiz_start(request, lesson_id: int):
     lesson, _quiz = _lesson_with_quiz(lesson_id)
     try:
@@ -69,7 +69,7 @@ def quiz_start(request, lesson_id: int):
     return redirect("quizzes:attempt", attempt_id=attempt.pk)
 
 
-@login_required
+@signed_in
 def attempt_page(request, attempt_id: int):
     attempt = _own_attempt(request, attempt_id)
     services.attempt_expire_if_due(attempt)
@@ -91,7 +91,7 @@ def _wants_json(request) -> bool:
 
 
 @require_POST
-@login_required
+@signed_in
 def attempt_save(request, attempt_id: int):
     attempt = _own_attempt(request, attempt_id)
     try:
@@ -108,7 +108,7 @@ def attempt_save(request, attempt_id: int):
 
 
 @require_POST
-@login_required
+@signed_in
 def attempt_submit(request, attempt_id: int):
     attempt = _own_attempt(request, attempt_id)
     try:
@@ -118,7 +118,7 @@ def attempt_submit(request, attempt_id: int):
     return redirect("quizzes:result", attempt_id=attempt.pk)
 
 
-@login_required
+@signed_in
 def attempt_result(request, attempt_id: int):
     attempt = get_object_or_404(Attempt.objects.select_related("lesson", "user"), pk=attempt_id)
     if not can_view_learner(request.user, attempt.user):

@@ -2,12 +2,12 @@
 and import for course authors (Wagtail page permission on the course)."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from courses.models import CoursePage, LessonPage
+from lms.units.access import requires, signed_in
 from lms.units.capabilities import Capability
 from lms.units.models import Unit
 from lms.units.permissions import can_manage_unit, units_visible_to
@@ -18,7 +18,7 @@ MAX_IMPORT_BYTES = 5 * 1024 * 1024
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-@login_required
+@requires(Capability.VIEW_REPORTS)
 def quiz_statistics(request, lesson_id: int):
     lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
     quiz = selectors.quiz_for_lesson(lesson)
@@ -47,7 +47,7 @@ def _course_for_author(request, course_id: int) -> CoursePage:
     return course
 
 
-@login_required
+@signed_in
 def bank_export(request, course_id: int):
     course = _course_for_author(request, course_id)
     response = HttpResponse(xlsx.questions_export(course), content_type=XLSX_MIME)
@@ -55,7 +55,7 @@ def bank_export(request, course_id: int):
     return response
 
 
-@login_required
+@signed_in
 def bank_export_moodle(request, course_id: int):
     from .moodle_xml import questions_moodle_xml
 
@@ -65,7 +65,7 @@ def bank_export_moodle(request, course_id: int):
     return response
 
 
-@login_required
+@signed_in
 def bank_import(request, course_id: int):
     course = _course_for_author(request, course_id)
     errors = []

@@ -1,7 +1,8 @@
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
 from django.urls import path
 from django.views.generic import RedirectView
+
+from lms.units.access import public, signed_in
 
 from . import views_admin, views_password, views_security, views_signin
 from .navigation import signed_in_home
@@ -10,8 +11,8 @@ app_name = "accounts"
 
 urlpatterns = [
     path("login/", views_signin.SignInView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("home/", login_required(signed_in_home), name="home"),
+    path("logout/", public(auth_views.LogoutView.as_view()), name="logout"),
+    path("home/", signed_in(signed_in_home), name="home"),
     path("hai-buoc/", views_signin.two_step, name="two_step"),
     path("dang-nhap-bang-ma/", views_signin.code_login, name="code_login"),
     path("dang-nhap-bang-ma/nhap-ma/", views_signin.code_login_verify, name="code_login_verify"),
@@ -21,12 +22,12 @@ urlpatterns = [
     # Forgotten password: a link by email or a code by SMS.
     path("quen-mat-khau/", views_password.reset_request, name="password_reset"),
     path("quen-mat-khau/nhap-ma/", views_password.reset_code, name="password_reset_code"),
-    path("password_reset/", RedirectView.as_view(pattern_name="accounts:password_reset")),
+    path("password_reset/", public(RedirectView.as_view(pattern_name="accounts:password_reset"))),
     # The emailed link (a reset, or the invitation a school admin sends a new parent).
     path("dat-mat-khau/<uidb64>/<token>/", views_password.SetPasswordView.as_view(),
          name="set_password"),
-    path("dat-mat-khau/xong/", auth_views.PasswordResetCompleteView.as_view(
-        template_name="accounts/set_password_done.html"), name="set_password_done"),
+    path("dat-mat-khau/xong/", public(auth_views.PasswordResetCompleteView.as_view(
+        template_name="accounts/set_password_done.html")), name="set_password_done"),
     # School admins: pupils' new passwords (printed) and sign-in lockouts.
     path("hoc-sinh/", views_admin.classes, name="admin_classes"),
     path("hoc-sinh/lop/<int:unit_id>/", views_admin.class_accounts, name="admin_class"),

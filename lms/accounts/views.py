@@ -3,8 +3,10 @@ from django.http import HttpResponseRedirect
 from django.views.decorators.http import require_http_methods
 
 from lms.http import safe_next_url
+from lms.units.access import public
 
 
+@public
 @require_http_methods(["GET", "HEAD", "POST"])
 def language_switch(request, code: str):
     """Sets the language cookie and returns to the page.

@@ -3,7 +3,6 @@ on a page to hand out (many pupils have no phone or email), and lifting sign-in 
 Platform administrators also see locked addresses. Outside the admin's pupils: 404."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -11,6 +10,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from lms.http import client_address
+from lms.units.access import requires
+from lms.units.capabilities import Capability
 from lms.units.models import RoleKind, Unit
 from lms.units.permissions import role_paths
 
@@ -29,7 +30,7 @@ def _admin_or_404(request) -> None:
         raise Http404
 
 
-@login_required
+@requires(Capability.MANAGE_PUPIL_ACCOUNTS)
 def classes(request):
     _admin_or_404(request)
     units = Unit.objects.filter(kind__is_class=True)
@@ -45,7 +46,7 @@ def _class_pupils(user, unit: Unit):
         .distinct().order_by("full_name", "username"))
 
 
-@login_required
+@requires(Capability.MANAGE_PUPIL_ACCOUNTS)
 @never_cache
 @require_http_methods(["GET", "POST"])
 def class_accounts(request, unit_id: int):
@@ -85,7 +86,7 @@ def _chosen(request, by_id: dict[int, User]) -> list[User]:
     return list(dict.fromkeys(chosen))
 
 
-@login_required
+@requires(Capability.MANAGE_PUPIL_ACCOUNTS)
 @never_cache
 @require_http_methods(["GET", "POST"])
 def lockouts(request):

@@ -8,7 +8,6 @@ import time
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
@@ -18,6 +17,7 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 
 from lms.http import client_address
+from lms.units.access import PublicView, public, signed_in
 
 from . import lockout, passwords
 from .forms import ResetCodeForm, ResetRequestForm
@@ -35,6 +35,7 @@ def _sent_notice(request) -> None:
                              "6 chữ số qua SMS (hiệu lực 10 phút)."))
 
 
+@public
 @csrf_protect
 @never_cache
 def reset_request(request):
@@ -56,6 +57,7 @@ def reset_request(request):
     return render(request, "accounts/password_reset.html", {"form": form}, status=status)
 
 
+@public
 @sensitive_post_parameters("code", "new_password1", "new_password2")
 @csrf_protect
 @never_cache
@@ -92,7 +94,7 @@ def reset_code(request):
                   {"form": form, "identifier": pending["id"]}, status=status)
 
 
-class SetPasswordView(auth_views.PasswordResetConfirmView):
+class SetPasswordView(PublicView, auth_views.PasswordResetConfirmView):
     """The emailed link (a reset, or a new parent's invitation): Django's one-time token."""
 
     template_name = "accounts/set_password.html"
@@ -105,7 +107,7 @@ class SetPasswordView(auth_views.PasswordResetConfirmView):
 
 
 @sensitive_post_parameters("old_password", "new_password1", "new_password2")
-@login_required
+@signed_in
 @never_cache
 def password_change(request):
     """The current password is asked for; an account that has none (a parent invited by the

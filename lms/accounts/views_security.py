@@ -4,7 +4,6 @@ one-time code sent to the account's phone or email. Failed confirmations count t
 sign-in lockout like failed sign-ins; every change is recorded and the owner notified."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -13,6 +12,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from lms.families import recovery, signin
 from lms.families.models import SignInPreference, SignInPurpose
 from lms.http import client_address, safe_next_url
+from lms.units.access import signed_in
 
 from . import lockout, passwords, reauth
 from .forms import CodeForm, ReauthPasswordForm, TwoStepForm
@@ -20,7 +20,7 @@ from .models import AccountAction
 
 
 @sensitive_post_parameters("password", "code")
-@login_required
+@signed_in
 @never_cache
 def confirm(request):
     user = request.user
@@ -66,7 +66,7 @@ def confirm(request):
         status=status)
 
 
-@login_required
+@signed_in
 @never_cache
 def security(request):
     """Two-step sign-in on/off, the channel, recovery codes, and the link to change the

@@ -17,6 +17,7 @@ from lms.families import recovery, signin
 from lms.families.backends import user_for_identifier
 from lms.families.models import SignInPurpose
 from lms.http import client_address, safe_next_url
+from lms.units.access import PublicView, public
 
 from . import lockout
 from .forms import CodeForm, CodeRequestForm, RecoveryCodeForm
@@ -52,7 +53,7 @@ def _too_many_requests() -> str:
     return _("Bạn đã yêu cầu mã quá nhiều lần. Vui lòng đợi một phút rồi thử lại.")
 
 
-class SignInView(auth_views.LoginView):
+class SignInView(PublicView, auth_views.LoginView):
     """The password form; users with two-step sign-in on go on to enter a code."""
 
     template_name = "accounts/login.html"
@@ -72,6 +73,7 @@ class SignInView(auth_views.LoginView):
         return redirect("accounts:two_step")
 
 
+@public
 @sensitive_post_parameters("code")
 @csrf_protect
 @never_cache
@@ -140,6 +142,7 @@ def _wrong_code(request, key, pending, form, restart_url, field="code"):
     return None
 
 
+@public
 @csrf_protect
 @never_cache
 def code_login(request):
@@ -165,6 +168,7 @@ def code_login(request):
                   status=status)
 
 
+@public
 @sensitive_post_parameters("code")
 @csrf_protect
 @never_cache

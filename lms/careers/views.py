@@ -1,10 +1,11 @@
 """Career guidance pages: the programme's front page, occupation profiles and the interest
 questionnaire (anonymous allowed; saved for signed-in users)."""
 
-from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
+
+from lms.units.access import public, signed_in
 
 from . import riasec, selectors, services
 from .forms import QuestionnaireForm
@@ -12,6 +13,7 @@ from .models import QuestionnaireResult
 from .permissions import employer_of
 
 
+@public
 @require_GET
 def index(request):
     user = request.user
@@ -25,6 +27,7 @@ def index(request):
     })
 
 
+@public
 @require_GET
 def occupation(request, slug):
     occ = get_object_or_404(selectors.live_occupations(), slug=slug)
@@ -50,6 +53,7 @@ def _result_context(scores: dict, code: str) -> dict:
     }
 
 
+@public
 @require_http_methods(["GET", "POST"])
 def questionnaire(request):
     form = QuestionnaireForm(request.POST or None)
@@ -67,7 +71,7 @@ def questionnaire(request):
     }, status=400 if form.errors else 200)
 
 
-@login_required
+@signed_in
 @require_GET
 def result(request, result_id):
     row = QuestionnaireResult.objects.filter(pk=result_id, user=request.user).first()

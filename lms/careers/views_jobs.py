@@ -7,13 +7,14 @@ from typing import cast
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import login
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from lms.units.access import public, requires, signed_in
+from lms.units.capabilities import Capability
 from lms.units.permissions import home_units
 
 from . import selectors, services
@@ -22,6 +23,7 @@ from .models import Application, Employer, JobPosting, PostingKind
 from .permissions import APPROVER, can_approve_employer, employer_of
 
 
+@public
 @require_GET
 def board(request):
     kind = request.GET.get("loai", "")
@@ -43,6 +45,7 @@ def _posting_page(request, posting, form, status=200):
     }, status=status)
 
 
+@public
 @require_GET
 def posting_detail(request, posting_id):
     posting = selectors.visible_posting(request.user, posting_id)
@@ -52,7 +55,7 @@ def posting_detail(request, posting_id):
     return _posting_page(request, posting, form)
 
 
-@login_required
+@signed_in
 @require_POST
 def posting_apply(request, posting_id):
     posting = selectors.visible_posting(request.user, posting_id)
@@ -74,7 +77,7 @@ def posting_apply(request, posting_id):
     return _posting_page(request, posting, form, status=400)
 
 
-@login_required
+@signed_in
 @require_GET
 def my_applications(request):
     return render(request, "careers/my_applications.html", {
@@ -84,6 +87,7 @@ def my_applications(request):
 # --- Employers ------------------------------------------------------------------------------
 
 
+@public
 @require_http_methods(["GET", "POST"])
 def employer_register(request):
     if employer_of(request.user) is not None:
@@ -118,7 +122,7 @@ def _own_employer(request) -> Employer:
     return employer
 
 
-@login_required
+@signed_in
 @require_GET
 def employer_home(request):
     employer = _own_employer(request)
@@ -126,7 +130,7 @@ def employer_home(request):
         "employer": employer, "postings": selectors.employer_postings(employer)})
 
 
-@login_required
+@signed_in
 @require_http_methods(["GET", "POST"])
 def posting_edit(request, posting_id=None):
     employer = _own_employer(request)
@@ -150,7 +154,7 @@ def posting_edit(request, posting_id=None):
                   status=400 if form.errors else 200)
 
 
-@login_required
+@signed_in
 @require_GET
 def posting_applicants(request, posting_id):
     employer = _own_employer(request)
@@ -162,7 +166,7 @@ def posting_applicants(request, posting_id):
                                ApplicationStatusForm().fields["status"]).choices})
 
 
-@login_required
+@signed_in
 @require_POST
 def application_status(request, application_id):
     employer = _own_employer(request)
@@ -181,7 +185,7 @@ def application_status(request, application_id):
 # --- Approval -------------------------------------------------------------------------------
 
 
-@login_required
+@requires(Capability.APPROVE_EMPLOYERS)
 @require_GET
 def employer_approvals(request):
     if not home_units(request.user, APPROVER):
@@ -190,7 +194,7 @@ def employer_approvals(request):
     return render(request, "careers/approvals.html", {"employers": employers})
 
 
-@login_required
+@requires(Capability.APPROVE_EMPLOYERS)
 @require_POST
 def employer_approve(request, employer_id):
     employer = get_object_or_404(Employer.objects.select_related("unit"), pk=employer_id)

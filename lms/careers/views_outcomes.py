@@ -2,13 +2,14 @@
 trainees'; officers and school heads see the employment rate of their subtree (XLSX too)."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from lms.accounts.models import User
+from lms.units.access import requires, signed_in
+from lms.units.capabilities import Capability
 from lms.units.models import RoleKind
 from lms.units.permissions import home_units
 
@@ -34,7 +35,7 @@ def _record(request, learner, form) -> bool:
     return True
 
 
-@login_required
+@signed_in
 @require_http_methods(["GET", "POST"])
 def my_outcome(request):
     if not selectors.has_trained(request.user):
@@ -47,7 +48,7 @@ def my_outcome(request):
         status=400 if form.errors else 200)
 
 
-@login_required
+@requires(Capability.RECORD_OUTCOMES)
 @require_GET
 def tracking_home(request):
     """The classes the teacher or school head can record outcomes for."""
@@ -61,7 +62,7 @@ def tracking_home(request):
         "classes": classes, "rate_units": home_units(request.user, RATE_VIEWER)})
 
 
-@login_required
+@requires(Capability.RECORD_OUTCOMES)
 @require_GET
 def class_outcomes(request, unit_id):
     klass = recorder_class(request.user, unit_id)
@@ -72,7 +73,7 @@ def class_outcomes(request, unit_id):
         "unit": klass, "rows": [(learner, latest.get(learner.pk)) for learner in learners]})
 
 
-@login_required
+@requires(Capability.RECORD_OUTCOMES)
 @require_http_methods(["GET", "POST"])
 def learner_outcome(request, learner_id, unit_id):
     klass = recorder_class(request.user, unit_id)
@@ -88,7 +89,7 @@ def learner_outcome(request, learner_id, unit_id):
         "history": selectors.outcome_history(learner)}, status=400 if form.errors else 200)
 
 
-@login_required
+@requires(Capability.MANAGE_REPORTS)
 @require_GET
 def rates_home(request):
     units = home_units(request.user, RATE_VIEWER)
@@ -97,7 +98,7 @@ def rates_home(request):
     return redirect("careers:rates", unit_id=units[0].pk)
 
 
-@login_required
+@requires(Capability.MANAGE_REPORTS)
 @require_GET
 def rates_page(request, unit_id):
     unit = rate_unit(request.user, unit_id)
@@ -110,7 +111,7 @@ def rates_page(request, unit_id):
         "target": rates.TARGET_PERCENT})
 
 
-@login_required
+@requires(Capability.MANAGE_REPORTS)
 @require_GET
 def rates_export(request, unit_id):
     unit = rate_unit(request.user, unit_id)

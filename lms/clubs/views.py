@@ -2,13 +2,13 @@
 Unpublished clubs and private photos answer 404 to anyone who may not see them."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from lms.units.access import public, signed_in
 from lms.units.models import Unit
 
 from . import selectors, services
@@ -50,6 +50,7 @@ def _chosen_units(request) -> tuple[dict, dict]:
     return chosen, (selectors.directory_filters(chosen) if dropped else options)
 
 
+@public
 @require_GET
 def index(request):
     chosen, options = _chosen_units(request)
@@ -73,6 +74,7 @@ def index(request):
     })
 
 
+@public
 @require_GET
 def club_detail(request, slug: str):
     club = _visible_club(request, slug)
@@ -89,7 +91,7 @@ def club_detail(request, slug: str):
     return render(request, "clubs/detail.html", context)
 
 
-@login_required
+@signed_in
 @require_POST
 def join(request, slug: str):
     club = _visible_club(request, slug)
@@ -101,7 +103,7 @@ def join(request, slug: str):
     return redirect("clubs:detail", slug=club.slug)
 
 
-@login_required
+@signed_in
 @require_POST
 def leave(request, slug: str):
     club = _visible_club(request, slug)
@@ -113,7 +115,7 @@ def leave(request, slug: str):
     return redirect("clubs:mine")
 
 
-@login_required
+@signed_in
 @require_GET
 def mine(request):
     return render(request, "clubs/mine.html", {
@@ -124,6 +126,7 @@ def mine(request):
     })
 
 
+@public
 @require_GET
 def photo(request, photo_id: int):
     """Public photos of visible clubs to anyone; the rest to managers and members only."""

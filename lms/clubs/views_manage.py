@@ -3,7 +3,6 @@ Every view checks can_manage_club (or can_create_club_at); anything else is a 40
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lms.units.access import requires
+from lms.units.capabilities import Capability
 from lms.units.models import RoleKind, Unit
 
 from . import activities, selectors, services
@@ -31,7 +32,7 @@ def _errors_to_form(form, exc: ValidationError) -> None:
         form.add_error(field if field in form.fields else None, errors)
 
 
-@login_required
+@requires(Capability.ADVISE_CLUBS)
 def club_create(request):
     units = club_home_units(request.user)
     if not units.exists():
@@ -50,7 +51,7 @@ def club_create(request):
                   status=400 if form.errors else 200)
 
 
-@login_required
+@requires(Capability.ADVISE_CLUBS)
 def club_edit(request, slug: str):
     club = _managed_club(request, slug)
     form = ClubForm(request.POST or None, instance=club,
@@ -74,7 +75,7 @@ def _classes(club: Club):
             .active().order_by("name"))
 
 
-@login_required
+@requires(Capability.ADVISE_CLUBS)
 def members(request, slug: str):
     club = _managed_club(request, slug)
     classes = list(_classes(club))
@@ -109,7 +110,7 @@ def _membership(club: Club, membership_id: int) -> Membership:
                              pk=membership_id, club=club)
 
 
-@login_required
+@requires(Capability.ADVISE_CLUBS)
 @require_POST
 def member_decide(request, slug: str, membership_id: int):
     club = _managed_club(request, slug)
@@ -121,7 +122,7 @@ def member_decide(request, slug: str, membership_id: int):
     return redirect("clubs:members", slug=club.slug)
 
 
-@login_required
+@requires(Capability.ADVISE_CLUBS)
 @require_POST
 def member_remove(request, slug: str, membership_id: int):
     club = _managed_club(request, slug)
@@ -132,14 +133,14 @@ def member_remove(request, slug: str, membership_id: int):
     return redirect("clubs:members", slug=club.slug)
 
 
-@login_required
+@requires(Capability.ADVISE_CLUBS)
 def activity_list(request, slug: str):
     club = _managed_club(request, slug)
     return render(request, "clubs/activities.html", {
         "club": club, "activities": selectors.recent_activities(club)})
 
 
-@login_required
+@requires(Capability.ADVISE_CLUBS)
 def activity_form(request, slug: str, activity_id: int | None = None):
     club = _managed_club(request, slug)
     activity = (get_object_or_404(Activity, pk=activity_id, club=club)
@@ -182,7 +183,7 @@ def _posted_date(post):
         return None
 
 
-@login_required
+@requires(Capability.ADVISE_CLUBS)
 @require_POST
 def activity_delete(request, slug: str, activity_id: int):
     club = _managed_club(request, slug)
@@ -197,7 +198,7 @@ def _photo(club: Club, photo_id: int) -> ActivityPhoto:
                              pk=photo_id, activity__club=club)
 
 
-@login_required
+@requires(Capability.ADVISE_CLUBS)
 @require_POST
 def photo_update(request, slug: str, photo_id: int):
     club = _managed_club(request, slug)
@@ -211,7 +212,7 @@ def photo_update(request, slug: str, photo_id: int):
     return redirect("clubs:activity_edit", slug=club.slug, activity_id=item.activity_id)
 
 
-@login_required
+@requires(Capability.ADVISE_CLUBS)
 @require_POST
 def photo_delete(request, slug: str, photo_id: int):
     club = _managed_club(request, slug)

@@ -1,11 +1,12 @@
 """The club report for officers and school admins, scoped to their subtrees (404 outside)."""
 
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
+from lms.units.access import requires
+from lms.units.capabilities import Capability
 from lms.units.models import Unit
 from search.fold import vn_fold
 
@@ -40,7 +41,7 @@ def _crumbs(user, unit: Unit) -> list[Unit]:
     return [*above, unit]
 
 
-@login_required
+@requires(Capability.MANAGE_REPORTS)
 @require_GET
 def report(request):
     homes, unit, term = _report_args(request)
@@ -54,7 +55,7 @@ def report(request):
     })
 
 
-@login_required
+@requires(Capability.MANAGE_REPORTS)
 @require_GET
 def report_export(request):
     _homes, unit, term = _report_args(request)

@@ -5,7 +5,6 @@ their own pages, which apply conflicts of interest)."""
 import os
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,6 +12,8 @@ from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from lms.units.access import public, signed_in
 
 from . import access, judging, selectors, services
 from .forms import (
@@ -44,6 +45,7 @@ def _attempt(request, entry_id: int, action, success: str):
     return redirect("contests:entry", entry_id=entry_id)
 
 
+@public
 def index(request):
     user = request.user
     return render(request, "contests/index.html", {
@@ -58,6 +60,7 @@ def _contest(slug: str) -> Contest:
     return get_object_or_404(Contest, slug=slug, is_published=True)
 
 
+@public
 def contest_detail(request, slug: str):
     contest = _contest(slug)
     first = services.first_round(contest)
@@ -75,13 +78,14 @@ def _contest_page(request, contest, *, entries, can_start, form, status=200):
         "can_start": can_start, "form": form}, status=status)
 
 
+@public
 def results(request, slug: str):
     contest = _contest(slug)
     return render(request, "contests/results.html", {
         "contest": contest, "blocks": selectors.public_results(contest)})
 
 
-@login_required
+@signed_in
 @require_POST
 def entry_start(request, slug: str):
     contest = _contest(slug)
@@ -134,7 +138,7 @@ def _save_from_post(request, entry, form, budget):
                                budget=budget_rows(budget), mentor=form.cleaned_data["mentor"])
 
 
-@login_required
+@signed_in
 def entry_edit(request, entry_id: int):
     entry = _editable_entry(request, entry_id)
     if request.method != "POST":
@@ -163,7 +167,7 @@ def entry_edit(request, entry_id: int):
     return redirect("contests:entry", entry_id=entry.pk)
 
 
-@login_required
+@signed_in
 @require_POST
 def entry_autosave(request, entry_id: int):
     """htmx autosave: a small status fragment (200, so htmx swaps it in, even on error)."""
@@ -184,7 +188,7 @@ def entry_autosave(request, entry_id: int):
     return render(request, "contests/_autosave_status.html", {"message": message, "ok": ok})
 
 
-@login_required
+@signed_in
 def entry_view(request, entry_id: int):
     """Read-only entry for members, mentor and organisers of a round it reached."""
     entry = get_object_or_404(Entry.objects.select_related("contest", "school", "mentor"),
@@ -196,7 +200,7 @@ def entry_view(request, entry_id: int):
         "can_edit": access.can_edit_entry(request.user, entry)})
 
 
-@login_required
+@signed_in
 @require_POST
 def member_add(request, entry_id: int):
     entry = _editable_entry(request, entry_id)
@@ -208,7 +212,7 @@ def member_add(request, entry_id: int):
         _("Đã thêm thành viên."))
 
 
-@login_required
+@signed_in
 @require_POST
 def member_remove(request, entry_id: int, user_id: int):
     entry = _editable_entry(request, entry_id)
@@ -216,7 +220,7 @@ def member_remove(request, entry_id: int, user_id: int):
         actor=request.user, entry=entry, user_id=user_id), _("Đã bỏ thành viên khỏi nhóm."))
 
 
-@login_required
+@signed_in
 @require_POST
 def attachment_add(request, entry_id: int):
     entry = _editable_entry(request, entry_id)
@@ -229,7 +233,7 @@ def attachment_add(request, entry_id: int):
         upload=form.cleaned_data["file"]), _("Đã tải tệp lên."))
 
 
-@login_required
+@signed_in
 @require_POST
 def attachment_remove(request, attachment_id: int):
     attachment = get_object_or_404(Attachment.objects.select_related("entry"), pk=attachment_id)
@@ -246,7 +250,7 @@ def _can_read_attachment(user, entry) -> bool:
                for entry_round in entry.rounds.select_related("entry", "round_unit__unit__kind"))
 
 
-@login_required
+@signed_in
 def attachment_download(request, attachment_id: int):
     """Always a download, with `nosniff` and a sandbox CSP, never from a public URL."""
     attachment = get_object_or_404(Attachment.objects.select_related("entry"), pk=attachment_id)

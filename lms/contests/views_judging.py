@@ -2,11 +2,13 @@
 interest, only their own score sheets (blind to other judges). Anything else is 404."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+
+from lms.units.access import requires
+from lms.units.capabilities import Capability
 
 from . import access, judging
 from .forms import ScoreForm
@@ -21,7 +23,7 @@ def _assigned_round_unit(request, round_unit_id: int) -> RoundUnit:
     return round_unit
 
 
-@login_required
+@requires(Capability.JUDGE_ENTRIES)
 def judge_round(request, round_unit_id: int):
     round_unit = _assigned_round_unit(request, round_unit_id)
     rows = []
@@ -32,7 +34,7 @@ def judge_round(request, round_unit_id: int):
         "round_unit": round_unit, "rows": rows, "open": judging.judging_open(round_unit)})
 
 
-@login_required
+@requires(Capability.JUDGE_ENTRIES)
 def judge_entry(request, entry_round_id: int):
     entry_round = get_object_or_404(
         EntryRound.objects.select_related("round_unit__round__contest", "round_unit__unit__kind",

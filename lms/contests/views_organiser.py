@@ -3,7 +3,6 @@
 school admins / officers over the round's unit; everyone else gets 404."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,6 +10,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lms.units.access import requires, signed_in
+from lms.units.capabilities import Capability
 from lms.units.models import Unit
 from lms.units.permissions import can_manage_unit
 
@@ -27,13 +28,13 @@ def _organised(request, round_unit_id: int) -> RoundUnit:
     return round_unit
 
 
-@login_required
+@signed_in
 def organiser_home(request):
     return render(request, "contests/organiser_home.html", {
         "round_units": selectors.organised_round_units(request.user)})
 
 
-@login_required
+@requires(Capability.ORGANISE_CONTESTS)
 def organiser_round(request, round_unit_id: int, *, assign_form=None, status=200):
     round_unit = _organised(request, round_unit_id)
     results = promotion.results_compute(round_unit) if round_unit.published_at is None else [
@@ -45,7 +46,7 @@ def organiser_round(request, round_unit_id: int, *, assign_form=None, status=200
         "final": round_unit.round.is_final()}, status=status)
 
 
-@login_required
+@requires(Capability.ORGANISE_CONTESTS)
 @require_POST
 def judge_assign(request, round_unit_id: int):
     round_unit = _organised(request, round_unit_id)
@@ -62,7 +63,7 @@ def judge_assign(request, round_unit_id: int):
     return organiser_round(request, round_unit_id, assign_form=form, status=400)
 
 
-@login_required
+@requires(Capability.ORGANISE_CONTESTS)
 @require_POST
 def judge_unassign(request, assignment_id: int):
     assignment = get_object_or_404(JudgeAssignment.objects.select_related("round_unit__unit"),
@@ -77,7 +78,7 @@ def judge_unassign(request, assignment_id: int):
     return redirect("contests:organiser_round", round_unit_id=assignment.round_unit_id)
 
 
-@login_required
+@requires(Capability.ORGANISE_CONTESTS)
 @require_POST
 def publish(request, round_unit_id: int):
     round_unit = _organised(request, round_unit_id)
@@ -101,7 +102,7 @@ def _xlsx(data: bytes, name: str) -> HttpResponse:
     return response
 
 
-@login_required
+@requires(Capability.ORGANISE_CONTESTS)
 def export_round(request, round_unit_id: int):
     round_unit = _organised(request, round_unit_id)
     name = slugify(f"cuoc-thi-{round_unit.round.contest.year}-vong-{round_unit.round.order}-"
@@ -109,7 +110,7 @@ def export_round(request, round_unit_id: int):
     return _xlsx(exports.round_unit_xlsx(round_unit), name)
 
 
-@login_required
+@requires(Capability.ORGANISE_CONTESTS)
 def contest_report(request, slug: str):
     contest = get_object_or_404(Contest, slug=slug)
     scopes = list(report.report_scopes(request.user))

@@ -3,7 +3,6 @@ can_see_child_page (can_view_learner); forbidden objects answer 404."""
 
 from django.contrib import messages
 from django.contrib.auth import login
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_POST
 from lms.accounts.models import GuardianLink, User
 from lms.http import client_address, safe_next_url
 from lms.notifications.selectors import unread_count
+from lms.units.access import public, requires, signed_in
 from lms.units.capabilities import Capability
 from lms.units.models import Unit
 from lms.units.permissions import can_manage_unit
@@ -30,7 +30,7 @@ def _child_or_404(request, learner_id: int) -> User:
     return child
 
 
-@login_required
+@signed_in
 def home(request):
     links = selectors.children_of(request.user)
     overviews = [selectors.child_overview(link.learner) for link in links]
@@ -43,7 +43,7 @@ def home(request):
     })
 
 
-@login_required
+@signed_in
 def child_detail(request, learner_id: int):
     child = _child_or_404(request, learner_id)
     overview = selectors.child_overview(child)
@@ -53,7 +53,7 @@ def child_detail(request, learner_id: int):
     })
 
 
-@login_required
+@signed_in
 def child_api(request, learner_id: int):
     """JSON for apps: the same scoping as the page."""
     child = _child_or_404(request, learner_id)
@@ -70,6 +70,7 @@ def child_api(request, learner_id: int):
     })
 
 
+@public
 def register(request):
     form = ParentRegisterForm(request.POST or None,
                               initial={"code": request.GET.get("ma", "")})
@@ -93,7 +94,7 @@ def register(request):
                   status=400 if form.errors else 200)
 
 
-@login_required
+@signed_in
 @require_POST
 def link_add(request):
     form = LinkCodeForm(request.POST)
@@ -111,7 +112,7 @@ def link_add(request):
         "news": [], "form": form}, status=400)
 
 
-@login_required
+@signed_in
 @require_POST
 def link_revoke(request, link_id: int):
     link = get_object_or_404(GuardianLink.objects.select_related("learner"), pk=link_id,
@@ -131,14 +132,14 @@ def _managed_class(request, unit_id: int) -> Unit:
     return unit
 
 
-@login_required
+@requires(Capability.TEACH_CLASSES)
 def class_families(request, unit_id: int):
     unit = _managed_class(request, unit_id)
     return render(request, "families/class_families.html", {
         "unit": unit, "rows": selectors.class_families(unit), "news_form": NewsPostForm()})
 
 
-@login_required
+@requires(Capability.TEACH_CLASSES)
 @require_POST
 def link_code_create(request, unit_id: int, learner_id: int):
     unit = _managed_class(request, unit_id)
@@ -152,7 +153,7 @@ def link_code_create(request, unit_id: int, learner_id: int):
         "register_url": register_url})
 
 
-@login_required
+@signed_in
 def class_news(request, unit_id: int):
     unit = get_object_or_404(Unit, pk=unit_id)
     if not can_view_class_news(request.user, unit):
@@ -182,7 +183,7 @@ def class_news(request, unit_id: int):
         "can_post": can_post, "form": form}, status=status)
 
 
-@login_required
+@requires(Capability.TEACH_CLASSES)
 @require_POST
 def news_remove(request, post_id: int):
     post = get_object_or_404(NewsPost.objects.select_related("unit"), pk=post_id)
@@ -194,7 +195,7 @@ def news_remove(request, post_id: int):
     return redirect("families:class_news", unit_id=post.unit_id)
 
 
-@login_required
+@signed_in
 def news_photo(request, photo_id: int):
     """Photos are served through this check, never as public media."""
     photo = get_object_or_404(NewsPhoto.objects.select_related("post__unit"), pk=photo_id,

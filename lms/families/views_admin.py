@@ -3,13 +3,14 @@
 school; everything outside the admin's reach is 404."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from lms.accounts.models import User
+from lms.units.access import requires
+from lms.units.capabilities import Capability
 from lms.units.models import Unit
 from lms.units.permissions import learner_in_subtree
 
@@ -25,7 +26,7 @@ def _school_or_404(request, school_id: int) -> Unit:
     return school
 
 
-@login_required
+@requires(Capability.MANAGE_ROSTER)
 def schools(request):
     query = request.GET.get("q", "").strip()[:100]
     rows = selectors.administered_schools(request.user, query)
@@ -36,7 +37,7 @@ def schools(request):
     return render(request, "families/admin_schools.html", {"schools": rows, "q": query})
 
 
-@login_required
+@requires(Capability.MANAGE_ROSTER)
 def school(request, school_id: int):
     school = _school_or_404(request, school_id)
     classes = selectors.school_classes(school)
@@ -52,7 +53,7 @@ def school(request, school_id: int):
         "school": school, "classes": classes, "chosen": chosen, "rows": rows})
 
 
-@login_required
+@requires(Capability.MANAGE_ROSTER)
 def learner_link(request, school_id: int, learner_id: int):
     school = _school_or_404(request, school_id)
     learner = get_object_or_404(User, pk=learner_id)

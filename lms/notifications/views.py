@@ -1,18 +1,19 @@
 """In-app notifications, channel preferences and the login-free unsubscribe link."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from lms.units.access import public, signed_in
 
 from .forms import PreferenceForm
 from .selectors import notifications_for, unread_count
 from .services import notifications_mark_read, preference_for, unsubscribe_apply
 
 
-@login_required
+@signed_in
 def inbox(request):
     return render(request, "notifications/inbox.html", {
         "notifications": notifications_for(request.user),
@@ -20,14 +21,14 @@ def inbox(request):
     })
 
 
-@login_required
+@signed_in
 @require_POST
 def mark_read(request):
     notifications_mark_read(request.user)
     return redirect("notifications:inbox")
 
 
-@login_required
+@signed_in
 def preferences(request):
     pref = preference_for(request.user)
     form = PreferenceForm(request.POST or None, instance=pref,
@@ -44,6 +45,7 @@ def preferences(request):
                   status=400 if form.errors else 200)
 
 
+@public
 def unsubscribe(request, token: str):
     """Works without signing in: the signed token names the user."""
     try:

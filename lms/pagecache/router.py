@@ -9,6 +9,8 @@ from django.http import Http404
 from wagtail.models import Page
 from wagtail.views import serve as wagtail_serve
 
+from lms.units.access import public
+
 from .versioning import content_version
 
 TTL_SECONDS = 15 * 60
@@ -36,6 +38,7 @@ def _cached_page(request, path: str, version: int):
     return page
 
 
+@public
 def serve(request, path: str = ""):
     page = _cached_page(request, path, content_version())
     if page is None:

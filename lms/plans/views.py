@@ -4,12 +4,12 @@ write. Every state change is a POST with CSRF; bad input re-renders the form wit
 from typing import cast
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from lms.units.access import requires
 from lms.units.capabilities import Capability
 from lms.units.permissions import has_capability
 
@@ -24,7 +24,7 @@ def _require_staff(user) -> None:
         raise Http404
 
 
-@login_required
+@requires(Capability.READ_PLANS)
 @require_GET
 def index(request):
     _require_staff(request.user)
@@ -33,7 +33,7 @@ def index(request):
         "plans": plans, "can_create": access.plan_units_for(request.user).exists()})
 
 
-@login_required
+@requires(Capability.READ_PLANS)
 @require_GET
 def plan_detail(request, plan_id):
     plan = access.plan_or_404(request.user, plan_id)
@@ -64,7 +64,7 @@ def _plan_form(request, plan: Plan | None):
     return render(request, "plans/plan_form.html", {"form": form, "plan": plan})
 
 
-@login_required
+@requires(Capability.MANAGE_PLANS)
 @require_http_methods(["GET", "POST"])
 def plan_create(request):
     if not access.plan_units_for(request.user).exists():
@@ -72,7 +72,7 @@ def plan_create(request):
     return _plan_form(request, None)
 
 
-@login_required
+@requires(Capability.MANAGE_PLANS)
 @require_http_methods(["GET", "POST"])
 def plan_edit(request, plan_id):
     plan = access.plan_or_404(request.user, plan_id)
@@ -80,7 +80,7 @@ def plan_edit(request, plan_id):
     return _plan_form(request, plan)
 
 
-@login_required
+@requires(Capability.MANAGE_PLANS)
 @require_http_methods(["GET", "POST"])
 def task_edit(request, plan_id, task_id=None):
     plan = access.plan_or_404(request.user, plan_id)
@@ -115,14 +115,14 @@ def _task_page(request, plan, task, form=None, status=200):
         "can_edit": access.can_edit_plan(request.user, plan)}, status=status)
 
 
-@login_required
+@requires(Capability.READ_PLANS)
 @require_GET
 def task_detail(request, plan_id, task_id):
     plan = access.plan_or_404(request.user, plan_id)
     return _task_page(request, plan, access.task_or_404(request.user, plan, task_id))
 
 
-@login_required
+@requires(Capability.MANAGE_PLANS)
 @require_POST
 def task_update(request, plan_id, task_id):
     plan = access.plan_or_404(request.user, plan_id)
@@ -143,7 +143,7 @@ def task_update(request, plan_id, task_id):
     return redirect("plans:task_detail", plan_id=plan.pk, task_id=task.pk)
 
 
-@login_required
+@requires(Capability.READ_PLANS)
 @require_GET
 def evidence_file(request, plan_id, file_id):
     plan = access.plan_or_404(request.user, plan_id)
@@ -167,7 +167,7 @@ def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
     return response
 
 
-@login_required
+@requires(Capability.READ_PLANS)
 @require_GET
 def export_xlsx(request, plan_id):
     plan = access.plan_or_404(request.user, plan_id)
@@ -175,7 +175,7 @@ def export_xlsx(request, plan_id):
                      f"phu-luc-{plan.code}.xlsx")
 
 
-@login_required
+@requires(Capability.READ_PLANS)
 @require_GET
 def export_pdf(request, plan_id):
     plan = access.plan_or_404(request.user, plan_id)

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms.http import client_address
+from lms.units.access import public
 from lms.units.models import Unit
 
 from . import selectors
@@ -25,6 +26,7 @@ def year_or_404(year: int) -> int:
     return year
 
 
+@public
 def index(request):
     managed = top_managed_units(request.user) if request.user.is_authenticated else []
     return render(request, "recognition/index.html", {
@@ -32,6 +34,7 @@ def index(request):
         "year": timezone.localdate().year, "kinds": RecognitionKind.choices})
 
 
+@public
 def register(request):
     form = AdultRegisterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -54,6 +57,7 @@ def register(request):
                   status=400 if form.errors else 200)
 
 
+@public
 def public_list(request, code: str, year: int):
     year_or_404(year)
     lookup = {"admin_code": int(code)} if code.isdigit() else {"code": code}

@@ -1,13 +1,15 @@
 """Households of a commune/ward, kept by officers over it: create, add members, record moves."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from lms.units.access import requires
+from lms.units.capabilities import Capability
 
 from .forms import HouseholdForm, LeaveForm, MemberForm
 from .models import Household, HouseholdMember
@@ -32,7 +34,7 @@ def _form_errors(form, exc: ValidationError) -> None:
         form.add_error(None, exc)
 
 
-@login_required
+@requires(Capability.MANAGE_RECOGNITION)
 def households(request, unit_id: int):
     unit = managed_unit_or_404(request.user, unit_id)
     is_commune = unit.kind.code == "commune"
@@ -53,7 +55,7 @@ def households(request, unit_id: int):
         "year": timezone.localdate().year}, status=400 if form.errors else 200)
 
 
-@login_required
+@requires(Capability.MANAGE_RECOGNITION)
 def household(request, household_id: int):
     item = _household_or_404(request.user, household_id)
     form = MemberForm(request.POST or None)
@@ -74,7 +76,7 @@ def household(request, household_id: int):
         "today": timezone.localdate()}, status=400 if form.errors else 200)
 
 
-@login_required
+@requires(Capability.MANAGE_RECOGNITION)
 @require_POST
 def member_leave(request, member_id: int):
     member = HouseholdMember.objects.select_related("household__commune").filter(

@@ -3,7 +3,6 @@ Every page checks the role and the unit subtree; anything outside it answers 404
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lms.units.access import requires
+from lms.units.capabilities import Capability
 from lms.units.models import Unit
 
 from . import selectors, services
@@ -36,7 +37,7 @@ def _candidate_or_404(user, candidate_id: int, *related: str) -> Candidate:
     return candidate
 
 
-@login_required
+@requires(Capability.MANAGE_RECOGNITION)
 def manage_home(request):
     units = top_managed_units(request.user)
     if len(units) == 1:
@@ -47,7 +48,7 @@ def manage_home(request):
         "units": units, "year": timezone.localdate().year})
 
 
-@login_required
+@requires(Capability.MANAGE_RECOGNITION)
 def review(request, unit_id: int, year: int):
     unit = managed_unit_or_404(request.user, unit_id)
     year_or_404(year)
@@ -71,7 +72,7 @@ def _back(request, candidate: Candidate):
     return redirect("recognition:review", candidate.scope_unit_id, year)
 
 
-@login_required
+@requires(Capability.MANAGE_RECOGNITION)
 @require_POST
 def confirm(request, candidate_id: int):
     candidate = _candidate_or_404(request.user, candidate_id)
@@ -84,7 +85,7 @@ def confirm(request, candidate_id: int):
     return _back(request, candidate)
 
 
-@login_required
+@requires(Capability.MANAGE_RECOGNITION)
 @require_POST
 def reject(request, candidate_id: int):
     candidate = _candidate_or_404(request.user, candidate_id)
@@ -103,7 +104,7 @@ def reject(request, candidate_id: int):
     return _back(request, candidate)
 
 
-@login_required
+@requires(Capability.MANAGE_RECOGNITION)
 @require_POST
 def evaluate(request, unit_id: int, year: int):
     from .tasks import recognition_evaluate_task
@@ -119,7 +120,7 @@ def evaluate(request, unit_id: int, year: int):
     return redirect("recognition:review", unit.pk, year)
 
 
-@login_required
+@requires(Capability.MANAGE_RECOGNITION)
 def rule_edit(request, unit_id: int, year: int):
     unit = managed_unit_or_404(request.user, unit_id)
     year_or_404(year)
@@ -135,7 +136,7 @@ def rule_edit(request, unit_id: int, year: int):
         status=400 if form.errors else 200)
 
 
-@login_required
+@requires(Capability.MANAGE_RECOGNITION)
 def counts(request, unit_id: int, year: int):
     unit = managed_unit_or_404(request.user, unit_id)
     year_or_404(year)
@@ -150,7 +151,7 @@ def counts(request, unit_id: int, year: int):
         "unit": unit, "year": year, "rows": rows, "kinds": RecognitionKind.choices})
 
 
-@login_required
+@requires(Capability.MANAGE_RECOGNITION)
 def candidate_detail(request, candidate_id: int):
     candidate = _candidate_or_404(request.user, candidate_id,
                                   "commune", "reviewed_by", "certificate")

@@ -4,7 +4,6 @@ services, render. Forbidden units and objects answer 404."""
 import csv
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -17,6 +16,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from lms.units.access import requires
 from lms.units.capabilities import Capability
 from lms.units.models import Unit
 from lms.units.permissions import can_manage_unit, can_reorganise, home_units
@@ -39,7 +39,7 @@ from .submissions import (
 from .tasks import export_build_task
 
 
-@login_required
+@requires(Capability.VIEW_REPORTS)
 @require_GET
 def index(request):
     units = home_units(request.user, Capability.VIEW_REPORTS)
@@ -52,7 +52,7 @@ def _top_paths(user):
     return [u.path for u in home_units(user, Capability.VIEW_REPORTS)]
 
 
-@login_required
+@requires(Capability.VIEW_REPORTS)
 @require_GET
 def dashboard(request, unit_id):
     unit = report_unit(request.user, unit_id)
@@ -85,7 +85,7 @@ def dashboard(request, unit_id):
     return render(request, "reports/dashboard.html", context)
 
 
-@login_required
+@requires(Capability.VIEW_LEARNER_PERSONAL_DATA)
 @require_GET
 def not_trained(request, unit_id, target_id):
     unit = report_unit(request.user, unit_id, Capability.VIEW_LEARNER_PERSONAL_DATA)
@@ -117,7 +117,7 @@ def _course_param(request):
 GRID_CACHE_SECONDS = 600
 
 
-@login_required
+@requires(Capability.VIEW_LEARNER_PERSONAL_DATA)
 @require_GET
 def class_view(request, unit_id):
     """The teacher's grid. Permission is checked on every request (uncached); the rendered
@@ -147,14 +147,14 @@ def class_view(request, unit_id):
                    if can_manage_unit(request.user, c, Capability.VIEW_REPORTS)]})
 
 
-@login_required
+@requires(Capability.VIEW_LEARNER_PERSONAL_DATA)
 @require_GET
 def class_view_json(request, unit_id):
     klass = _class(request, unit_id)
     return JsonResponse(class_grid_json(class_grid(klass, _course_param(request))))
 
 
-@login_required
+@requires(Capability.EXPORT_REPORTS)
 @require_GET
 def class_view_csv(request, unit_id):
     klass = _class(request, unit_id)
@@ -174,7 +174,7 @@ def class_view_csv(request, unit_id):
     return response
 
 
-@login_required
+@requires(Capability.MANAGE_REPORTS)
 def target_edit(request, unit_id, target_id=None):
     unit = report_unit(request.user, unit_id)
     if not can_edit_targets(request.user, unit):
@@ -208,7 +208,7 @@ def unit_url(unit):
     return reverse("reports:dashboard", kwargs={"unit_id": unit.pk})
 
 
-@login_required
+@requires(Capability.EXPORT_REPORTS)
 @require_POST
 def export_start(request, unit_id):
     unit = report_unit(request.user, unit_id, Capability.EXPORT_REPORTS)
@@ -232,14 +232,14 @@ def _job(request, job_id):
     return job
 
 
-@login_required
+@requires(Capability.EXPORT_REPORTS)
 @require_GET
 def export_status(request, job_id):
     job = _job(request, job_id)
     return render(request, "reports/export_status.html", {"job": job, "unit": job.unit})
 
 
-@login_required
+@requires(Capability.EXPORT_REPORTS)
 @require_GET
 def export_download(request, job_id):
     job = _job(request, job_id)
@@ -250,7 +250,7 @@ def export_download(request, job_id):
     return response
 
 
-@login_required
+@requires(Capability.VIEW_REPORTS)
 def submissions(request, unit_id):
     unit = report_unit(request.user, unit_id)
     periods = sorted({t.period_label for t in selectors.targets_for_unit(unit)})
@@ -263,7 +263,7 @@ def submissions(request, unit_id):
         "crumbs": selectors.breadcrumbs(unit, _top_paths(request.user))})
 
 
-@login_required
+@requires(Capability.MANAGE_REPORTS)
 @require_POST
 def submission_submit(request, unit_id):
     unit = report_unit(request.user, unit_id)
@@ -278,7 +278,7 @@ def submission_submit(request, unit_id):
     return redirect(f"{unit_url(unit)}nop-bao-cao/?period={period}")
 
 
-@login_required
+@requires(Capability.MANAGE_REPORTS)
 @require_POST
 def submission_review(request, submission_id, action):
     submission = get_object_or_404(ReportSubmission.objects.select_related("unit"),

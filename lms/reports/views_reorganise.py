@@ -3,13 +3,13 @@ POST, through lms.units.services), and the history of reorganisations with the r
 frozen before each one. Permission: lms.units.permissions.can_reorganise; else 404."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from lms.units.access import requires
 from lms.units.capabilities import Capability
 from lms.units.models import ChangeAction
 from lms.units.permissions import can_reorganise, home_units
@@ -42,7 +42,7 @@ def _valid_form(request, unit):
     return form
 
 
-@login_required
+@requires(Capability.REORGANISE_UNITS)
 @require_GET
 def reorganise(request, unit_id):
     unit = _unit(request, unit_id)
@@ -51,7 +51,7 @@ def reorganise(request, unit_id):
         "crumbs": _crumbs(request, unit)})
 
 
-@login_required
+@requires(Capability.REORGANISE_UNITS)
 @require_POST
 def reorganise_preview(request, unit_id):
     unit = _unit(request, unit_id)
@@ -70,7 +70,7 @@ def reorganise_preview(request, unit_id):
         "unit": unit, "form": form, "preview": preview, "crumbs": _crumbs(request, unit)})
 
 
-@login_required
+@requires(Capability.REORGANISE_UNITS)
 @require_POST
 def reorganise_confirm(request, unit_id):
     unit = _unit(request, unit_id)
@@ -94,7 +94,7 @@ def reorganise_confirm(request, unit_id):
         "unit": unit, "form": form, "crumbs": _crumbs(request, unit)}, status=400)
 
 
-@login_required
+@requires(Capability.REORGANISE_UNITS)
 @require_GET
 def reorganise_history(request, unit_id):
     unit = report_unit(request.user, unit_id)

@@ -1,13 +1,14 @@
 """Roster pages: upload → mapping → preview → commit → progress and result. Thin views."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lms.units.access import requires
+from lms.units.capabilities import Capability
 from lms.units.models import Unit
 
 from . import previews, selectors, services
@@ -21,7 +22,7 @@ def _import_for(request, pk: int):
     return get_object_or_404(selectors.imports_visible_to(request.user), pk=pk)
 
 
-@login_required
+@requires(Capability.MANAGE_ROSTER)
 def index(request):
     schools = selectors.schools_importable_by(request.user)
     if not schools.exists():
@@ -43,7 +44,7 @@ def index(request):
     })
 
 
-@login_required
+@requires(Capability.MANAGE_ROSTER)
 def mapping(request, pk: int):
     imp = _import_for(request, pk)
     if imp.in_progress:
@@ -72,7 +73,7 @@ def _progress_page(imp) -> str:
     return reverse("roster:detail", args=[imp.pk])
 
 
-@login_required
+@requires(Capability.MANAGE_ROSTER)
 def preview(request, pk: int):
     imp = _import_for(request, pk)
     if imp.status == ImportStatus.UPLOADED:
@@ -83,7 +84,7 @@ def preview(request, pk: int):
 
 
 @require_POST
-@login_required
+@requires(Capability.MANAGE_ROSTER)
 def commit(request, pk: int):
     imp = _import_for(request, pk)
     if imp.is_previewing:
@@ -95,7 +96,7 @@ def commit(request, pk: int):
     return redirect("roster:detail", pk=imp.pk)
 
 
-@login_required
+@requires(Capability.MANAGE_ROSTER)
 def detail(request, pk: int):
     imp = _import_for(request, pk)
     if imp.is_previewing:
@@ -104,7 +105,7 @@ def detail(request, pk: int):
     return render(request, "roster/detail.html", {"imp": imp, "missing": missing})
 
 
-@login_required
+@requires(Capability.MANAGE_ROSTER)
 def status(request, pk: int):
     imp = _import_for(request, pk)
     return JsonResponse({"status": imp.status, "status_label": imp.get_status_display(),
@@ -112,7 +113,7 @@ def status(request, pk: int):
                          "total": imp.progress_total, "running": imp.in_progress})
 
 
-@login_required
+@requires(Capability.MANAGE_ROSTER)
 def progress(request, pk: int):
     """The progress bar fragment htmx polls every 2 s; once the task is done it sends the page
     on (HX-Redirect). Without JavaScript the page refreshes itself (a meta refresh)."""
@@ -123,7 +124,7 @@ def progress(request, pk: int):
     return response
 
 
-@login_required
+@requires(Capability.MANAGE_ROSTER)
 def error_report(request, pk: int):
     imp = _import_for(request, pk)
     if not imp.error_report:
@@ -132,7 +133,7 @@ def error_report(request, pk: int):
                         filename=f"loi-nhap-{imp.pk}.xlsx")
 
 
-@login_required
+@requires(Capability.MANAGE_ROSTER)
 def school_learners(request, unit_id: int):
     school = get_object_or_404(selectors.schools_importable_by(request.user), pk=unit_id)
     records = list(selectors.roster_records(school))
@@ -140,7 +141,7 @@ def school_learners(request, unit_id: int):
                                                    "count": len(records)})
 
 
-@login_required
+@requires(Capability.MANAGE_ROSTER)
 def export(request, unit_id: int):
     school: Unit = get_object_or_404(selectors.schools_importable_by(request.user), pk=unit_id)
     content = roster_xlsx(selectors.roster_records(school))

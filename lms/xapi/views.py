@@ -13,6 +13,8 @@ from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
+from lms.units.access import PUBLIC, SIGNED_IN, declare
+
 from .attachments import multipart_response, statements_body
 from .auth import NotAuthenticated, principal_for
 from .selectors import flag_param, statement_by_id, statements_query
@@ -40,7 +42,7 @@ def xapi_endpoint(methods: tuple[str, ...], *, auth: bool = True):
             response = _handle(view, methods, auth, request, *args, **kwargs)
             response["X-Experience-API-Version"] = (request.xapi_rules or V1).header
             return response
-        return wrapper
+        return declare(wrapper, SIGNED_IN if auth else PUBLIC)
     return decorate
 
 
