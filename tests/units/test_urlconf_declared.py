@@ -4,6 +4,8 @@ one decorator or class attribute from lms/units/access.py (`@public`, `@signed_i
 trees are listed below, each with the reason it is safe. A new view without a declaration fails
 this test."""
 
+import importlib.util
+
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from lms.units.access import declared_access
@@ -33,6 +35,19 @@ THIRD_PARTY_VIEWS = {
 
 # DRF permission classes that are ours (built on lms.units.permissions).
 OUR_PERMISSION_MODULES = ("lms.api.permissions",)
+
+
+# Other URLconfs served by the project (the content origin for package content, when present).
+EXTRA_URLCONFS = ["lms.content_origin.urls"]
+
+
+def _all_routes():
+    routes = list(_walk(get_resolver().url_patterns))
+    for urlconf in EXTRA_URLCONFS:
+        if importlib.util.find_spec(urlconf.rsplit(".", 1)[0]) is not None:
+            routes += [(f"[{urlconf}] {route}", callback)
+                       for route, callback in _walk(get_resolver(urlconf).url_patterns)]
+    return routes
 
 
 def _walk(patterns, prefix=""):
@@ -72,7 +87,7 @@ def classify(route: str, callback) -> str:
 
 
 def test_every_view_declares_public_or_a_capability():
-    routes = list(_walk(get_resolver().url_patterns))
+    routes = _all_routes()
     assert len(routes) > 150  # the walk reached the included URLconfs
     undeclared = sorted({f"{route} → {_dotted(callback)}" for route, callback in routes
                          if classify(route, callback) == "UNDECLARED"})
@@ -81,7 +96,7 @@ def test_every_view_declares_public_or_a_capability():
 
 def test_the_walk_sees_every_kind_of_declaration():
     """The classification is not vacuous: each rule and several capabilities are in use."""
-    kinds = {classify(route, callback) for route, callback in _walk(get_resolver().url_patterns)}
+    kinds = {classify(route, callback) for route, callback in _all_routes()}
     for expected in ("declared:public", "declared:signed_in", "drf", "third-party",
                      f"declared:{Capability.VIEW_REPORTS}",
                      f"declared:{Capability.JUDGE_ENTRIES}"):
@@ -97,7 +112,7 @@ def test_an_undeclared_view_is_caught():
 
 def test_third_party_exceptions_are_still_routed():
     """An exception whose view left the URLconf must leave this list too."""
-    routes = list(_walk(get_resolver().url_patterns))
+    routes = _all_routes()
     dotted = {_dotted(callback) for _route, callback in routes}
     assert set(THIRD_PARTY_VIEWS) <= dotted
     for prefix in THIRD_PARTY_PREFIXES:
