@@ -27,7 +27,8 @@ THIRD_PARTY_VIEWS = {
                                             "client by its id and secret itself",
     "drf_spectacular.views.SpectacularAPIView": "the OpenAPI schema of a public API: it "
                                                 "describes endpoints, never returns data",
-    "drf_spectacular.views.SpectacularSwaggerView": "static documentation page for the schema",
+    "drf_spectacular.views.SpectacularSwaggerSplitView": "static documentation page for the "
+                                                      "schema",
     "drf_spectacular.views.SpectacularRedocView": "static documentation page for the schema",
     "rest_framework.routers.APIRootView": "the API's index of endpoint links; DRF's default "
                                           "permission (IsAuthenticated) applies",
