@@ -295,6 +295,19 @@ def move_by_admin(moved: Unit, parent: Unit, admin) -> None:
     assert moved.get_parent().pk == parent.pk, "the admin's change form did not move the unit"
 
 
+def move_by_admin_drag(moved: Unit, parent: Unit, admin) -> None:
+    """The admin change list's drag and drop (treebeard's `move/` view): dropped onto the new
+    parent."""
+    client = Client()
+    client.force_login(admin)
+    url = reverse("admin:units_unit_changelist") + "move/"
+    with committed():
+        response = client.post(url, {"node_id": moved.pk, "sibling_id": parent.pk,
+                                     "as_child": 1})
+    assert response.status_code == 200, (response.status_code, response.content[:500])
+    assert Unit.objects.get(pk=moved.pk).get_parent().pk == parent.pk, "drag and drop: no move"
+
+
 def merge_by_service(source: Unit, into: Unit, admin) -> None:
     with committed():
         unit_merge(source=source, target=into)
@@ -305,8 +318,44 @@ def merge_by_command(source: Unit, into: Unit, admin) -> None:
         call_command("unit_reorganise", "merge", source.code, into.code, stdout=io.StringIO())
 
 
-MOVES = {"service": move_by_service, "command": move_by_command, "admin": move_by_admin}
-MERGES = {"service": merge_by_service, "command": merge_by_command}
+def _by_officers_page(action: str, unit_: Unit, destination: Unit, admin) -> None:
+    """The officers' reorganisation pages (/bao-cao/don-vi/<id>/to-chuc-lai/): the preview
+    (which runs the real service and rolls it back: nothing may change), then the confirming
+    POST. A destination the page does not offer is not tried."""
+    from lms.reports.models import TargetUnitCounter
+
+    client = Client()
+    client.force_login(admin)
+    data = {"action": action, "destination": destination.pk}
+    before = sorted(TargetUnitCounter.objects.values_list(
+        "target_id", "unit_id", "sex", "ethnicity", "household", "school_level", "population",
+        "trained"))
+    paths = sorted(Unit.objects.values_list("pk", "path"))
+    with committed():
+        preview = client.post(reverse("reports:reorganise_preview", args=[unit_.pk]), data)
+    if preview.status_code == 400 and "destination" in preview.context["form"].errors:
+        return
+    assert preview.status_code == 200, preview.status_code
+    assert sorted(Unit.objects.values_list("pk", "path")) == paths, "the preview moved units"
+    assert sorted(TargetUnitCounter.objects.values_list(
+        "target_id", "unit_id", "sex", "ethnicity", "household", "school_level", "population",
+        "trained")) == before, "the preview changed the counters"
+    with committed():
+        confirm = client.post(reverse("reports:reorganise_confirm", args=[unit_.pk]), data)
+    assert confirm.status_code == 302, confirm.status_code
+
+
+def move_by_page(moved: Unit, parent: Unit, admin) -> None:
+    _by_officers_page("move", moved, parent, admin)
+
+
+def merge_by_page(source: Unit, into: Unit, admin) -> None:
+    _by_officers_page("merge", source, into, admin)
+
+
+MOVES = {"service": move_by_service, "command": move_by_command, "admin": move_by_admin,
+         "admin_drag": move_by_admin_drag, "page": move_by_page}
+MERGES = {"service": merge_by_service, "command": merge_by_command, "page": merge_by_page}
 
 
 # --- Targets, through the officers' form -----------------------------------------------------------

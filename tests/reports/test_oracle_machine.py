@@ -276,6 +276,21 @@ class ReportsMachine(RuleBasedStateMachine):
     def move_by_admin(self, moved, parent):
         self._move("admin", moved, parent)
 
+    @op("move:admin_drag")
+    @rule(moved=PICK, parent=PICK)
+    def move_by_admin_drag_and_drop(self, moved, parent):
+        self._move("admin_drag", moved, parent)
+
+    @op("move:page")
+    @rule(moved=PICK, parent=PICK)
+    def move_by_officers_page(self, moved, parent):
+        self._move("page", moved, parent)
+
+    @op("merge:page")
+    @rule(source=PICK, into=PICK)
+    def merge_by_officers_page(self, source, into):
+        self._merge("page", source, into)
+
     @op("merge:service")
     @rule(source=PICK, into=PICK)
     def merge_by_service(self, source, into):
@@ -338,10 +353,13 @@ SCENARIOS = {
                      "unit_move leaves the counters right when it returns"),
     "move_command": (frozenset({"learning", "classes", "move:command"}),
                      "manage.py unit_reorganise move leaves the counters right"),
-    "move_admin": (frozenset({"learning", "classes", "move:admin"}),
+    "move_admin": (frozenset({"learning", "classes", "move:admin", "move:admin_drag"}),
                    "the Django admin's move goes through unit_move"),
     "merge": (frozenset({"learning", "classes", "merge:service", "merge:command"}),
               "unit_merge and unit_reorganise merge leave the counters right"),
+    "reorganise_page": (frozenset({"learning", "classes", "move:page", "merge:page"}),
+                        "the officers' reorganisation pages: preview changes nothing, "
+                        "confirm leaves the counters right"),
     # No Celery worker at all: every task queued is lost. What a change must get right "when
     # the call returns" may not wait for a task.
     "worker_down": (EVERYDAY | {"move:service", "merge:service"},
@@ -349,13 +367,6 @@ SCENARIOS = {
 }
 # Scenarios whose rule is not implemented on main yet: {scenario: the defect (issue 15)}.
 NOT_YET: dict[str, str] = {
-    "move_service": "issue 15 defect 2: unit_move leaves the counters stale",
-    "move_command": "issue 15 defect 2: unit_reorganise move leaves the counters stale",
-    "worker_down": "issue 15 defect 2 (moves, merges) and target edits rebuild through a "
-                   "Celery task",
-    "merge": "oracle finding F8: a merge that changes a class's school level leaves the "
-             "level split (and level filters) stale",
-    "move_admin": "issue 15 defect 1: the admin's move bypasses unit_move (stale role paths)",
 }
 
 
