@@ -366,8 +366,7 @@ SCENARIOS = {
                     "counters right when each call returns, with no Celery worker"),
 }
 # Scenarios whose rule is not implemented on main yet: {scenario: the defect (issue 15)}.
-NOT_YET: dict[str, str] = {
-}
+NOT_YET: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("scenario", list(SCENARIOS))
