@@ -358,7 +358,7 @@ MOVES = {"service": move_by_service, "command": move_by_command, "admin": move_b
 MERGES = {"service": merge_by_service, "command": merge_by_command, "page": merge_by_page}
 
 
-# --- Targets, through the officers' form -----------------------------------------------------------
+# --- Targets, through the officers' form ---------------------------------------------------------
 
 
 def target_post_data(target: Target) -> dict:
