@@ -366,14 +366,7 @@ SCENARIOS = {
                     "counters right when each call returns, with no Celery worker"),
 }
 # Scenarios whose rule is not implemented on main yet: {scenario: the defect (issue 15)}.
-NOT_YET: dict[str, str] = {
-    # Not confirmed on the final main (semantics + tree): the shared .venv was being
-    # reinstalled during the last run. Remove each entry once it passes (XPASS says so).
-    "move_admin": "failed once on main 8f6724c+oracle while the shared venv was reinstalled; "
-                  "passed on tree's main (admin change form + drag and drop); re-check",
-    "worker_down": "not yet run on main with semantics' synchronous target edits (R7); "
-                   "re-check",
-}
+NOT_YET: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("scenario", list(SCENARIOS))
