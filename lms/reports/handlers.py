@@ -13,7 +13,7 @@ from lms.accounts.models import LearnerProfile
 from lms.units.models import Role
 from lms.units.signals import tree_changing, unit_moved
 
-from . import history, services, tree_sync
+from . import history, rebuild, services, tree_sync
 from .models import TargetLearner
 
 logger = logging.getLogger(__name__)
@@ -104,6 +104,7 @@ def _user_deleted(sender, instance, **kwargs):
 def _unit_moved(sender, move, **kwargs):
     # Inside the reorganisation's transaction: counters are right when the service returns.
     tree_sync.counters_follow_move(move)
+    rebuild.tree_fingerprint_save()  # tree_watch (the safety net) has nothing left to do
 
 
 @receiver(tree_changing, dispatch_uid="reports_tree_changing")

@@ -10,8 +10,8 @@ same for one unit's targets by hand."""
 import hashlib
 from collections import defaultdict
 
-from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db import connection, transaction
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 
 from lms.accounts.models import LearnerProfile
 from lms.units.models import Role, Unit
@@ -145,18 +145,35 @@ def counters_after_move(unit: Unit) -> list[int]:
 
 
 def tree_fingerprint() -> str:
-    digest = hashlib.sha256()
+    """A digest of every unit's (id, path): one aggregate query on PostgreSQL."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            table = Unit._meta.db_table  # our own table name, not input
+            cursor.execute(f"SELECT md5(string_agg(id::text || ':' || path, ';' ORDER BY id))"  # noqa: S608
+                           f" FROM {table}")
+            return cursor.fetchone()[0] or ""
+    digest = hashlib.md5(usedforsecurity=False)
     for pk, path in Unit.objects.order_by("pk").values_list("pk", "path").iterator(2000):
         digest.update(f"{pk}:{path};".encode())
     return digest.hexdigest()
 
 
+def tree_fingerprint_save() -> None:
+    """Record the tree as reconciled (lms.units.services' moves reconcile synchronously)."""
+    ReportsState.objects.update_or_create(name="tree_fingerprint",
+                                          defaults={"value": tree_fingerprint()})
+
+
 def tree_watch() -> bool:
-    """Reconcile every target when the tree changed since the last look. True if it did."""
+    """The safety net for tree changes that bypassed lms.units.services (e.g. raw SQL): when
+    the tree changed since the last look, repair stale role paths and reconcile every active
+    target. True if it did."""
     current = tree_fingerprint()
     state, _ = ReportsState.objects.get_or_create(name="tree_fingerprint")
     if state.value == current:
         return False
+    Role.objects.exclude(unit_path=F("unit__path")).update(unit_path=Subquery(
+        Unit.objects.filter(pk=OuterRef("unit_id")).values("path")[:1]))
     for target in Target.objects.filter(is_active=True).select_related("unit"):
         target_reconcile(target)
     state.value = current

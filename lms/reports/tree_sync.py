@@ -46,18 +46,23 @@ def _contribution(target: Target, unit_id: int) -> list[tuple[tuple, int, int]]:
             .exclude(population=0, trained=0).values(*SPLIT_FIELDS, "population", "trained")]
 
 
+def _delete(queryset) -> None:
+    """One DELETE statement (these rows have no cascades or signals to honour)."""
+    queryset._raw_delete(queryset.db)
+
+
 def _add(target: Target, units: list[Unit], contribution, sign: int) -> None:
     for key, population, trained in contribution:
         counters_add(target, units, key, sign * population, sign * trained)
     if sign < 0 and units:
-        TargetUnitCounter.objects.filter(target=target, unit__in=units, population=0,
-                                         trained=0).delete()
+        _delete(TargetUnitCounter.objects.filter(target=target, unit__in=units, population=0,
+                                                 trained=0))
 
 
 def _leave(target: Target, new_path: str, unit_id: int, old_side: list[Unit]) -> None:
     _add(target, old_side, _contribution(target, unit_id), -1)
-    TargetUnitCounter.objects.filter(target=target, unit__path__startswith=new_path).delete()
-    TargetLearner.objects.filter(target=target, unit__path__startswith=new_path).delete()
+    _delete(TargetUnitCounter.objects.filter(target=target, unit__path__startswith=new_path))
+    _delete(TargetLearner.objects.filter(target=target, unit__path__startswith=new_path))
 
 
 def _enter(target: Target, new_path: str, new_side: list[Unit]) -> None:
@@ -65,7 +70,7 @@ def _enter(target: Target, new_path: str, new_side: list[Unit]) -> None:
     latest = {person: unit_id for person, unit_id in latest_roles(target, new_path).items()
               if unit_id in inside}
     rows = target_rows(target, latest)
-    TargetLearner.objects.filter(target=target, learner_id__in=latest.keys()).delete()
+    _delete(TargetLearner.objects.filter(target=target, learner_id__in=latest.keys()))
     TargetLearner.objects.bulk_create(rows, batch_size=2000)
     totals: dict = defaultdict(lambda: [0, 0])
     step = Unit.steplen
@@ -77,7 +82,7 @@ def _enter(target: Target, new_path: str, new_side: list[Unit]) -> None:
             acc[0] += 1
             acc[1] += int(row.trained)
     ids = {path: pk for pk, path in inside.items()}
-    TargetUnitCounter.objects.filter(target=target, unit_id__in=inside.keys()).delete()
+    _delete(TargetUnitCounter.objects.filter(target=target, unit_id__in=inside.keys()))
     TargetUnitCounter.objects.bulk_create(
         [TargetUnitCounter(target=target, unit_id=ids[path], population=pop, trained=tr,
                            **dict(zip(SPLIT_FIELDS, key, strict=True)))

@@ -84,6 +84,10 @@ class UnitAdmin(TreeAdmin):
     list_filter = ("kind", "school_level", "is_active")
     search_fields = ("name", "code")
 
+    def has_delete_permission(self, request, obj=None):
+        # Units are never deleted (reports and roles hang on them): merge them instead.
+        return False
+
     def get_node(self, node_id):
         if not str(node_id).isdigit():
             raise Http404

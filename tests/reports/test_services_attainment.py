@@ -3,9 +3,9 @@ from django.utils import timezone
 
 from lms.reports import rebuild
 from lms.reports.models import TargetLearner
-from lms.units.models import Role, RoleKind
+from lms.units.models import Role, RoleKind, Unit
 from lms.units.services import role_grant, unit_move
-from tests.factories import learner_in
+from tests.factories import learner_in, staff_at
 
 from .helpers import complete, counters_snapshot, figure
 
@@ -99,13 +99,21 @@ def test_unit_move_then_reconcile_moves_counters(tree, target, courses):
     assert figure(target, tree["bo"]) == (1, 1)
 
 
-def test_tree_watch_notices_a_move(tree, target, courses):
+def test_tree_watch_is_only_a_safety_net(tree, target, courses):
     learner = learner_in(tree["x1"])
     complete(learner, courses[0])
     assert rebuild.tree_watch() is True
     assert rebuild.tree_watch() is False
     unit_move(unit=tree["school_x"], new_parent=tree["so_b"])
+    assert rebuild.tree_watch() is False  # the service reconciled and recorded the tree
+    assert figure(target, tree["so_b"]) == (1, 1)
+    # A move that bypasses the service (treebeard directly): the safety net repairs it.
+    teacher = staff_at(tree["school_y"])
+    Unit.objects.get(pk=tree["school_y"].pk).move(Unit.objects.get(pk=tree["so_a"].pk),
+                                                  pos="last-child")
     assert rebuild.tree_watch() is True
+    school_y = Unit.objects.get(pk=tree["school_y"].pk)
+    assert Role.objects.get(user=teacher).unit_path == school_y.path
     assert figure(target, tree["so_b"]) == (1, 1)
     assert figure(target, tree["so_a"]) == (0, 0)
 
