@@ -197,6 +197,9 @@ def main() -> None:
     t0 = time.monotonic()
     if args.reuse:
         rb.setup_django(db_url)
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0)  # the code may have moved on since the build
         ctx = rb.existing()
     else:
         rb.recreate_database(db_url)
