@@ -1,7 +1,14 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from .models import GuardianContact, GuardianLink, LearnerProfile, User
+from .models import (
+    GuardianContact,
+    GuardianLink,
+    LearnerProfile,
+    SignInCode,
+    SignInPreference,
+    User,
+)
 
 
 @admin.register(User)
@@ -30,3 +37,17 @@ class LearnerProfileAdmin(admin.ModelAdmin):
 class GuardianLinkAdmin(admin.ModelAdmin):
     list_display = ("guardian", "learner", "created_at", "revoked_at")
     raw_id_fields = ("guardian", "learner")
+
+
+@admin.register(SignInCode)
+class SignInCodeAdmin(admin.ModelAdmin):
+    list_display = ("user", "purpose", "channel", "created_at", "expires_at", "used_at",
+                    "attempts")
+    raw_id_fields = ("user",)
+    exclude = ("code_hash",)
+
+    def has_add_permission(self, request):
+        return False
+
+
+admin.site.register(SignInPreference)

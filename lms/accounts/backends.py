@@ -1,4 +1,8 @@
+"""Authentication backends: the account backend (fast per-request user load) and sign-in with a
+phone number or an email address (as well as the username)."""
+
 from django.contrib.auth.backends import ModelBackend
+from django.db.models import Q
 
 from .models import User
 
@@ -18,3 +22,51 @@ class AccountBackend(ModelBackend):
             return None
         user = found[0]
         return user if self.user_can_authenticate(user) else None
+
+
+
+def normalise_phone(value: str) -> str:
+    """Vietnamese mobile numbers as stored: 0xxxxxxxxx (accepts +84 / 84 and spaces)."""
+    digits = "".join(ch for ch in value if ch.isdigit())
+    if value.strip().startswith("+84") or (digits.startswith("84") and len(digits) == 11):
+        digits = "0" + digits[2:]
+    return digits
+
+
+def identifier_query(value: str) -> Q | None:
+    """The lookup for a phone number or an email address typed at sign-in (None: neither)."""
+    value = (value or "").strip()
+    if "@" in value:
+        return Q(email__iexact=value)
+    phone = normalise_phone(value)
+    if len(phone) < 9:
+        return None
+    return Q(phone=phone)
+
+
+def users_for_identifier(value: str) -> list[User]:
+    """Up to two accounts with this phone or email: none, the one, or proof it is shared."""
+    query = identifier_query(value)
+    return [] if query is None else list(User.objects.filter(query)[:2])
+
+
+def user_for_identifier(value: str) -> User | None:
+    """The one account with this phone or email; None when there is none or several (ambiguous
+    emails sign in by username only)."""
+    matches = users_for_identifier(value)
+    return matches[0] if len(matches) == 1 else None
+
+
+class PhoneOrEmailBackend(AccountBackend):
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if not username or not password:
+            return None
+        if identifier_query(username) is None:
+            return None
+        user = user_for_identifier(username)
+        if user is None:
+            User().set_password(password)  # same timing as a real check
+            return None
+        if user.check_password(password) and self.user_can_authenticate(user):
+            return user
+        return None

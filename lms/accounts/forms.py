@@ -5,8 +5,8 @@ from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from lms.families.backends import identifier_query
-from lms.families.models import SignInChannel
+from .backends import identifier_query
+from .models import SignInChannel
 
 
 class CodeRequestForm(forms.Form):

@@ -38,8 +38,7 @@ def _limits() -> tuple[int, int]:
 def account_key(request, credentials) -> str | None:
     """AXES_USERNAME_CALLABLE: the username of the account the typed identifier names (by
     username, or the one account with that phone/email), else the typed value normalised."""
-    from lms.families.backends import identifier_query, normalise_phone, user_for_identifier
-
+    from .backends import identifier_query, normalise_phone, user_for_identifier
     from .models import User
 
     typed = (credentials or {}).get("username")

@@ -1,5 +1,6 @@
 """People: the user account, a learner's profile, and guardians (parents) of learners."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -136,3 +137,82 @@ class AccountEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.action} {self.at:%d/%m/%Y %H:%M}"
+
+
+class SignInChannel(models.TextChoices):
+    SMS = "sms", _("Tin nhắn SMS")
+    EMAIL = "email", _("Email")
+
+
+class SignInPurpose(models.TextChoices):
+    TWO_STEP = "two_step", _("đăng nhập hai bước")
+    CODE_LOGIN = "code_login", _("đăng nhập bằng mã")
+    PASSWORD_RESET = "reset", _("đặt lại mật khẩu")
+    REAUTH = "reauth", _("xác nhận lại danh tính")
+
+
+class SignInPreference(models.Model):
+    """A user's choice of two-step sign-in (a code after the password). No row = off."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                related_name="sign_in_preference")
+    two_step = models.BooleanField(_("đăng nhập hai bước"), default=False)
+    channel = models.CharField(_("nhận mã qua"), max_length=5, choices=SignInChannel.choices,
+                               default=SignInChannel.SMS)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        db_table = "families_signinpreference"  # created by lms.families before sign-in moved here
+        verbose_name = _("cài đặt đăng nhập")
+        verbose_name_plural = _("cài đặt đăng nhập")
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.two_step}/{self.channel}"
+
+
+class SignInCode(models.Model):
+    """A 6-digit one-time sign-in code. Only an HMAC-SHA256 (keyed by SECRET_KEY, bound to the
+    user and purpose) is stored: a database dump does not give usable codes, and 10^6 codes
+    cannot be brute-forced offline without the key. Single use, 10 minutes, 5 attempts."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="+")
+    purpose = models.CharField(max_length=12, choices=SignInPurpose.choices)
+    channel = models.CharField(max_length=5, choices=SignInChannel.choices)
+    code_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        db_table = "families_signincode"  # created by lms.families before sign-in moved here
+        verbose_name = _("mã đăng nhập một lần")
+        verbose_name_plural = _("mã đăng nhập một lần")
+        indexes = [models.Index(fields=["user", "purpose", "created_at"],
+                                name="signin_code_user_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.purpose} {self.created_at:%d/%m %H:%M}"
+
+
+class RecoveryCode(models.Model):
+    """A one-time recovery code for two-step sign-in (for a lost phone or mailbox). Ten are made
+    at a time and shown once; only an HMAC-SHA256 (keyed by SECRET_KEY, bound to the user) is
+    stored, as for sign-in codes."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="+")
+    code_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        db_table = "families_recoverycode"  # created by lms.families before sign-in moved here
+        verbose_name = _("mã dự phòng")
+        verbose_name_plural = _("mã dự phòng")
+        constraints = [models.UniqueConstraint(fields=["user", "code_hash"],
+                                               name="recovery_code_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.created_at:%d/%m/%Y} {'used' if self.used_at else 'live'}"

@@ -17,14 +17,12 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from lms.families import signin
-from lms.families.backends import user_for_identifier
-from lms.families.models import SignInChannel, SignInPurpose
 from lms.notifications.channels import OutgoingMessage, SendError, adapter_for
 from lms.notifications.texts import sms_fit
 
-from . import lockout
-from .models import AccountAction, AccountEvent, User
+from . import lockout, signin
+from .backends import user_for_identifier
+from .models import AccountAction, AccountEvent, SignInChannel, SignInPurpose, User
 
 log = logging.getLogger("hocmo.accounts")
 

@@ -9,14 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
-from lms.families import recovery, signin
-from lms.families.models import SignInPreference, SignInPurpose
 from lms.http import client_address, safe_next_url
 from lms.units.access import signed_in
 
-from . import lockout, passwords, reauth
+from . import lockout, passwords, reauth, recovery, signin
 from .forms import CodeForm, ReauthPasswordForm, TwoStepForm
-from .models import AccountAction
+from .models import AccountAction, SignInPreference, SignInPurpose
 
 
 @sensitive_post_parameters("password", "code")

@@ -1,5 +1,5 @@
 """Sign-in with a one-time code: two-step sign-in after the password, and "sign in with a code
-instead of a password". The codes themselves live in lms.families.signin. Pending sign-ins are
+instead of a password". The codes themselves live in lms.accounts.signin. Pending sign-ins are
 kept in the (pre-login) session for 10 minutes; login() cycles the session key on success."""
 
 import time
@@ -13,15 +13,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 
-from lms.families import recovery, signin
-from lms.families.backends import user_for_identifier
-from lms.families.models import SignInPurpose
 from lms.http import client_address, safe_next_url
 from lms.units.access import PublicView, public
 
-from . import lockout
+from . import lockout, recovery, signin
+from .backends import user_for_identifier
 from .forms import CodeForm, CodeRequestForm, RecoveryCodeForm
-from .models import User
+from .models import SignInPurpose, User
 from .navigation import signed_in_home
 
 TWO_STEP_KEY = "hocmo_two_step"

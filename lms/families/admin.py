@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import GuardianLinkEvent, LinkCode, NewsPhoto, NewsPost, SignInCode, SignInPreference
+from .models import GuardianLinkEvent, LinkCode, NewsPhoto, NewsPost
 
 
 @admin.register(LinkCode)
@@ -35,17 +35,3 @@ class GuardianLinkEventAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
-
-
-@admin.register(SignInCode)
-class SignInCodeAdmin(admin.ModelAdmin):
-    list_display = ("user", "purpose", "channel", "created_at", "expires_at", "used_at",
-                    "attempts")
-    raw_id_fields = ("user",)
-    exclude = ("code_hash",)
-
-    def has_add_permission(self, request):
-        return False
-
-
-admin.site.register(SignInPreference)

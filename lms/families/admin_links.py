@@ -16,12 +16,12 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from lms.accounts.backends import user_for_identifier, users_for_identifier
 from lms.accounts.models import GuardianLink, User
 from lms.units.capabilities import Capability
 from lms.units.models import Unit
 from lms.units.permissions import can_manage_unit, learner_in_subtree
 
-from .backends import user_for_identifier, users_for_identifier
 from .models import LinkVia
 from .services import guardian_link_ensure
 

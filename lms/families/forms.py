@@ -5,9 +5,8 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from lms.accounts.backends import normalise_phone
 from lms.accounts.models import User
-
-from .backends import normalise_phone
 
 
 class LinkCodeForm(forms.Form):

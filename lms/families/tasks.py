@@ -22,12 +22,3 @@ def news_post_notify(post_id: int) -> int:
         if notification_send(user, Event.CLASS_NEWS, context, dedupe_key=f"news:{post.pk}"):
             sent += 1
     return sent
-
-
-@shared_task(ignore_result=True)
-def signin_code_deliver(*, purpose: str, identifier: str = "", user_id: int | None = None) -> bool:
-    """Makes and sends a sign-in code (see lms/families/signin.py). Not retried: the person is
-    waiting and can ask again; a stale retry would only retire a newer code."""
-    from .signin import code_deliver
-
-    return code_deliver(purpose=purpose, identifier=identifier, user_id=user_id)

@@ -86,7 +86,7 @@ def register(request):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            login(request, user, backend="lms.families.backends.PhoneOrEmailBackend")
+            login(request, user, backend="lms.accounts.backends.PhoneOrEmailBackend")
             request.session["hocmo_nav"] = {"learner": False, "parent": True, "staff": False}
             messages.success(request, _("Đã tạo tài khoản và liên kết với con của bạn."))
             return redirect("families:home")

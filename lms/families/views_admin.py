@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from lms.accounts.backends import user_for_identifier
 from lms.accounts.models import User
 from lms.units.access import requires
 from lms.units.capabilities import Capability
@@ -15,7 +16,6 @@ from lms.units.models import Unit
 from lms.units.permissions import learner_in_subtree
 
 from . import admin_links, selectors
-from .backends import user_for_identifier
 from .forms import ParentCreateForm, ParentFindForm
 
 

@@ -1,7 +1,7 @@
 """Adults without a school register themselves under their commune's community learning centre
 (Trung tâm học tập cộng đồng, TTHTCĐ). The centre unit is created lazily, the first time
 someone registers in a commune that has none yet. They sign in with their phone number:
-lms.families.backends.PhoneOrEmailBackend matches `User.phone` (stored as 0xxxxxxxxx)."""
+lms.accounts.backends.PhoneOrEmailBackend matches `User.phone` (stored as 0xxxxxxxxx)."""
 
 import datetime
 
@@ -9,8 +9,8 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from lms import throttle
+from lms.accounts.backends import normalise_phone
 from lms.accounts.models import LearnerProfile, User
-from lms.families.backends import normalise_phone
 from lms.units.models import RoleKind, SchoolLevel, Unit, UnitKind
 from lms.units.services import role_grant, unit_create
 

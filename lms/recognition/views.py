@@ -48,7 +48,7 @@ def register(request):
         except RegistrationError as exc:
             form.add_error(exc.field, str(exc))
         else:
-            login(request, user, backend="lms.families.backends.PhoneOrEmailBackend")
+            login(request, user, backend="lms.accounts.backends.PhoneOrEmailBackend")
             messages.success(request, _("Đã tạo tài khoản. Lần sau, hãy đăng nhập bằng số "
                                         "điện thoại %(phone)s và mật khẩu của bạn.")
                              % {"phone": user.phone})

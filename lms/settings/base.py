@@ -295,7 +295,7 @@ CELERY_BEAT_SCHEDULE = {
     "notifications-course-reminders": {"task": "lms.notifications.tasks.course_reminders",
                                        "schedule": crontab(hour=8, minute=0)},
 }
-AUTHENTICATION_BACKENDS += ["lms.families.backends.PhoneOrEmailBackend"]
+AUTHENTICATION_BACKENDS += ["lms.accounts.backends.PhoneOrEmailBackend"]
 
 # --- Reports (issue 6): weekly trend snapshots, tree-change reconcile, deadline reminders
 from celery.schedules import crontab as _reports_crontab  # noqa: E402

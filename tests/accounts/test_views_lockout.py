@@ -96,7 +96,7 @@ def test_wrong_codes_at_sign_in_with_a_code_count(client, outbox, settings):  # 
 
 
 def test_wrong_two_step_codes_count(client, outbox, settings):  # noqa: F811
-    from lms.families.models import SignInPreference
+    from lms.accounts.models import SignInPreference
 
     settings.HOCMO_SIGNIN_ACCOUNT_FAILURES = 3
     user = UserFactory(username="gv.haibuoc", phone="0912555666")

@@ -10,8 +10,8 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
+from lms.accounts.models import SignInPreference
 from lms.accounts.navigation import NAV_SESSION_KEY
-from lms.families.models import SignInPreference
 from tests.factories import UserFactory, learner_in
 from tests.notifications.conftest import smtp_server  # noqa: F401 - a fixture, used below
 
