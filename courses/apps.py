@@ -7,4 +7,6 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Khóa học")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401
+        from . import search_documents, signals  # noqa: F401
+
+        search_documents.register()

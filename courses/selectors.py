@@ -1,11 +1,14 @@
 """Reads for course pages, lessons and "My learning". Each page costs a fixed, small number of
 queries whatever the number of lessons or learners."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Q
 from django.utils.dateparse import parse_datetime
+
+from lms.pagecache.versioning import content_version
 
 from .models import CourseCompletion, CoursePage, Enrolment, LessonPage, LessonProgress
 
@@ -77,9 +80,6 @@ def _summarise(rows: list[LessonRow]) -> int:
 def lesson_context_for(*, lesson: LessonPage, user) -> dict:
     """What a lesson page needs beyond its content: the course outline (cached per published
     version by the router), and this learner's own progress (one query)."""
-    from lms.pagecache.selectors import lesson_outline
-    from lms.pagecache.versioning import content_version
-
     outline = lesson_outline(lesson)
     state = learner_lesson_state(user, outline.course_id, lesson.pk)
     return {
@@ -209,3 +209,58 @@ def class_roster(unit):
         .annotate(enrolment_count=Count("enrolments", distinct=True))
         .order_by("full_name")
     )
+
+
+# --- The course outline around a lesson: shared by every request for one published version
+# (never anything per learner); moved here from lms.pagecache, which only gives the version.
+OUTLINE_TTL_SECONDS = 15 * 60
+
+
+@dataclass
+class OutlineLesson:
+    id: int
+    title: str
+    url: str
+    required: bool
+    estimated_minutes: int
+
+
+@dataclass
+class LessonOutline:
+    course_id: int
+    course_title: str
+    course_url: str
+    lessons: list[OutlineLesson] = field(default_factory=list)
+    position: int = 0
+
+    @property
+    def previous(self) -> OutlineLesson | None:
+        return self.lessons[self.position - 1] if self.position > 0 else None
+
+    @property
+    def next(self) -> OutlineLesson | None:
+        nxt = self.position + 1
+        return self.lessons[nxt] if nxt < len(self.lessons) else None
+
+    @property
+    def count(self) -> int:
+        return len(self.lessons)
+
+
+def lesson_outline(lesson) -> LessonOutline:
+    key = f"lesson-outline:{content_version()}:{lesson.pk}"  # new key: the class moved module
+    outline = cache.get(key)
+    if outline is None:
+        outline = _build_outline(lesson)
+        cache.set(key, outline, OUTLINE_TTL_SECONDS)
+    lesson._course_id = outline.course_id
+    return outline
+
+
+def _build_outline(lesson) -> LessonOutline:
+    course = lesson.get_parent()
+    siblings = list(LessonPage.objects.live().child_of(course).order_by("path"))
+    lessons = [OutlineLesson(s.pk, s.title, s.url, s.required, s.estimated_minutes)
+               for s in siblings]
+    position = next((i for i, s in enumerate(lessons) if s.id == lesson.pk), 0)
+    return LessonOutline(course.pk, course.title, course.url, lessons, position)

@@ -48,7 +48,7 @@ def lesson_complete(request, lesson_id: int):
                                  source="page")
     except services.NotEnrolled:
         return HttpResponseForbidden(_("Bạn cần đăng ký khóa học trước khi học bài này."))
-    from lms.pagecache.selectors import lesson_outline
+    from .selectors import lesson_outline
 
     outline = lesson_outline(lesson)
     target = outline.next.url if outline.next else outline.course_url

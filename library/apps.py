@@ -7,4 +7,6 @@ class LibraryConfig(AppConfig):
     verbose_name = _("Thư viện số")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import search_documents, signals  # noqa: F401
+
+        search_documents.register()

@@ -36,10 +36,8 @@ def _add_block(lesson, content) -> bool:
     return True
 
 
-def _teacher_permissions() -> None:
-    from lms.demo.people import TEACHER_GROUP
-
-    group = Group.objects.filter(name=TEACHER_GROUP).first()
+def _teacher_permissions(group_name: str) -> None:
+    group = Group.objects.filter(name=group_name).first()
     if group is None:
         return
     group.permissions.add(*Permission.objects.filter(
@@ -48,13 +46,11 @@ def _teacher_permissions() -> None:
 
 
 def build_demo(context) -> None:
-    from courses.models import CoursePage, LessonPage
-
+    """Reads the course from `context` (courses is the layer above h5p: no import of it here)."""
     content = _demo_content()
-    _teacher_permissions()
-    course = CoursePage.objects.filter(slug=COURSE_SLUG).first()
-    lesson = (LessonPage.objects.child_of(course).filter(slug=LESSON_SLUG).first()
-              if course else None)
+    _teacher_permissions(context.teacher_group)
+    course = next((c for c in context.courses if c.slug == COURSE_SLUG), None)
+    lesson = course.get_children().filter(slug=LESSON_SLUG).first() if course else None
     if lesson is None:
         return
     if _add_block(lesson.specific, content):

@@ -8,6 +8,8 @@ from typing import Any
 
 from django.apps import apps
 
+from .people import TEACHER_GROUP
+
 
 @dataclass
 class DemoContext:
@@ -16,6 +18,7 @@ class DemoContext:
     teachers: dict  # username → User for the staff accounts
     learners: list  # learner Users
     stdout: Any
+    teacher_group: str = TEACHER_GROUP  # the Wagtail group of teachers who write lessons
 
 
 def feature_demo_builders():

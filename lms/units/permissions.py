@@ -106,10 +106,8 @@ def can_view_learner(user, learner,
         return False
     if user.pk == learner.pk or user.is_superuser:
         return True
-    from lms.accounts.models import GuardianLink
-
-    if GuardianLink.objects.filter(guardian=user, learner=learner,
-                                   revoked_at__isnull=True).exists():
+    # accounts.GuardianLink through its reverse accessor: units is below accounts, no import
+    if user.children_links.filter(learner=learner, revoked_at__isnull=True).exists():
         return True
     paths = role_paths(user, capability)
     return bool(paths) and any(_covers(paths, p) for p in learner_unit_paths(learner))
