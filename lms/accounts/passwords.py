@@ -17,12 +17,11 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from lms.notifications.channels import OutgoingMessage, SendError, adapter_for
-from lms.notifications.texts import sms_fit
-
 from . import lockout, signin
 from .backends import user_for_identifier
+from .delivery import DeliveryError, Message, absolute_url, message_send
 from .models import AccountAction, AccountEvent, SignInChannel, SignInPurpose, User
+from .signals import security_notice
 
 log = logging.getLogger("hocmo.accounts")
 
@@ -38,10 +37,7 @@ def account_event_record(user, action: str, *, actor=None, ip: str = "") -> Acco
 
 def security_notify(user, action: str) -> None:
     """Tells the owner of a security change on every channel they have (in-app, SMS, email),
-    so a change they did not make does not go unnoticed."""
-    from lms.notifications.models import Event
-    from lms.notifications.services import notification_send
-
+    so a change they did not make does not go unnoticed (lms.notifications sends it)."""
     with translation.override(user.preferred_language or "vi"):
         what = AccountAction(action).label
         title = _("Tài khoản HọcMở của bạn: %(what)s") % {"what": what}
@@ -51,9 +47,9 @@ def security_notify(user, action: str) -> None:
         sms = _("HocMo: tai khoan %(username)s vua thay doi bao mat. Neu khong phai ban, hay "
                 "dat lai mat khau.") % {"username": user.get_username()}
     channels = ["in_app"] + (["sms"] if user.phone else []) + (["email"] if user.email else [])
-    notification_send(user, Event.ACCOUNT_SECURITY,
-                      {"title": title, "body": body, "sms": sms,
-                       "url": reverse("accounts:security")}, channels=channels)
+    security_notice.send(sender=User, user=user, channels=channels,
+                         context={"title": title, "body": body, "sms": sms,
+                                  "url": reverse("accounts:security")})
 
 
 def _recorded(user, action: str, *, actor=None, ip: str = "", notify: bool = True) -> None:
@@ -94,8 +90,6 @@ def password_reset_request(identifier: str, ip: str) -> bool:
 def password_reset_deliver(identifier: str) -> bool:
     """What the task does: an email address gets a link by email, a phone number a 6-digit
     code by SMS. Unknown, shared or inactive accounts get nothing, silently."""
-    from lms.notifications.services import absolute_url
-
     user = user_for_identifier(identifier)
     if user is None or not user.is_active:
         return False
@@ -109,18 +103,18 @@ def password_reset_deliver(identifier: str) -> bool:
                      "được một lần):\n\n%(link)s\n\nNếu bạn không yêu cầu, hãy bỏ qua thư này; "
                      "mật khẩu của bạn không đổi.") % {
                 "name": user.get_full_name(), "username": user.get_username(), "link": link}
-            message = OutgoingMessage("email", f"reset:{user.pk}:{secrets.token_hex(4)}",
-                                      user.email, subject, body)
+            message = Message("email", f"reset:{user.pk}:{secrets.token_hex(4)}",
+                              user.email, subject, body)
         else:
             row, code = signin.code_issue(user, purpose=SignInPurpose.PASSWORD_RESET,
                                           channel=SignInChannel.SMS)
             text = _("HọcMở: mã đặt lại mật khẩu của bạn là %(code)s, có hiệu lực 10 phút. "
                      "Không chia sẻ mã này với ai.") % {"code": code}
-            message = OutgoingMessage("sms", f"reset:{row.pk}", user.phone or "",
-                                      _("Mã đặt lại mật khẩu"), sms_fit(text))
+            message = Message("sms", f"reset:{row.pk}", user.phone or "",
+                              _("Mã đặt lại mật khẩu"), text)
     try:
-        adapter_for(message.channel).send(message)
-    except SendError as exc:
+        message_send(message)
+    except DeliveryError as exc:
         log.warning("password reset for user %s not sent: %s", user.pk, exc)
         return False
     return True

@@ -24,10 +24,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from lms import throttle
-from lms.notifications.channels import OutgoingMessage, SendError, adapter_for
-from lms.notifications.texts import sms_fit
 
 from .backends import identifier_query, normalise_phone, user_for_identifier
+from .delivery import DeliveryError, Message, message_send
 from .models import SignInChannel, SignInCode, SignInPreference, SignInPurpose
 from .recovery import recovery_codes_forget, recovery_codes_issue
 
@@ -107,7 +106,7 @@ def code_issue(user, *, purpose: str, channel: str) -> tuple[SignInCode, str]:
     return row, code
 
 
-def code_message(user, row: SignInCode, code: str) -> OutgoingMessage:
+def code_message(user, row: SignInCode, code: str) -> Message:
     with translation.override(getattr(user, "preferred_language", "") or "vi"):
         text = _("HọcMở: mã đăng nhập của bạn là %(code)s, có hiệu lực 10 phút. "
                  "Không chia sẻ mã này với ai.") % {"code": code}
@@ -118,8 +117,8 @@ def code_message(user, row: SignInCode, code: str) -> OutgoingMessage:
             "name": user.get_full_name(), "code": code}
     key = f"signin:{row.pk}"
     if row.channel == SignInChannel.SMS:
-        return OutgoingMessage("sms", key, user.phone, subject, sms_fit(text))
-    return OutgoingMessage("email", key, user.email, subject, body)
+        return Message("sms", key, user.phone, subject, text)  # the transport folds it
+    return Message("email", key, user.email, subject, body)
 
 
 def code_send(user, *, purpose: str, channel: str) -> bool:
@@ -128,8 +127,8 @@ def code_send(user, *, purpose: str, channel: str) -> bool:
     in a notification row). Returns False when the send failed (the user can ask again)."""
     row, code = code_issue(user, purpose=purpose, channel=channel)
     try:
-        adapter_for(channel).send(code_message(user, row, code))
-    except SendError as exc:
+        message_send(code_message(user, row, code))
+    except DeliveryError as exc:
         log.warning("sign-in code %s not sent: %s", row.pk, exc)
         return False
     return True

@@ -7,6 +7,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from courses.signals import certificate_issued, course_completed
+from lms.accounts.signals import security_notice
 
 from .models import Event
 from .services import notification_send
@@ -80,3 +81,9 @@ def reminders_not_started(*, older_than_days: int = 7, now=None) -> int:
                              dedupe_key=f"not_started:{enrolment.pk}"):
             sent += 1
     return sent
+
+
+@receiver(security_notice, dispatch_uid="notifications_security_notice")
+def _on_security_notice(sender, user, context, channels, **kwargs):
+    """A security change on an account (lms.accounts.passwords.security_notify)."""
+    notification_send(user, Event.ACCOUNT_SECURITY, context, channels=channels)

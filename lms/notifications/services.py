@@ -10,6 +10,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from lms.accounts.delivery import absolute_url  # one definition for links in messages
+
 from .channels import OutgoingMessage, SendError, adapter_for
 from .models import Channel, DeadLetter, Delivery, DeliveryState, Notification, Preference
 from .texts import render
@@ -184,12 +186,6 @@ def _message(delivery: Delivery, user, pref: Preference) -> OutgoingMessage:
     text = n.body + (f"\n{link}" if link else "")
     return OutgoingMessage(delivery.channel, delivery.idempotency_key,
                            address_for(user, delivery.channel, pref), n.title, text)
-
-
-def absolute_url(path: str) -> str:
-    if path.startswith("http"):
-        return path
-    return settings.NOTIFICATIONS_BASE_URL.rstrip("/") + path
 
 
 def unsubscribe_token(user) -> str:
