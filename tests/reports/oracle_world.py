@@ -194,32 +194,27 @@ def profile_correct(user, field: str, value) -> None:
         profile.save()
 
 
-def class_change(user, klass: Unit, *, keep_old: bool) -> None:
-    """Join `klass`; unless `keep_old`, end the other live learner roles first (one save each,
-    as the class page does). With `keep_old` the learner is in two classes at once."""
+def _role_take(user, unit: Unit, kind: str, *, keep_old: bool = False) -> None:
+    """Hold a live `kind` role at `unit`; unless `keep_old`, end the other live roles of that
+    kind first (one save each, as the pages do)."""
     with committed():
         if not keep_old:
-            for role in Role.objects.filter(user=user, kind=RoleKind.LEARNER,
-                                            ended_at__isnull=True).exclude(unit=klass):
+            for role in Role.objects.filter(user=user, kind=kind,
+                                            ended_at__isnull=True).exclude(unit=unit):
                 role.ended_at = timezone.now()
                 role.save()
-        role = role_grant(user=user, unit=klass, kind=RoleKind.LEARNER)
+        role = role_grant(user=user, unit=unit, kind=kind)
         if role.ended_at is not None:
             role.ended_at = None
             role.save()
 
 
-def teaching_change(user, school: Unit) -> None:
-    """A teacher moves school: the old teacher roles end, a new one starts."""
-    with committed():
-        for role in Role.objects.filter(user=user, kind=RoleKind.TEACHER,
-                                        ended_at__isnull=True).exclude(unit=school):
-            role.ended_at = timezone.now()
-            role.save()
-        role = role_grant(user=user, unit=school, kind=RoleKind.TEACHER)
-        if role.ended_at is not None:
-            role.ended_at = None
-            role.save()
+def class_change(user, klass: Unit, *, keep_old: bool) -> None:  # keep_old: two classes
+    _role_take(user, klass, RoleKind.LEARNER, keep_old=keep_old)
+
+
+def teaching_change(user, school: Unit) -> None:  # the old teacher roles end
+    _role_take(user, school, RoleKind.TEACHER)
 
 
 def account_active_set(user, active: bool) -> None:
