@@ -57,7 +57,7 @@ def province_target(province, course):
     from django.db import connection
 
     from lms.reports.models import Target, TrainedRule
-    from lms.reports.rebuild import counters_recount
+    from lms.reports.services.rebuild import counters_recount
 
     target = Target.objects.create(
         code=f"KN-{province.pk}", name=f"Khởi nghiệp — {province.name}", unit=province,

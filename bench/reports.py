@@ -201,7 +201,7 @@ def existing() -> dict:
 def compute_target(target, learners: int) -> float:
     from django.db import connection
 
-    from lms.reports.rebuild import counters_recount, target_rebuild
+    from lms.reports.services.rebuild import counters_recount, target_rebuild
     t0 = time.monotonic()
     if learners <= 200_000:
         target_rebuild(target)

@@ -7,8 +7,8 @@ from courses.models import CoursePage, Programme
 from lms.units.models import SchoolLevel
 
 from .models import PopulationKind, Target, TargetSnapshot, ThresholdKind, TrainedRule
-from .rebuild import target_rebuild
 from .selectors import unit_attainments
+from .services.rebuild import target_rebuild
 
 DEMO_ORDER = 900  # after every other feature's demo data (learners, progress, certificates)
 

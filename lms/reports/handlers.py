@@ -13,8 +13,9 @@ from lms.accounts.models import LearnerProfile
 from lms.units.models import Role
 from lms.units.signals import tree_changing, unit_moved
 
-from . import history, rebuild, services, tree_sync
 from .models import TargetLearner
+from .services import attainment as services
+from .services import history, rebuild, tree_sync
 
 logger = logging.getLogger(__name__)
 

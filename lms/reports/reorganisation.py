@@ -11,8 +11,8 @@ from django.db import transaction
 from lms.units.models import ChangeAction, Unit, UnitChange
 from lms.units.services import unit_merge, unit_move
 
-from .history import figures_for
 from .models import ReorganisationSnapshot
+from .services.history import figures_for
 
 
 @dataclass

@@ -5,8 +5,8 @@ from django.utils import timezone
 
 from lms.units.models import Unit
 
-from . import rebuild
 from .models import Target
+from .services import rebuild
 
 
 @shared_task(name="reports.target_rebuild")
@@ -45,7 +45,7 @@ def reconcile_all_task() -> int:
 
 @shared_task(name="reports.snapshots_take")
 def snapshots_take_task() -> int:
-    from .snapshots import snapshots_take
+    from .services.snapshots import snapshots_take
 
     return snapshots_take(timezone.localdate())
 
@@ -59,7 +59,7 @@ def export_build_task(job_id: int) -> None:
 
 @shared_task(name="reports.deadline_reminders")
 def deadline_reminders_task() -> int:
-    from .snapshots import deadline_reminders
+    from .services.snapshots import deadline_reminders
 
     return deadline_reminders(timezone.localdate())
 
@@ -67,6 +67,6 @@ def deadline_reminders_task() -> int:
 @shared_task(name="reports.annual_prepare")
 def annual_prepare_task() -> int:
     """Daily: build each unit's annual report ahead of its targets' deadlines."""
-    from .annual import annual_reports_prepare
+    from .services.annual import annual_reports_prepare
 
     return len(annual_reports_prepare(timezone.localdate()))

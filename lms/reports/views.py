@@ -29,7 +29,7 @@ from .exports import CONTENT_TYPES
 from .forms import ExportForm, ReturnForm, TargetForm
 from .models import ExportJob, ReportSubmission, Target
 from .services import target_save
-from .submissions import (
+from .services.submissions import (
     SubmissionError,
     children_submissions,
     submission_approve,

@@ -17,9 +17,9 @@ from lms.units.services import unit_merge, unit_move
 
 from . import selectors
 from .access import report_unit
-from .history import changes_touching
 from .reorganisation import reorganisation_preview
 from .reorganise_forms import ReorganiseForm
+from .services.history import changes_touching
 
 
 def _unit(request, unit_id):

@@ -73,7 +73,7 @@ def counters_rebuild(target_ids: set[int]) -> None:
     if not target_ids:
         return
     from lms.reports.models import Target
-    from lms.reports.rebuild import target_rebuild
+    from lms.reports.services.rebuild import target_rebuild
 
     for target in Target.objects.filter(pk__in=target_ids).select_related("unit"):
         target_rebuild(target)

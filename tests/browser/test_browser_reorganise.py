@@ -20,7 +20,7 @@ def _counters():
 
 
 def test_officer_previews_confirms_and_reads_history(demo_server, page):
-    from lms.reports import rebuild
+    from lms.reports.services import rebuild
     from lms.units.models import Unit, UnitChange
 
     base = demo_server.url

@@ -2,8 +2,8 @@ import datetime
 
 import pytest
 
-from lms.reports import rebuild
 from lms.reports.models import PopulationKind, Target
+from lms.reports.services import rebuild
 from lms.units.models import RoleKind, SchoolLevel
 from tests.factories import (
     UnitFactory,

@@ -3,8 +3,8 @@ the report services), and the check that live counters equal a fresh rebuild."""
 
 import datetime
 
-from lms.reports import rebuild
 from lms.reports.models import Target, TargetUnitCounter
+from lms.reports.services import rebuild
 
 
 def all_counters() -> dict:

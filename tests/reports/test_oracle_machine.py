@@ -36,8 +36,8 @@ from hypothesis.stateful import (
 )
 
 from courses.certificates.models import Certificate
-from lms.reports import rebuild
 from lms.reports.models import Target, TargetUnitCounter
+from lms.reports.services import rebuild
 from lms.units.capabilities import Capability, kinds_with
 from lms.units.models import Role, RoleKind, SchoolLevel, Unit
 from lms.units.permissions import units_visible_to

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from courses.certificates.models import Certificate
 from courses.models import CourseCompletion
-from lms.reports import rebuild
 from lms.reports.models import Target, TargetLearner
+from lms.reports.services import rebuild
 from tests.concurrency import needs_postgres  # noqa: F401 - fixture
 
 from . import oracle

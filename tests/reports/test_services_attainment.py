@@ -1,8 +1,8 @@
 import pytest
 from django.utils import timezone
 
-from lms.reports import rebuild
 from lms.reports.models import TargetLearner
+from lms.reports.services import rebuild
 from lms.units.models import Role, RoleKind, Unit
 from lms.units.services import role_grant, unit_move
 from tests.factories import learner_in, staff_at

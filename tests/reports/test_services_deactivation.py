@@ -3,8 +3,8 @@ trained — from the save that deactivates it; reactivating counts them again, t
 
 import pytest
 
-from lms.reports import rebuild
 from lms.reports.models import TargetLearner
+from lms.reports.services import rebuild
 from lms.units.models import RoleKind
 from tests.factories import learner_in, staff_at
 

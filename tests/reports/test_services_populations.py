@@ -7,10 +7,9 @@ from django.test import TestCase
 from django.utils import timezone
 
 from lms.accounts.models import LearnerProfile
-from lms.reports import rebuild
 from lms.reports.models import PopulationKind, Target, TargetLearner, TrainedRule
 from lms.reports.selectors import unit_splits
-from lms.reports.services import learner_sync
+from lms.reports.services import learner_sync, rebuild
 from lms.units.models import Role, RoleKind
 from tests.factories import learner_in, staff_at
 

@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lms.accounts.models import LearnerProfile
-from lms.reports import rebuild
 from lms.reports.models import TargetLearner
+from lms.reports.services import rebuild
 from lms.units.models import Role, RoleKind, Unit
 from lms.units.services import role_grant, unit_move
 from tests.factories import LearnerProfileFactory, UserFactory

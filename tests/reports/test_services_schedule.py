@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from lms.reports.models import ReportSubmission, TargetSnapshot
-from lms.reports.snapshots import deadline_reminders, snapshots_take
+from lms.reports.services.snapshots import deadline_reminders, snapshots_take
 from lms.units.models import RoleKind
 from tests.factories import learner_in, staff_at
 

@@ -5,9 +5,9 @@ no learner profile), at every level."""
 import pytest
 
 from lms.accounts.models import LearnerProfile
-from lms.reports import rebuild
 from lms.reports.models import PopulationKind, Target, TargetLearner, TargetUnitCounter
 from lms.reports.selectors import unit_splits
+from lms.reports.services import rebuild
 from lms.reports.splits import labelled_rows
 from lms.units.models import RoleKind
 from tests.factories import learner_in, staff_at

@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from lms.reports.annual import annual_reports_prepare
 from lms.reports.models import ExportJob, Target
+from lms.reports.services.annual import annual_reports_prepare
 from lms.reports.tasks import annual_prepare_task
 from lms.units.models import RoleKind
 from tests.concurrency import wait_for

@@ -4,7 +4,7 @@ counter from raw data (roles, profiles, completions, certificates). Safe to repe
 from django.core.management.base import BaseCommand
 
 from lms.reports.models import Target
-from lms.reports.rebuild import targets_rebuild
+from lms.reports.services.rebuild import targets_rebuild
 
 
 class Command(BaseCommand):

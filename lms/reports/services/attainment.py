@@ -14,9 +14,9 @@ from courses.models import CourseCompletion
 from lms.accounts.models import LearnerProfile
 from lms.units.models import Role, RoleKind, Unit
 
-from .models import PopulationKind, Target, TargetLearner, TargetUnitCounter, TrainedRule
-from .rules import LearnerFacts, counts_in, trained_at
-from .splits import SPLIT_DIMS as SPLIT_FIELDS  # the counters' split columns
+from ..models import PopulationKind, Target, TargetLearner, TargetUnitCounter, TrainedRule
+from ..rules import LearnerFacts, counts_in, trained_at
+from ..splits import SPLIT_DIMS as SPLIT_FIELDS  # the counters' split columns
 
 # The role that puts someone in each kind of population, and where they count: a learner in
 # the class of their newest live learner role, a teacher at the unit of their newest teacher role.

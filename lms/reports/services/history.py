@@ -6,7 +6,7 @@ from django.db.models import Q, Sum
 
 from lms.units.models import Unit, UnitChange
 
-from .models import ReorganisationSnapshot, Target, TargetUnitCounter
+from ..models import ReorganisationSnapshot, Target, TargetUnitCounter
 
 
 def affected_targets(unit_ids) -> list[Target]:

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 
 from lms.units.models import Role, RoleKind, Unit
 
-from .models import ReportSubmission, Target, TargetSnapshot, TargetUnitCounter
-from .selectors import Attainment
+from ..models import ReportSubmission, Target, TargetSnapshot, TargetUnitCounter
+from ..selectors import Attainment
 
 REMINDER_DAYS = 30
 

@@ -16,9 +16,9 @@ from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from lms.accounts.models import LearnerProfile
 from lms.units.models import Role, Unit
 
-from .models import ReportsState, Target, TargetLearner, TargetUnitCounter
-from .rules import counts_in, trained_at
-from .services import POPULATION_ROLES, SPLIT_FIELDS, facts_from, learner_sync, qualifying_events
+from ..models import ReportsState, Target, TargetLearner, TargetUnitCounter
+from ..rules import counts_in, trained_at
+from .attainment import POPULATION_ROLES, SPLIT_FIELDS, facts_from, learner_sync, qualifying_events
 
 
 def _ancestor_paths(path: str, top: str) -> list[str]:

@@ -21,9 +21,9 @@ from django.contrib.auth import get_user_model
 
 from lms.units.models import Role, Unit
 
-from .models import Target, TargetLearner, TargetUnitCounter
+from ..models import Target, TargetLearner, TargetUnitCounter
+from .attainment import SPLIT_FIELDS, counters_add
 from .rebuild import latest_roles, target_rebuild, target_rows
-from .services import SPLIT_FIELDS, counters_add
 
 
 def people_lock(path: str) -> None:

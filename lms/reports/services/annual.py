@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 
 from lms.units.models import Role, RoleKind, Unit
 
-from .models import ExportFormat, ExportJob, Target
+from ..models import ExportFormat, ExportJob, Target
 
 PREPARED_FORMATS = (ExportFormat.XLSX, ExportFormat.PDF)
 
@@ -34,7 +34,7 @@ def units_with_officers(target: Target) -> list[Unit]:
 
 def annual_reports_prepare(today: datetime.date) -> list[int]:
     """Create (and schedule the build of) the missing prepared reports. Returns new job ids."""
-    from .tasks import export_build_task
+    from ..tasks import export_build_task
 
     soon = today + datetime.timedelta(days=prepare_days())
     created = []
