@@ -5,11 +5,11 @@ Files are served only through `library.views.item_file`, which sets Content-Disp
 
 import os
 
-import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from lms.common.files import sniff_mime
 from lms.private_storage import PrivateFileStorage
 
 # kind → (mime types accepted by content sniffing, file extensions)
@@ -35,17 +35,13 @@ library_storage = LibraryFileStorage()
 
 def sniff_kind(fileobj) -> tuple[str | None, str | None]:
     """(kind, mime) from the file's first bytes, or (None, None)."""
-    position = fileobj.tell() if hasattr(fileobj, "tell") else 0
-    fileobj.seek(0)
-    head = fileobj.read(8192)
-    fileobj.seek(position)
-    guess = filetype.guess(head)
-    if guess is None:
+    mime = sniff_mime(fileobj)
+    if mime is None:
         return None, None
     for kind, (mimes, _ext) in ALLOWED.items():
-        if guess.mime in mimes:
-            return kind, guess.mime
-    return None, guess.mime
+        if mime in mimes:
+            return kind, mime
+    return None, mime
 
 
 def validate_library_file(upload) -> None:

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from search.fold import vn_fold
+from lms.common.text import vn_fold
 
 from .files import validate_library_file
 from .models import Audience, ItemType, Language, LibraryIndexPage, LibraryItemPage, Licence

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
-from .fold import nfc_lower, padded, padded_exact
+from lms.common.text import nfc_lower, padded, padded_exact
 
 MAX_BODY_CHARS = 400_000
 HEAD_EXACT_CHARS = 2_000  # how much of the body the exact-phrase bonus reads

@@ -6,7 +6,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .fold import fold_with_offsets
+from lms.common.text import fold_with_offsets
 
 SNIPPET_CHARS = 220
 

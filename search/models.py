@@ -1,6 +1,6 @@
 """The search index: one row per published, public course, lesson or library item.
 
-Text is stored folded by `search.fold.vn_fold` (the same function folds queries), padded with
+Text is stored folded by `lms.common.text.vn_fold` (the same function folds queries), padded with
 spaces so " word" is a word-prefix match and " w1 w2 " a phrase, with the same LIKE on SQLite and
 PostgreSQL (where a pg_trgm GIN index serves it; see migration 0002)."""
 

@@ -7,10 +7,11 @@ from django.core.cache import cache
 from django.db import transaction
 from wagtail.models import Page
 
+from lms.common.text import nfc_lower
+
 from .backends import get_backend
 from .backends.base import Hit, Results
 from .documents import entry_data
-from .fold import nfc_lower
 from .generation import index_changed, index_generation
 from .models import Kind, SearchEntry, SearchWord
 

@@ -158,7 +158,7 @@ def library_item(title: str = "Sổ tay khởi nghiệp", *, file_name: str | No
     from library.models import LibraryItemPage
 
     index = library_index()
-    from search.fold import vn_fold
+    from lms.common.text import vn_fold
 
     fields.setdefault("slug", slugify(vn_fold(title))[:60]
                       or f"tai-lieu-{LibraryItemPage.objects.count()}")

@@ -12,6 +12,8 @@ Response shapes by question type:
 import re
 import unicodedata
 
+from lms.common.text import vn_fold
+
 from .models import QuestionType
 
 _SPACES = re.compile(r"\s+")
@@ -20,8 +22,6 @@ _SPACES = re.compile(r"\s+")
 def fold(text: str) -> str:
     """Accent-insensitive form of Vietnamese text: NFC, đ/Đ → d, strip combining marks, lower
     case, collapse spaces. “Khởi  Nghiệp” (NFC or NFD) and “khoi nghiep” fold alike."""
-    from search.fold import vn_fold
-
     return _SPACES.sub(" ", vn_fold(text)).strip()
 
 

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from courses.models import CoursePage, LessonPage
+from lms.common.files import XLSX, sniff_mime
 from lms.units.access import requires, signed_in
 from lms.units.capabilities import Capability
 from lms.units.models import Unit
@@ -75,19 +76,17 @@ def bank_import(request, course_id: int):
             errors = [_("Hãy chọn tệp XLSX.")]
         elif upload.size > MAX_IMPORT_BYTES:
             errors = [_("Tệp quá lớn (tối đa 5 MB).")]
+        elif sniff_mime(upload) != XLSX:  # by content, never by the name
+            errors = [_("Tệp không phải bảng tính XLSX hợp lệ.")]
         else:
-            data = upload.read()
-            if not data.startswith(b"PK"):  # XLSX is a ZIP container: check the content
-                errors = [_("Tệp không phải bảng tính XLSX hợp lệ.")]
+            try:
+                result = xlsx.questions_import(course, upload.read())
+            except xlsx.ImportError_ as exc:
+                errors = exc.errors
             else:
-                try:
-                    result = xlsx.questions_import(course, data)
-                except xlsx.ImportError_ as exc:
-                    errors = exc.errors
-                else:
-                    messages.success(request, _("Đã nhập %(c)s câu hỏi, bỏ qua %(s)s câu đã có.")
-                                     % {"c": result["created"], "s": result["skipped"]})
-                    return redirect("quizzes:bank_import", course_id=course.pk)
+                messages.success(request, _("Đã nhập %(c)s câu hỏi, bỏ qua %(s)s câu đã có.")
+                                 % {"c": result["created"], "s": result["skipped"]})
+                return redirect("quizzes:bank_import", course_id=course.pk)
     return render(request, "quizzes/bank_import.html", {"course": course, "errors": errors},
                   status=400 if errors else 200)
 

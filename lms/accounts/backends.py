@@ -4,6 +4,8 @@ phone number or an email address (as well as the username)."""
 from django.contrib.auth.backends import ModelBackend
 from django.db.models import Q
 
+from lms.common.phone import phone_normalise
+
 from .models import User
 
 
@@ -25,23 +27,13 @@ class AccountBackend(ModelBackend):
 
 
 
-def normalise_phone(value: str) -> str:
-    """Vietnamese mobile numbers as stored: 0xxxxxxxxx (accepts +84 / 84 and spaces)."""
-    digits = "".join(ch for ch in value if ch.isdigit())
-    if value.strip().startswith("+84") or (digits.startswith("84") and len(digits) == 11):
-        digits = "0" + digits[2:]
-    return digits
-
-
 def identifier_query(value: str) -> Q | None:
     """The lookup for a phone number or an email address typed at sign-in (None: neither)."""
     value = (value or "").strip()
     if "@" in value:
         return Q(email__iexact=value)
-    phone = normalise_phone(value)
-    if len(phone) < 9:
-        return None
-    return Q(phone=phone)
+    phone = phone_normalise(value)
+    return Q(phone=phone) if phone else None
 
 
 def users_for_identifier(value: str) -> list[User]:

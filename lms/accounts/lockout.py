@@ -38,7 +38,9 @@ def _limits() -> tuple[int, int]:
 def account_key(request, credentials) -> str | None:
     """AXES_USERNAME_CALLABLE: the username of the account the typed identifier names (by
     username, or the one account with that phone/email), else the typed value normalised."""
-    from .backends import identifier_query, normalise_phone, user_for_identifier
+    from lms.common.phone import phone_normalise
+
+    from .backends import identifier_query, user_for_identifier
     from .models import User
 
     typed = (credentials or {}).get("username")
@@ -53,7 +55,7 @@ def account_key(request, credentials) -> str | None:
     if user is not None:
         return user.username
     if "@" not in typed and identifier_query(typed) is not None:
-        return normalise_phone(typed)
+        return phone_normalise(typed)
     return typed.lower()
 
 

@@ -24,8 +24,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from lms import throttle
+from lms.common.phone import phone_normalise
 
-from .backends import identifier_query, normalise_phone, user_for_identifier
+from .backends import identifier_query, user_for_identifier
 from .delivery import DeliveryError, Message, message_send
 from .models import SignInChannel, SignInCode, SignInPreference, SignInPurpose
 from .recovery import recovery_codes_forget, recovery_codes_issue
@@ -56,7 +57,7 @@ def _throttle_identity(identifier: str) -> str:
     value = identifier.strip().lower()
     prefix, _sep, rest = value.rpartition(":")  # "reset:0912…" → "reset:" + the number
     if "@" not in rest and identifier_query(rest) is not None:
-        rest = normalise_phone(rest)
+        rest = phone_normalise(rest)
     return f"{prefix}:{rest}" if prefix else rest
 
 

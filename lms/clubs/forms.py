@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lms.families.forms import MultiFileInput, MultipleFileField
+from lms.common.forms import MultipleFileField, MultipleFileInput
 from lms.widgets import DateInput
 
 from .models import Club, ClubField
@@ -82,7 +82,8 @@ class ActivityForm(forms.Form):
         label=_("Điểm danh: thành viên có mặt"), queryset=None, required=False,
         widget=forms.CheckboxSelectMultiple)
     photos = MultipleFileField(label=_("Ảnh hoạt động (tùy chọn, tối đa 6 mỗi lần)"),
-                               required=False, widget=MultiFileInput(attrs={"accept": "image/*"}))
+                               required=False,
+                               widget=MultipleFileInput(attrs={"accept": "image/*"}))
     alt = forms.CharField(label=_("Mô tả ảnh (cho người khiếm thị)"), max_length=200,
                           required=False)
     photos_public = forms.BooleanField(

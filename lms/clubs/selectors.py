@@ -2,8 +2,8 @@
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from lms.common.text import vn_fold
 from lms.units.models import Unit, paths_and_ancestors
-from search.fold import vn_fold
 
 from .models import Activity, ActivityPhoto, Club, Membership, MembershipStatus
 

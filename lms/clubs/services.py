@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from lms.common.text import vn_fold
 from lms.notifications.announcements import club_membership_notify
-from search.fold import vn_fold
 
 from .models import Club, Membership, MembershipStatus
 from .permissions import (

@@ -5,10 +5,10 @@ from django.shortcuts import render
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
+from lms.common.text import vn_fold
 from lms.units.access import requires
 from lms.units.capabilities import Capability
 from lms.units.models import Unit
-from search.fold import vn_fold
 
 from .exports import report_xlsx
 from .forms import ReportForm

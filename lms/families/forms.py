@@ -5,8 +5,12 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from lms.accounts.backends import normalise_phone
 from lms.accounts.models import User
+from lms.common.forms import MultipleFileField, MultipleFileInput
+from lms.common.phone import phone_normalise
+
+PHONE_INVALID = _("Số điện thoại di động phải gồm 10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09 "
+                  "(hoặc +84).")
 
 
 class LinkCodeForm(forms.Form):
@@ -27,9 +31,9 @@ class ParentRegisterForm(LinkCodeForm):
         raw = self.cleaned_data.get("phone", "").strip()
         if not raw:
             return ""
-        phone = normalise_phone(raw)
-        if not (phone.startswith("0") and len(phone) == 10):
-            raise ValidationError(_("Số điện thoại phải gồm 10 chữ số, bắt đầu bằng 0."))
+        phone = phone_normalise(raw)
+        if not phone:
+            raise ValidationError(PHONE_INVALID)
         if User.objects.filter(phone=phone).exists() or User.objects.filter(
                 username=phone).exists():
             raise ValidationError(_("Số điện thoại này đã có tài khoản. Hãy đăng nhập."))
@@ -53,26 +57,11 @@ class ParentRegisterForm(LinkCodeForm):
         return data
 
 
-class MultiFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several photos in one input; each is checked by content in services.news_post_create."""
-
-    widget = MultiFileInput
-
-    def clean(self, data, initial=None):
-        if isinstance(data, (list, tuple)):
-            return [super(MultipleFileField, self).clean(item, initial) for item in data]
-        return [super().clean(data, initial)] if data else []
-
-
 class NewsPostForm(forms.Form):
     text = forms.CharField(label=_("Nội dung tin"), widget=forms.Textarea(attrs={"rows": 4}),
                            max_length=2000)
     photos = MultipleFileField(label=_("Ảnh (tùy chọn, tối đa 6)"), required=False,
-                               widget=MultiFileInput(attrs={"accept": "image/*"}))
+                               widget=MultipleFileInput(attrs={"accept": "image/*"}))
     alt = forms.CharField(label=_("Mô tả ảnh (cho người khiếm thị)"), max_length=200,
                           required=False)
 
@@ -91,9 +80,9 @@ class ParentCreateForm(forms.Form):
         raw = self.cleaned_data.get("phone", "").strip()
         if not raw:
             return ""
-        phone = normalise_phone(raw)
-        if not (phone.startswith("0") and len(phone) == 10):
-            raise ValidationError(_("Số điện thoại phải gồm 10 chữ số, bắt đầu bằng 0."))
+        phone = phone_normalise(raw)
+        if not phone:
+            raise ValidationError(PHONE_INVALID)
         return phone
 
     def clean_email(self):

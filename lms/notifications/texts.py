@@ -11,7 +11,7 @@ UCS2_LIMIT = 70
 
 
 def fold(text: str) -> str:
-    from search.fold import unaccent  # the one Vietnamese folding, keeping case for SMS
+    from lms.common.text import unaccent  # the one Vietnamese folding, keeping case for SMS
 
     return unaccent(text)
 

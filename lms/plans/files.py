@@ -8,14 +8,13 @@ attachments with `nosniff`, after the same permission check as the plan page."""
 import os
 import uuid
 
-import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from lms.common.files import OFFICE, sniff_mime
 from lms.private_storage import PrivateFileStorage
 
-OFFICE = "application/vnd.openxmlformats-officedocument."
 # sniffed mime → extensions that may carry it
 ALLOWED = {
     "application/pdf": {".pdf"},
@@ -35,7 +34,6 @@ ALLOWED = {
 }
 # Legacy Office files are OLE containers: filetype may name any of the three for any of them.
 OLE = {"application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint"}
-SNIFF_BYTES = 256 * 1024  # OOXML is recognised by a member name that may sit past 8 KB
 
 
 class EvidenceStorage(PrivateFileStorage):
@@ -49,15 +47,6 @@ evidence_storage = EvidenceStorage()
 def evidence_upload_to(instance, filename: str) -> str:
     # A random folder: the name a user typed never decides where the file lands.
     return f"evidence/{uuid.uuid4().hex}/{os.path.basename(filename)[-120:]}"
-
-
-def sniff_mime(fileobj) -> str | None:
-    position = fileobj.tell() if hasattr(fileobj, "tell") else 0
-    fileobj.seek(0)
-    head = fileobj.read(SNIFF_BYTES)
-    fileobj.seek(position)
-    guess = filetype.guess(head)
-    return guess.mime if guess else None
 
 
 def max_bytes() -> int:

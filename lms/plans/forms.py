@@ -10,6 +10,7 @@ from django.core.validators import URLValidator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from lms.common.forms import MultipleFileField
 from lms.reports.models import Target
 from lms.widgets import DateInput
 
@@ -77,22 +78,6 @@ class TaskForm(forms.ModelForm):
         cast(forms.ModelChoiceField, self.fields["cooperating_units"]).queryset = units
         cast(forms.ModelChoiceField, self.fields["target"]).queryset = plan.targets.all()
         self.fields["order"].required = False
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        single = super().clean
-        if isinstance(data, list | tuple):
-            return [single(item, initial) for item in data if item]
-        return [single(data, initial)] if data else []
 
 
 class TaskUpdateForm(forms.Form):

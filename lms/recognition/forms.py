@@ -8,11 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lms.accounts.models import Sex, User
+from lms.common.phone import phone_normalise
 from lms.units.models import Unit
 from lms.widgets import DateInput
 
 from .models import RecognitionRule
-from .registration import MIN_AGE, phone_clean
+from .registration import MIN_AGE
 
 
 class CommuneChoiceField(forms.ModelChoiceField):
@@ -47,7 +48,7 @@ class AdultRegisterForm(forms.Form):
         return name
 
     def clean_phone(self):
-        phone = phone_clean(self.cleaned_data.get("phone", ""))
+        phone = phone_normalise(self.cleaned_data.get("phone", ""))
         if not phone:
             raise ValidationError(_("Số điện thoại di động phải gồm 10 chữ số, bắt đầu bằng "
                                     "03, 05, 07, 08 hoặc 09 (hoặc +84)."))
@@ -78,7 +79,7 @@ class AdultRegisterForm(forms.Form):
     def clean(self):
         data = cast(dict[str, Any], super().clean())
         if data.get("password") and data.get("phone"):
-            if phone_clean(data["password"]) == data["phone"]:
+            if phone_normalise(data["password"]) == data["phone"]:
                 self.add_error("password", _("Mật khẩu không được trùng số điện thoại."))
                 return data
             try:
@@ -120,7 +121,7 @@ class HouseholdForm(forms.Form):
         raw = self.cleaned_data.get("head_phone", "").strip()
         if not raw:
             return None
-        user = User.objects.filter(phone=phone_clean(raw) or raw).first()
+        user = User.objects.filter(phone=phone_normalise(raw) or raw).first()
         if user is None:
             raise ValidationError(_("Không tìm thấy tài khoản có số điện thoại này."))
         return user
@@ -141,7 +142,7 @@ class MemberForm(forms.Form):
         raw = (data.get("phone") or "").strip()
         data["user"] = None
         if raw:
-            data["user"] = User.objects.filter(phone=phone_clean(raw) or raw).first()
+            data["user"] = User.objects.filter(phone=phone_normalise(raw) or raw).first()
             if data["user"] is None:
                 self.add_error("phone", _("Không tìm thấy tài khoản có số điện thoại này."))
         elif not (data.get("full_name") or "").strip():

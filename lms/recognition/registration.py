@@ -9,14 +9,11 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from lms import throttle
-from lms.accounts.backends import normalise_phone
 from lms.accounts.models import LearnerProfile, User
 from lms.units.models import RoleKind, SchoolLevel, Unit, UnitKind
 from lms.units.services import role_grant, unit_create
 
 CENTRE_KIND = "community_learning_centre"
-# Vietnamese mobile prefixes after the 2018 renumbering (03x, 05x, 07x, 08x, 09x).
-MOBILE_PREFIXES = ("03", "05", "07", "08", "09")
 REGISTRATIONS_PER_HOUR = 5
 MIN_AGE = 15
 
@@ -27,16 +24,6 @@ class RegistrationError(Exception):
     def __init__(self, message: str, field: str | None = None):
         super().__init__(message)
         self.field = field
-
-
-def phone_clean(raw: str) -> str:
-    """0xxxxxxxxx, from '0912 345 678', '+84 912 345 678' or '84912345678'; '' if invalid."""
-    phone = normalise_phone(raw or "")
-    if len(phone) == 9 and not phone.startswith("0"):  # typed without the leading 0
-        phone = "0" + phone
-    if len(phone) != 10 or not phone.startswith(MOBILE_PREFIXES):
-        return ""
-    return phone
 
 
 def centre_kind() -> UnitKind:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from lms.accounts.ethnicity import Ethnicity
 from lms.accounts.models import HouseholdStatus, Sex
+from lms.common.phone import phone_normalise
 
 from .columns import FIELDS, fold
 
@@ -192,17 +193,11 @@ def clean_phone(value) -> str:
     raw = text(value)
     if not raw:
         return ""
-    digits = re.sub(r"[\s.\-()]", "", raw)
-    if digits.startswith("+84"):
-        digits = "0" + digits[3:]
-    elif digits.startswith("84") and len(digits) == 11:
-        digits = "0" + digits[2:]
-    elif len(digits) == 9 and digits.isdigit():
-        digits = "0" + digits  # Excel drops the leading zero of a number cell
-    if not re.fullmatch(r"0\d{9}", digits):
+    phone = phone_normalise(raw)  # also restores the leading 0 Excel drops from a number cell
+    if not phone:
         raise CellError(_("Số điện thoại “%(v)s” không hợp lệ (10 chữ số, bắt đầu bằng 0).")
                         % {"v": raw})
-    return digits
+    return phone
 
 
 def clean_email(value) -> str:

@@ -7,7 +7,7 @@ import re
 
 from django.utils.translation import gettext_lazy as _
 
-from search.fold import vn_fold  # the one Vietnamese folding
+from lms.common.text import vn_fold  # the one Vietnamese folding
 
 # Field key → (label shown to users and used by the export, required?)
 FIELDS = {

@@ -10,13 +10,14 @@ from __future__ import annotations
 import csv
 import io
 import itertools
-import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.utils.translation import gettext as _
+
+from lms.common.files import OLE, OLE_MAGIC, XLSX, ZIP, sniff_mime
 
 from . import xlsx_stream
 from .columns import HEADER_INDEX, fold, header_score
@@ -38,20 +39,15 @@ class Table:
 
 def detect_kind(path: str | Path) -> str:
     with open(path, "rb") as handle:
-        head = handle.read(8)
-    if head.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(path) as archive:
-                if "xl/workbook.xml" in archive.namelist():
-                    return "xlsx"
-        except zipfile.BadZipFile:
-            pass
+        mime = sniff_mime(handle)
+        sample = handle.read(4096)
+    if mime == XLSX:
+        return "xlsx"
+    if mime == ZIP or sample.startswith(b"PK\x03\x04"):
         raise RosterFileError(_("Tệp nén này không phải bảng tính Excel (.xlsx)."))
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
+    if mime == OLE or sample.startswith(OLE_MAGIC[:4]):
         raise RosterFileError(_("Tệp Excel 97-2003 (.xls) chưa được hỗ trợ: hãy mở tệp và lưu "
                                 "lại dạng .xlsx hoặc .csv."))
-    with open(path, "rb") as handle:
-        sample = handle.read(4096)
     if b"\x00" in sample:
         raise RosterFileError(_("Tệp không phải bảng tính .xlsx hay .csv."))
     return "csv"

@@ -17,7 +17,8 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Substr
 from wagtail.models import Page
 
-from ..fold import nfc_lower, padded_exact, words
+from lms.common.text import nfc_lower, padded_exact, words
+
 from ..generation import index_generation
 from ..highlight import highlight, snippet
 from ..models import SearchEntry, SearchWord

@@ -14,7 +14,8 @@ from django.conf import settings
 from elasticsearch_dsl import Document, Integer, Keyword, Search, Text, analyzer, connections
 from elasticsearch_dsl import Q as EQ
 
-from ..fold import vn_fold, words
+from lms.common.text import vn_fold, words
+
 from ..highlight import highlight, snippet
 from .base import Hit, Results
 

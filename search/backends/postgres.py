@@ -10,7 +10,7 @@ from contextlib import contextmanager
 
 from django.db import connection, transaction
 
-from ..fold import padded_exact
+from lms.common.text import padded_exact
 
 _SQL = """
 WITH m AS MATERIALIZED (

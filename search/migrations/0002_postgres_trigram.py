@@ -1,6 +1,6 @@
 """On PostgreSQL: a stored tsvector of the (already folded) text with a GIN index, which serves
 word-prefix and phrase matching; pg_trgm for titles (autocomplete, typo candidates); unaccent
-(available to SQL; the index itself is folded by search.fold.vn_fold so that every backend folds
+(available to SQL; the index itself is folded by lms.common.text.vn_fold so that every backend folds
 exactly alike). Nothing to do on SQLite, where the same matching is a LIKE on padded text."""
 
 from django.db import migrations

@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
 
 def _fill_head_exact(apps, schema_editor):
     from search.documents import HEAD_EXACT_CHARS
-    from search.fold import nfc_lower
+    from lms.common.text import nfc_lower
 
     entry_model = apps.get_model("search", "SearchEntry")
     batch = []

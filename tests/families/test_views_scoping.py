@@ -90,7 +90,7 @@ def test_register_page_errors_in_vietnamese(client, family):
     response = client.post(reverse("families:register"), {
         "code": "XXXXX-YYYYY", "full_name": "Lê Hoa", "phone": "12", "password": "mat-khau-dai-1"})
     assert response.status_code == 400
-    assert "Số điện thoại phải gồm 10 chữ số" in response.content.decode()
+    assert "Số điện thoại di động phải gồm 10 chữ số" in response.content.decode()
 
 
 def test_parent_registers_and_lands_on_home(client, family):

@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 
 from lms.accounts.models import User
-from lms.recognition.registration import REGISTRATIONS_PER_HOUR, commune_centre, phone_clean
+from lms.common.phone import phone_normalise
+from lms.recognition.registration import REGISTRATIONS_PER_HOUR, commune_centre
 from lms.units.models import Role, RoleKind, Unit
 
 pytestmark = pytest.mark.django_db
@@ -17,14 +18,14 @@ def _data(tree, **overrides):
             "password": "hoc-suot-doi-2025", **overrides}
 
 
-def test_phone_clean():
-    assert phone_clean("0912 345 678") == "0912345678"
-    assert phone_clean("+84 912-345-678") == "0912345678"
-    assert phone_clean("84912345678") == "0912345678"
-    assert phone_clean("912345678") == "0912345678"
-    assert phone_clean("0212345678") == ""  # landline prefix
-    assert phone_clean("091234567") == ""
-    assert phone_clean("abc") == ""
+def test_phone_normalise_in_adult_registration():
+    assert phone_normalise("0912 345 678") == "0912345678"
+    assert phone_normalise("+84 912-345-678") == "0912345678"
+    assert phone_normalise("84912345678") == "0912345678"
+    assert phone_normalise("912345678") == "0912345678"
+    assert phone_normalise("0212345678") == ""  # landline prefix
+    assert phone_normalise("091234567") == ""
+    assert phone_normalise("abc") == ""
 
 
 def test_register_creates_learner_at_a_new_centre_and_signs_in(client, tree):

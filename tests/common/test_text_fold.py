@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from search.fold import fold_with_offsets, nfc_lower, padded, vn_fold
+from lms.common.text import fold_with_offsets, nfc_lower, padded, vn_fold
 from search.highlight import highlight, snippet
 
 
@@ -56,7 +56,7 @@ def test_fast_fold_agrees_with_the_definition_on_every_bmp_character_and_random_
     import random
     import unicodedata
 
-    from search.fold import _vn_fold_by_definition, fold_with_offsets, vn_fold
+    from lms.common.text import _vn_fold_by_definition, fold_with_offsets, vn_fold
 
     for code in range(0x10000):
         if 0xD800 <= code < 0xE000:  # surrogates are not characters
