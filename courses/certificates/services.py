@@ -10,11 +10,10 @@ from django.utils.translation import gettext as _
 
 from courses.models import CourseCompletion, CoursePage
 from courses.signals import certificate_issued, certificate_revoked
-from lms.units.capabilities import Capability
 from lms.units.models import Role, RoleKind, Unit
-from lms.units.permissions import can_manage_unit
 
 from .models import Certificate
+from .permissions import can_revoke
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: codes are read aloud
 
@@ -108,15 +107,6 @@ def certificate_render(certificate: Certificate) -> Certificate:
     certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(data), save=False)
     Certificate.objects.filter(pk=certificate.pk).update(pdf=certificate.pdf.name)
     return certificate
-
-
-def can_revoke(user, certificate: Certificate) -> bool:
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    return certificate.issuing_unit is not None and can_manage_unit(
-        user, certificate.issuing_unit, Capability.REVOKE_CERTIFICATES)
 
 
 def certificate_revoke(*, actor, certificate: Certificate, reason: str) -> bool:

@@ -12,7 +12,7 @@ from lms.units.access import public, requires, signed_in
 from lms.units.capabilities import Capability
 from lms.units.permissions import can_view_learner
 
-from . import selectors, services
+from . import permissions, selectors, services
 from .models import Certificate
 
 
@@ -32,7 +32,7 @@ def _visible_certificate(request, code: str) -> Certificate:
     certificate = get_object_or_404(Certificate.objects.select_related("user", "issuing_unit"),
                                     code=code)
     if not (can_view_learner(request.user, certificate.user, Capability.VIEW_CERTIFICATES)
-            or services.can_revoke(request.user, certificate)):
+            or permissions.can_revoke(request.user, certificate)):
         raise Http404  # do not reveal that the code exists
     return certificate
 
@@ -58,7 +58,7 @@ def learner_certificates(request, user_id: int):
 def detail(request, code: str):
     certificate = _visible_certificate(request, code)
     return render(request, "certificates/detail.html", {
-        "c": certificate, "can_revoke": services.can_revoke(request.user, certificate)})
+        "c": certificate, "can_revoke": permissions.can_revoke(request.user, certificate)})
 
 
 @signed_in
@@ -77,7 +77,7 @@ def download(request, code: str):
 @requires(Capability.REVOKE_CERTIFICATES)
 def revoke(request, code: str):
     certificate = get_object_or_404(Certificate.objects.select_related("issuing_unit"), code=code)
-    if not services.can_revoke(request.user, certificate):
+    if not permissions.can_revoke(request.user, certificate):
         raise Http404
     try:
         services.certificate_revoke(actor=request.user, certificate=certificate,

@@ -4,8 +4,8 @@ from django import forms
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
-from .access import mentor_candidates
 from .models import AttachmentKind, Entry
+from .permissions import mentor_candidates
 
 BUDGET_ROWS_MAX = 15
 

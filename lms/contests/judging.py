@@ -10,7 +10,7 @@ from lms.accounts.models import User
 from lms.units.capabilities import Capability
 from lms.units.permissions import has_capability
 
-from . import access
+from . import permissions
 from .models import EntryRound, JudgeAssignment, RoundUnit, Score, ScoreSheet
 
 
@@ -19,7 +19,7 @@ class JudgingClosed(Exception):
 
 
 def judge_assign(*, actor, round_unit: RoundUnit, username: str) -> JudgeAssignment:
-    if not access.can_organise(actor, round_unit):
+    if not permissions.can_organise(actor, round_unit):
         raise PermissionError
     judge = User.objects.filter(username=username.strip(), is_active=True).first()
     if judge is None or not has_capability(judge, Capability.JUDGE_ENTRIES):
@@ -33,7 +33,7 @@ def judge_assign(*, actor, round_unit: RoundUnit, username: str) -> JudgeAssignm
 
 
 def judge_unassign(*, actor, assignment: JudgeAssignment) -> None:
-    if not access.can_organise(actor, assignment.round_unit):
+    if not permissions.can_organise(actor, assignment.round_unit):
         raise PermissionError
     if assignment.round_unit.published_at is not None:
         raise ValidationError(_("Kết quả đã công bố: không thể thay đổi giám khảo."))
@@ -45,18 +45,11 @@ def judge_unassign(*, actor, assignment: JudgeAssignment) -> None:
 
 def eligible_entry_rounds(judge, round_unit: RoundUnit) -> list[EntryRound]:
     """The entries this judge scores here: all of the round unit's, minus conflicts."""
-    school_ids = access.judge_school_ids(judge)
+    school_ids = permissions.judge_school_ids(judge)
     rows = (round_unit.entry_rounds.select_related("entry", "entry__school")
             .prefetch_related("entry__members").order_by("entry__title"))
     return [entry_round for entry_round in rows
-            if not access.conflicted(judge, entry_round.entry, round_unit, school_ids)]
-
-
-def may_score(judge, entry_round: EntryRound) -> bool:
-    """The judge is assigned to the entry's round unit and has no conflict with the entry."""
-    round_unit = entry_round.round_unit
-    return access.is_judge(judge, round_unit) and not access.conflicted(
-        judge, entry_round.entry, round_unit)
+            if not permissions.conflicted(judge, entry_round.entry, round_unit, school_ids)]
 
 
 def judging_open(round_unit: RoundUnit, now=None) -> bool:
@@ -76,7 +69,7 @@ def score_save(*, judge, entry_round: EntryRound, values: dict[int, int], commen
                submit: bool = False) -> ScoreSheet:
     """Save (and optionally submit) the judge's sheet. Only submitted sheets count."""
     round_unit = entry_round.round_unit
-    if not may_score(judge, entry_round):
+    if not permissions.may_score(judge, entry_round):
         raise PermissionError
     criteria = list(entry_round.round.criteria.all())
     errors = {}

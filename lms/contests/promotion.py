@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from . import access
+from . import permissions
 from .judging import judging_progress
 from .models import EntryRound, Normalisation, RoundUnit, ScoreSheet
 from .scoring import Crit, Result, rank_entries
@@ -66,7 +66,7 @@ def _award(entry_round: EntryRound, label: str, key_suffix: str) -> None:
 def round_unit_publish(*, actor, round_unit: RoundUnit, force: bool = False) -> bool:
     """Publish once: store scores and ranks, promote the top `promote_count` entries (or award
     prizes in the final round). Returns False if it was already published (nothing changes)."""
-    if not access.can_organise(actor, round_unit):
+    if not permissions.can_organise(actor, round_unit):
         raise PermissionError
     with transaction.atomic():
         locked = RoundUnit.objects.select_for_update().select_related(

@@ -6,8 +6,8 @@ from django.db.models import Count, Q
 from lms.units.models import Unit
 from lms.units.permissions import units_visible_to
 
-from .access import ORGANISER
 from .models import Contest, Entry, EntryRound, EntryStatus, RoundUnit
+from .permissions import ORGANISER
 
 
 def report_scopes(user):

@@ -4,8 +4,8 @@ from django.db.models import Count, Prefetch, Q
 
 from lms.units.permissions import units_visible_to
 
-from .access import ORGANISER
 from .models import Contest, Entry, EntryRound, JudgeAssignment, RoundUnit
+from .permissions import ORGANISER
 
 
 def contests_public():

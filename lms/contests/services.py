@@ -13,7 +13,7 @@ from lms.accounts.models import User
 from lms.units.models import Unit
 from lms.units.permissions import learner_in_subtree
 
-from . import access
+from . import permissions
 from .files import MAX_IMAGES, prepare_image, validate_pdf
 from .models import (
     Attachment,
@@ -90,14 +90,14 @@ def _locked_entry(entry: Entry) -> Entry:
 
 
 def _require_editor(actor, entry: Entry) -> None:
-    if not access.can_edit_entry(actor, entry):
+    if not permissions.can_edit_entry(actor, entry):
         raise PermissionError
 
 
 @transaction.atomic
 def entry_create(*, actor, contest: Contest, title: str) -> Entry:
     """A learner starts a team's idea; they become its first member."""
-    school = access.learner_school(actor)
+    school = permissions.learner_school(actor)
     if school is None:
         raise ValidationError(_("Chỉ học sinh, học viên có lớp mới tạo được bài dự thi."))
     round_ = first_round(contest)
@@ -121,7 +121,7 @@ def entry_save(*, actor, entry: Entry, data: dict, budget: list[dict] | None = N
             if name in data:
                 setattr(locked, name, (data[name] or "").strip())
         if mentor is not None:
-            if not access.mentor_candidates(locked.school).filter(pk=mentor.pk).exists():
+            if not permissions.mentor_candidates(locked.school).filter(pk=mentor.pk).exists():
                 raise ValidationError({"mentor": _("Giáo viên hướng dẫn phải là giáo viên của "
                                                    "trường.")})
             locked.mentor = mentor

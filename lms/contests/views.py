@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from lms.units.access import public, signed_in
 
-from . import access, judging, selectors, services
+from . import permissions, selectors, services
 from .forms import (
     AttachmentForm,
     BudgetFormSet,
@@ -67,7 +67,7 @@ def contest_detail(request, slug: str):
     mine = list(selectors.my_entries(request.user, contest))
     can_start = (request.user.is_authenticated and not mine and first is not None
                  and timezone.now() <= first.submission_deadline
-                 and access.learner_school(request.user) is not None)
+                 and permissions.learner_school(request.user) is not None)
     return _contest_page(request, contest, entries=mine, can_start=can_start,
                          form=EntryStartForm())
 
@@ -104,7 +104,7 @@ def entry_start(request, slug: str):
 
 def _editable_entry(request, entry_id: int) -> Entry:
     entry = get_object_or_404(Entry.objects.select_related("contest", "school"), pk=entry_id)
-    if not access.can_edit_entry(request.user, entry):
+    if not permissions.can_edit_entry(request.user, entry):
         raise Http404
     return entry
 
@@ -193,11 +193,11 @@ def entry_view(request, entry_id: int):
     """Read-only entry for members, mentor and organisers of a round it reached."""
     entry = get_object_or_404(Entry.objects.select_related("contest", "school", "mentor"),
                               pk=entry_id)
-    if not access.can_view_entry(request.user, entry):
+    if not permissions.can_view_entry(request.user, entry):
         raise Http404
     return render(request, "contests/entry_view.html", {
         "entry": entry, "history": selectors.entry_history(entry),
-        "can_edit": access.can_edit_entry(request.user, entry)})
+        "can_edit": permissions.can_edit_entry(request.user, entry)})
 
 
 @signed_in
@@ -237,24 +237,17 @@ def attachment_add(request, entry_id: int):
 @require_POST
 def attachment_remove(request, attachment_id: int):
     attachment = get_object_or_404(Attachment.objects.select_related("entry"), pk=attachment_id)
-    if not access.can_edit_entry(request.user, attachment.entry):
+    if not permissions.can_edit_entry(request.user, attachment.entry):
         raise Http404
     return _attempt(request, attachment.entry_id, lambda: services.attachment_remove(
         actor=request.user, attachment=attachment), _("Đã xóa tệp."))
-
-
-def _can_read_attachment(user, entry) -> bool:
-    if access.can_view_entry(user, entry):
-        return True
-    return any(judging.may_score(user, entry_round)
-               for entry_round in entry.rounds.select_related("entry", "round_unit__unit__kind"))
 
 
 @signed_in
 def attachment_download(request, attachment_id: int):
     """Always a download, with `nosniff` and a sandbox CSP, never from a public URL."""
     attachment = get_object_or_404(Attachment.objects.select_related("entry"), pk=attachment_id)
-    if not _can_read_attachment(request.user, attachment.entry):
+    if not permissions.can_read_attachment(request.user, attachment.entry):
         raise Http404
     try:
         handle = attachment.file.open("rb")

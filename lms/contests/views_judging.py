@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from lms.units.access import requires
 from lms.units.capabilities import Capability
 
-from . import access, judging
+from . import judging, permissions
 from .forms import ScoreForm
 from .models import EntryRound, RoundUnit
 
@@ -18,7 +18,7 @@ from .models import EntryRound, RoundUnit
 def _assigned_round_unit(request, round_unit_id: int) -> RoundUnit:
     round_unit = get_object_or_404(
         RoundUnit.objects.select_related("round__contest", "unit__kind"), pk=round_unit_id)
-    if not access.is_judge(request.user, round_unit):
+    if not permissions.is_judge(request.user, round_unit):
         raise Http404
     return round_unit
 
@@ -40,7 +40,7 @@ def judge_entry(request, entry_round_id: int):
         EntryRound.objects.select_related("round_unit__round__contest", "round_unit__unit__kind",
                                           "entry__school", "round"), pk=entry_round_id)
     round_unit = entry_round.round_unit
-    if not judging.may_score(request.user, entry_round):
+    if not permissions.may_score(request.user, entry_round):
         raise Http404
     criteria = list(entry_round.round.criteria.all())
     sheet = judging.sheet_for(request.user, entry_round)

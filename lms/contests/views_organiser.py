@@ -15,7 +15,7 @@ from lms.units.capabilities import Capability
 from lms.units.models import Unit
 from lms.units.permissions import can_manage_unit
 
-from . import access, exports, judging, promotion, report, selectors
+from . import exports, judging, permissions, promotion, report, selectors
 from .forms import JudgeAssignForm, PublishForm
 from .models import Contest, JudgeAssignment, RoundUnit
 
@@ -23,7 +23,7 @@ from .models import Contest, JudgeAssignment, RoundUnit
 def _organised(request, round_unit_id: int) -> RoundUnit:
     round_unit = get_object_or_404(
         RoundUnit.objects.select_related("round__contest", "unit__kind"), pk=round_unit_id)
-    if not access.can_organise(request.user, round_unit):
+    if not permissions.can_organise(request.user, round_unit):
         raise Http404
     return round_unit
 
@@ -68,7 +68,7 @@ def judge_assign(request, round_unit_id: int):
 def judge_unassign(request, assignment_id: int):
     assignment = get_object_or_404(JudgeAssignment.objects.select_related("round_unit__unit"),
                                    pk=assignment_id)
-    if not access.can_organise(request.user, assignment.round_unit):
+    if not permissions.can_organise(request.user, assignment.round_unit):
         raise Http404
     try:
         judging.judge_unassign(actor=request.user, assignment=assignment)
@@ -117,7 +117,7 @@ def contest_report(request, slug: str):
     unit_id = request.GET.get("don_vi")
     if unit_id:
         scope = get_object_or_404(Unit, pk=unit_id) if unit_id.isdigit() else None
-        if scope is None or not can_manage_unit(request.user, scope, access.ORGANISER):
+        if scope is None or not can_manage_unit(request.user, scope, permissions.ORGANISER):
             raise Http404
     elif scopes:
         scope = scopes[0]

@@ -18,18 +18,14 @@ from django.utils.translation import gettext as _
 
 from lms.accounts.backends import user_for_identifier, users_for_identifier
 from lms.accounts.models import GuardianLink, User
-from lms.units.capabilities import Capability
 from lms.units.models import Unit
-from lms.units.permissions import can_manage_unit, learner_in_subtree
+from lms.units.permissions import learner_in_subtree
 
 from .models import LinkVia
+from .permissions import can_admin_school
 from .services import guardian_link_ensure
 
 INVITE_EVENT = "guardian_invite"
-
-
-def can_admin_school(user, school: Unit) -> bool:
-    return school.kind.is_school and can_manage_unit(user, school, Capability.MANAGE_ROSTER)
 
 
 def _check(actor, school: Unit, learner) -> None:

@@ -16,6 +16,12 @@ def can_manage_learner_class(user, learner) -> bool:
                for unit in learner_class_units(learner))
 
 
+def can_admin_school(user, school: Unit) -> bool:
+    """School admins and officers over a school (MANAGE_ROSTER) link parents to its learners
+    directly (lms/families/admin_links.py)."""
+    return school.kind.is_school and can_manage_unit(user, school, Capability.MANAGE_ROSTER)
+
+
 def can_see_child_page(user, learner) -> bool:
     """The child page is for guardians, the learner, and holders of VIEW_PARENT_PAGES over one
     of the child's classes; can_view_learner decides, so a revoked link loses access on the

@@ -15,13 +15,13 @@ from lms.units.capabilities import Capability
 from lms.units.models import Unit
 from lms.units.permissions import learner_in_subtree
 
-from . import admin_links, selectors
+from . import admin_links, permissions, selectors
 from .forms import ParentCreateForm, ParentFindForm
 
 
 def _school_or_404(request, school_id: int) -> Unit:
     school = get_object_or_404(Unit.objects.select_related("kind"), pk=school_id)
-    if not admin_links.can_admin_school(request.user, school):
+    if not permissions.can_admin_school(request.user, school):
         raise Http404
     return school
 

@@ -14,9 +14,9 @@ from lms.common.forms import MultipleFileField
 from lms.reports.models import Target
 from lms.widgets import DateInput
 
-from .access import related_to
 from .files import validate_evidence_file
 from .models import Plan, PlanTask, TaskStatus
+from .permissions import related_to
 
 if TYPE_CHECKING:
     from lms.units.models import Unit

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from lms.units.capabilities import Capability, kinds_with
 from lms.units.models import Role
 
-from .access import update_units
 from .models import EvidenceFile, Plan, PlanTask, TaskUpdate
+from .permissions import update_units
 from .selectors import overdue_tasks
 
 if TYPE_CHECKING:

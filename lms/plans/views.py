@@ -1,4 +1,4 @@
-"""Thin views: access.py decides (404 outside the user's reach), selectors read, services
+"""Thin views: permissions.py decides (404 outside the user's reach), selectors read, services
 write. Every state change is a POST with CSRF; bad input re-renders the form with HTTP 400."""
 
 from typing import cast
@@ -13,7 +13,7 @@ from lms.units.access import requires
 from lms.units.capabilities import Capability
 from lms.units.permissions import has_capability
 
-from . import access, exports, selectors, services
+from . import exports, permissions, selectors, services
 from .files import evidence_storage
 from .forms import PlanForm, TaskForm, TaskUpdateForm
 from .models import EvidenceFile, Plan, PlanTask, TaskStatus
@@ -28,15 +28,15 @@ def _require_staff(user) -> None:
 @require_GET
 def index(request):
     _require_staff(request.user)
-    plans = selectors.plans_with_counts(access.plans_visible_to(request.user))
+    plans = selectors.plans_with_counts(permissions.plans_visible_to(request.user))
     return render(request, "plans/index.html", {
-        "plans": plans, "can_create": access.plan_units_for(request.user).exists()})
+        "plans": plans, "can_create": permissions.plan_units_for(request.user).exists()})
 
 
 @requires(Capability.READ_PLANS)
 @require_GET
 def plan_detail(request, plan_id):
-    plan = access.plan_or_404(request.user, plan_id)
+    plan = permissions.plan_or_404(request.user, plan_id)
     status = request.GET.get("status", "")
     status = status if status in selectors.STATUS_FILTERS else ""
     unit_id = request.GET.get("unit", "")
@@ -45,12 +45,12 @@ def plan_detail(request, plan_id):
         "plan": plan, "tasks": selectors.plan_tasks(plan, status=status, unit_id=unit_id),
         "counts": selectors.plan_counts(plan), "figures": selectors.plan_attainments(plan),
         "units": selectors.plan_units(plan), "status": status, "unit_id": unit_id,
-        "statuses": TaskStatus.choices, "can_edit": access.can_edit_plan(request.user, plan),
+        "statuses": TaskStatus.choices, "can_edit": permissions.can_edit_plan(request.user, plan),
         "filtered": bool(status or unit_id)})
 
 
 def _plan_form(request, plan: Plan | None):
-    units = access.plan_units_for(request.user)
+    units = permissions.plan_units_for(request.user)
     if plan is not None:
         units = units | type(plan.issuing_unit).objects.filter(pk=plan.issuing_unit_id)
     form = PlanForm(request.POST or None, instance=plan, units=units.distinct())
@@ -67,7 +67,7 @@ def _plan_form(request, plan: Plan | None):
 @requires(Capability.MANAGE_PLANS)
 @require_http_methods(["GET", "POST"])
 def plan_create(request):
-    if not access.plan_units_for(request.user).exists():
+    if not permissions.plan_units_for(request.user).exists():
         raise Http404
     return _plan_form(request, None)
 
@@ -75,17 +75,17 @@ def plan_create(request):
 @requires(Capability.MANAGE_PLANS)
 @require_http_methods(["GET", "POST"])
 def plan_edit(request, plan_id):
-    plan = access.plan_or_404(request.user, plan_id)
-    access.require_edit(request.user, plan)
+    plan = permissions.plan_or_404(request.user, plan_id)
+    permissions.require_edit(request.user, plan)
     return _plan_form(request, plan)
 
 
 @requires(Capability.MANAGE_PLANS)
 @require_http_methods(["GET", "POST"])
 def task_edit(request, plan_id, task_id=None):
-    plan = access.plan_or_404(request.user, plan_id)
-    access.require_edit(request.user, plan)
-    task = access.task_or_404(request.user, plan, task_id) if task_id else PlanTask(plan=plan)
+    plan = permissions.plan_or_404(request.user, plan_id)
+    permissions.require_edit(request.user, plan)
+    task = permissions.task_or_404(request.user, plan, task_id) if task_id else PlanTask(plan=plan)
     form = TaskForm(request.POST or None, instance=task, plan=plan)
     if request.method == "POST":
         if form.is_valid():
@@ -101,7 +101,7 @@ def task_edit(request, plan_id, task_id=None):
 
 
 def _task_page(request, plan, task, form=None, status=200):
-    units = access.update_units(request.user, task)
+    units = permissions.update_units(request.user, task)
     if form is None and units:
         form = TaskUpdateForm(units=units, initial={"status": task.status})
     task.overdue = selectors.task_is_overdue(task)
@@ -112,22 +112,22 @@ def _task_page(request, plan, task, form=None, status=200):
         "latest": selectors.latest_by_unit(task, history),
         "status_text": selectors.task_status_text(task),
         "cooperating": exports.cooperating_label(task), "deadline": exports.deadline_label(task),
-        "can_edit": access.can_edit_plan(request.user, plan)}, status=status)
+        "can_edit": permissions.can_edit_plan(request.user, plan)}, status=status)
 
 
 @requires(Capability.READ_PLANS)
 @require_GET
 def task_detail(request, plan_id, task_id):
-    plan = access.plan_or_404(request.user, plan_id)
-    return _task_page(request, plan, access.task_or_404(request.user, plan, task_id))
+    plan = permissions.plan_or_404(request.user, plan_id)
+    return _task_page(request, plan, permissions.task_or_404(request.user, plan, task_id))
 
 
 @requires(Capability.MANAGE_PLANS)
 @require_POST
 def task_update(request, plan_id, task_id):
-    plan = access.plan_or_404(request.user, plan_id)
-    task = access.task_or_404(request.user, plan, task_id)
-    units = access.update_units(request.user, task)
+    plan = permissions.plan_or_404(request.user, plan_id)
+    task = permissions.task_or_404(request.user, plan, task_id)
+    units = permissions.update_units(request.user, task)
     if not units:
         raise Http404
     form = TaskUpdateForm(request.POST, request.FILES, units=units)
@@ -146,7 +146,7 @@ def task_update(request, plan_id, task_id):
 @requires(Capability.READ_PLANS)
 @require_GET
 def evidence_file(request, plan_id, file_id):
-    plan = access.plan_or_404(request.user, plan_id)
+    plan = permissions.plan_or_404(request.user, plan_id)
     evidence = get_object_or_404(EvidenceFile, pk=file_id, update__task__plan=plan)
     try:
         handle = evidence_storage.open(cast(str, evidence.file.name), "rb")
@@ -170,7 +170,7 @@ def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
 @requires(Capability.READ_PLANS)
 @require_GET
 def export_xlsx(request, plan_id):
-    plan = access.plan_or_404(request.user, plan_id)
+    plan = permissions.plan_or_404(request.user, plan_id)
     return _download(exports.annex_xlsx(plan), exports.XLSX_TYPE,
                      f"phu-luc-{plan.code}.xlsx")
 
@@ -178,5 +178,5 @@ def export_xlsx(request, plan_id):
 @requires(Capability.READ_PLANS)
 @require_GET
 def export_pdf(request, plan_id):
-    plan = access.plan_or_404(request.user, plan_id)
+    plan = permissions.plan_or_404(request.user, plan_id)
     return _download(exports.annex_pdf(plan), "application/pdf", f"phu-luc-{plan.code}.pdf")

@@ -1,7 +1,8 @@
-"""Thin views: check access with access.py (built on lms.units.permissions), call selectors or
+"""Thin views: check access with permissions.py (built on lms.units.permissions), call selectors or
 services, render. Forbidden units and objects answer 404."""
 
 import csv
+from typing import NamedTuple
 
 from django.contrib import messages
 from django.core.cache import cache
@@ -22,12 +23,12 @@ from lms.units.models import Unit
 from lms.units.permissions import can_manage_unit, can_reorganise, home_units
 
 from . import selectors
-from .access import Crumb, can_edit_targets, can_review_submission, report_unit
 from .charts import bar_chart, trend_chart
 from .class_grid import class_grid, class_grid_head, class_grid_json, grid_version
 from .exports import CONTENT_TYPES
 from .forms import ExportForm, ReturnForm, TargetForm
 from .models import ExportJob, ReportSubmission, Target
+from .permissions import can_edit_targets, can_review_submission, report_unit
 from .services import target_save
 from .services.submissions import (
     SubmissionError,
@@ -37,6 +38,12 @@ from .services.submissions import (
     submission_return,
 )
 from .tasks import export_build_task
+
+
+class Crumb(NamedTuple):
+    pk: int
+    name: str
+    path: str
 
 
 @requires(Capability.VIEW_REPORTS)

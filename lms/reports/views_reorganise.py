@@ -16,7 +16,7 @@ from lms.units.permissions import can_reorganise, home_units
 from lms.units.services import unit_merge, unit_move
 
 from . import selectors
-from .access import report_unit
+from .permissions import report_unit
 from .reorganisation import reorganisation_preview
 from .reorganise_forms import ReorganiseForm
 from .services.history import changes_touching

@@ -7,11 +7,10 @@ from lms.units.models import Role, RoleKind, Unit
 from lms.units.permissions import units_visible_to
 
 from .models import RosterImport
+from .permissions import IMPORT_CAPABILITY
 
 
 def schools_importable_by(user):
-    from .services import IMPORT_CAPABILITY
-
     return units_visible_to(user, IMPORT_CAPABILITY).filter(kind__is_school=True,
                                                             is_active=True)
 

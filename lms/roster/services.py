@@ -16,15 +16,14 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lms.units.capabilities import Capability
 from lms.units.models import RoleKind, Unit
-from lms.units.permissions import can_manage_unit
 
 from .applying import BatchApplier
 from .columns import FIELDS, guess_mapping
 from .counters import counters_follow_batch, counters_rebuild
 from .models import ImportStatus, MissingLearner, RosterImport
 from .parsing import RosterFileError
+from .permissions import can_import_roster
 from .previews import roster_preview, roster_preview_start  # noqa: F401 - the services API
 from .reports import error_report_xlsx
 from .scanning import cached_scan, drop_cache, read_headers, scan
@@ -33,17 +32,10 @@ logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 2000
 MAX_UPLOAD_BYTES = 30 * 1024 * 1024
-IMPORT_CAPABILITY = Capability.MANAGE_ROSTER
 
 
 class RosterPermissionError(PermissionError):
     pass
-
-
-def can_import_roster(user, school: Unit) -> bool:
-    """Holders of MANAGE_ROSTER: school admins of the school, officers above it (teachers may
-    not import)."""
-    return can_manage_unit(user, school, IMPORT_CAPABILITY)
 
 
 def roster_import_create(*, actor, school: Unit, uploaded_file,

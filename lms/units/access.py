@@ -9,7 +9,10 @@ attribute set by a mixin (class-based views):
 
 Anonymous visitors of the last two are sent to sign in; signed-in people without the capability
 get 404, like every forbidden object. tests/units/test_urlconf_declared.py walks the URLconf and
-fails for a view that declares none of these."""
+fails for a view that declares none of these.
+
+This is the project's one `access.py`: view decorators only. Permission rules live in
+permissions.py modules (docs/architecture.md, "Where authorization goes")."""
 
 from dataclasses import dataclass
 from functools import wraps

@@ -117,7 +117,7 @@ def test_judge_role_sees_only_the_entries_assigned(client, contest_env):
     assigned to, and nothing else: not before assignment, not other units' entries."""
     from django.urls import reverse
 
-    from lms.contests import access
+    from lms.contests import permissions
 
     env = contest_env
     mine = make_entry(env, "a1", submit=True, title="Ý tưởng một")
@@ -131,7 +131,7 @@ def test_judge_role_sees_only_the_entries_assigned(client, contest_env):
     assert client.get(round_url).status_code == 404
     assert client.get(entry_url).status_code == 404
     assert client.get(reverse("contests:entry", args=[mine.pk])).status_code == 404
-    assert not access.can_view_entry(judge, mine)
+    assert not permissions.can_view_entry(judge, mine)
     judging.judge_assign(actor=env["admin_a"], round_unit=entry_round.round_unit,
                          username=judge.username)
     page = client.get(round_url)

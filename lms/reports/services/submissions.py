@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 
 from lms.units.models import Unit
 
-from ..access import can_edit_targets, can_review_submission
 from ..models import ReportSubmission, SubmissionStatus
+from ..permissions import can_edit_targets, can_review_submission
 from ..selectors import targets_for_unit, unit_attainments
 
 

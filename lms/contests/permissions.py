@@ -77,6 +77,12 @@ def is_judge(user, round_unit) -> bool:
     return user.is_authenticated and round_unit.assignments.filter(judge=user).exists()
 
 
+def may_score(judge, entry_round) -> bool:
+    """The judge is assigned to the entry's round unit and has no conflict with the entry."""
+    round_unit = entry_round.round_unit
+    return is_judge(judge, round_unit) and not conflicted(judge, entry_round.entry, round_unit)
+
+
 def can_view_entry(user, entry) -> bool:
     """Members, mentor, and organisers of any round unit the entry has reached. Judges read
     entries through their judging pages, which apply the conflict rule."""
@@ -86,3 +92,11 @@ def can_view_entry(user, entry) -> bool:
         if can_organise(user, entry_round.round_unit):
             return True
     return False
+
+
+def can_read_attachment(user, entry) -> bool:
+    """Those who may view the entry, and judges who may score it in one of its rounds."""
+    if can_view_entry(user, entry):
+        return True
+    return any(may_score(user, entry_round)
+               for entry_round in entry.rounds.select_related("entry", "round_unit__unit__kind"))

@@ -1,7 +1,5 @@
 """Report permissions, built on lms.units.permissions (the one permission layer)."""
 
-from typing import NamedTuple
-
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -27,10 +25,4 @@ def can_review_submission(user, unit: Unit) -> bool:
     """The parent unit's officers review a child's submitted report."""
     parent = unit.get_parent()
     return parent is not None and can_manage_unit(user, parent, Capability.MANAGE_REPORTS)
-
-
-class Crumb(NamedTuple):
-    pk: int
-    name: str
-    path: str
 
