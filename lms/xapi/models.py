@@ -19,6 +19,12 @@ class Statement(models.Model):
     activity_id = models.CharField(max_length=255, blank=True)  # object id when an Activity
     registration = models.UUIDField(null=True, blank=True)
     voided_target = models.UUIDField(null=True, blank=True)  # set on voiding statements
+    # The object when it is a StatementRef (voiding statements included): a statement that
+    # targets a matching one matches the query filters too (1.0.3 Communication 2.1.3).
+    ref_target = models.UUIDField(null=True, blank=True)
+    # The object's key when it is an Agent or Group: the `agent` filter matches the actor "or
+    # the object" (1.0.3 Communication 2.1.3); "" otherwise.
+    object_agent_key = models.CharField(max_length=255, blank=True, default="")
     voided = models.BooleanField(default=False)
     stored = models.DateTimeField()
     timestamp = models.DateTimeField()
@@ -38,10 +44,36 @@ class Statement(models.Model):
             # Most statements have no registration: a partial index stays small and cheap.
             models.Index(fields=["registration", "stored"], name="xapi_stmt_reg_idx",
                          condition=models.Q(registration__isnull=False)),
+            # Few statements target another or have an Agent as object: partial indexes.
+            models.Index(fields=["ref_target"], name="xapi_stmt_ref_idx",
+                         condition=models.Q(ref_target__isnull=False)),
+            models.Index(fields=["object_agent_key", "stored"], name="xapi_stmt_obj_agent_idx",
+                         condition=~models.Q(object_agent_key="")),
         ]
 
     def __str__(self) -> str:
         return f"{self.id} {self.verb_id}"
+
+
+class StatementRelation(models.Model):
+    """An agent or activity a statement names beyond its actor and its object: context
+    instructor and team, context activities, and a SubStatement's parts. The `related_agents` /
+    `related_activities` filters (1.0.3 Communication 2.1.3) look here; most statements (a
+    learner, a verb, an activity) have no row, so plain ingest pays nothing for it."""
+
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="+",
+                                  db_index=False)
+    kind = models.CharField(max_length=8)  # "agent" or "activity"
+    key = models.CharField(max_length=255)  # agent_key(...) or the activity IRI
+
+    class Meta:
+        verbose_name = _("liên quan của câu lệnh xAPI")
+        verbose_name_plural = _("liên quan của câu lệnh xAPI")
+        indexes = [models.Index(fields=["kind", "key"], name="xapi_relation_key_idx"),
+                   models.Index(fields=["statement"], name="xapi_relation_stmt_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.statement_id} {self.kind}:{self.key}"
 
 
 class Attachment(models.Model):

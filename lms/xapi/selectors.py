@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from lms.jsonio import JSONInputError, json_read
 
-from .models import Statement
+from .models import Statement, StatementRelation
 from .validation import Invalid, agent_key, check_agent, check_iri, check_timestamp, check_uuid
 
 DEFAULT_LIMIT = 100
@@ -46,6 +46,79 @@ def flag_param(params, name: str) -> bool:
     return value == "true"
 
 
+def _match(params) -> Q | None:
+    """The filters that are not time or sequence based, as one Q (None: no such filter)."""
+    parts = []
+    related_agents = flag_param(params, "related_agents")
+    related_activities = flag_param(params, "related_activities")
+    if "agent" in params:
+        try:
+            agent = json_read(params["agent"])
+        except JSONInputError:
+            raise Invalid("agent", _("phải là JSON của một Agent hoặc Group.")) from None
+        key = agent_key(check_agent(agent, "agent"))
+        # 1.0.3 Communication 2.1.3: "the specified Agent or Group is the Actor or Object".
+        agent_q = Q(actor_key=key) | Q(object_agent_key=key)
+        if related_agents:
+            agent_q |= _authority_q(key) | Q(id__in=StatementRelation.objects.filter(
+                kind="agent", key=key).values("statement_id"))
+        parts.append(agent_q)
+    if "verb" in params:
+        parts.append(Q(verb_id=check_iri(params["verb"], "verb")))
+    if "activity" in params:
+        activity = check_iri(params["activity"], "activity")
+        activity_q = Q(activity_id=activity[:255])
+        if related_activities:
+            activity_q |= Q(id__in=StatementRelation.objects.filter(
+                kind="activity", key=activity[:255]).values("statement_id"))
+        parts.append(activity_q)
+    if "registration" in params:
+        parts.append(Q(registration=check_uuid(params["registration"], "registration")))
+    if not parts:
+        return None
+    match = parts[0]
+    for part in parts[1:]:
+        match &= part
+    return match
+
+
+def _authority_q(key: str) -> Q:
+    """Statements whose authority is this agent: the LRS sets the authority from the client
+    (services.authority_for), so it is a match on the client column."""
+    from .services import home_page
+
+    prefix = f"account:{home_page()}|"
+    if not key.startswith(prefix):
+        return Q(pk__in=[])
+    name = key[len(prefix):]
+    if name == "hocmo-lrs":
+        return Q(client__isnull=True)
+    if name.startswith("client:"):
+        return Q(client__key=name[len("client:"):])
+    return Q(pk__in=[])
+
+
+def _targeting(match: Q, visible: Q) -> list:
+    """Ids of statements whose object is a StatementRef to a statement matching `match`,
+    recursively ("Statement a is a match when a targets b which targets c" and c matches;
+    1.0.3 Communication 2.1.3 "Filter Conditions for StatementRefs", 2.0 4.1.6.1). A voided
+    target still counts: that is how its voiding statement is found (1.0.3 Data 2.3.2)."""
+    found: list = []
+    seen: set = set()
+    level = list(Statement.objects.filter(
+        ref_target__in=Statement.objects.filter(visible, match).values("id"))
+        .values_list("id", flat=True))
+    while level:
+        level = [i for i in level if i not in seen]
+        seen.update(level)
+        found += level
+        if not level:
+            break
+        level = list(Statement.objects.filter(ref_target__in=level)
+                     .values_list("id", flat=True))
+    return found
+
+
 def statements_query(params, *, visible: Q,
                      needs_offset: bool = False) -> tuple[list[Statement], str | None]:
     """(statements of this page, cursor of the next page or None). `needs_offset`: xAPI 2.0
@@ -53,26 +126,16 @@ def statements_query(params, *, visible: Q,
     unknown = sorted(set(params) - FILTER_PARAMS)
     if unknown:
         raise Invalid(unknown[0], _("tham số không được hỗ trợ."))
+    match = _match(params)
     rows: QuerySet = Statement.objects.filter(visible, voided=False)
-    if "agent" in params:
-        try:
-            agent = json_read(params["agent"])
-        except JSONInputError:
-            raise Invalid("agent", _("phải là JSON của một Agent hoặc Group.")) from None
-        rows = rows.filter(actor_key=agent_key(check_agent(agent, "agent")))
-    if "verb" in params:
-        rows = rows.filter(verb_id=check_iri(params["verb"], "verb"))
-    if "activity" in params:
-        rows = rows.filter(activity_id=check_iri(params["activity"], "activity"))
-    if "registration" in params:
-        rows = rows.filter(registration=check_uuid(params["registration"], "registration"))
+    if match is not None:
+        targeting = _targeting(match, visible)
+        rows = rows.filter(match | Q(id__in=targeting) if targeting else match)
+    # Time and sequence filters apply to the statement itself, never through a StatementRef.
     for name, lookup in (("since", "stored__gt"), ("until", "stored__lte")):
         if name in params:
             moment = check_timestamp(params[name], name, needs_offset=needs_offset)
             rows = rows.filter(**{lookup: moment})
-    for name in ("related_activities", "related_agents"):
-        if flag_param(params, name):  # refused rather than silently answering a narrower query
-            raise Invalid(name, _("chưa được hỗ trợ (chỉ nhận false)."))
     if params.get("format", "exact") not in ("exact", "ids", "canonical"):
         raise Invalid("format", _("phải là exact, ids hoặc canonical."))
     try:
@@ -93,3 +156,42 @@ def statements_query(params, *, visible: Q,
     cursor = _cursor_encode(page[limit - 1].stored, page[limit - 1].id) \
         if len(page) > limit else None
     return page[:limit], cursor
+
+
+MERGED_DEFINITIONS = 1000  # the most recent statements naming the activity that are merged
+LANGUAGE_MAPS = ("name", "description")
+
+
+def activity_definition(activity_id: str) -> dict:
+    """The LRS's canonical definition of an activity: the definitions every statement gave it
+    (as object, context activity, or inside a SubStatement), merged oldest first so the newest
+    wins — language maps and extensions key by key, other properties whole (1.0.3 Data
+    2.4.4.1: the LRS "SHOULD update its internal representation of an Activity's definition
+    upon receiving a Statement with a different definition"; Communication 2.5 / 2.0 4.1.6.4
+    return it). Bounded to the most recent MERGED_DEFINITIONS statements so a popular
+    activity costs the same as a rare one."""
+    from .relations import activities_named
+
+    key = activity_id[:255]
+    rows = (Statement.objects
+            .filter(Q(activity_id=key) | Q(id__in=StatementRelation.objects.filter(
+                kind="activity", key=key).values("statement_id")), voided=False)
+            .order_by("-stored", "-id").values_list("payload", flat=True)[:MERGED_DEFINITIONS])
+    merged: dict = {}
+    for payload in reversed(list(rows)):
+        for activity in activities_named(payload, activity_id):
+            definition = activity.get("definition")
+            if isinstance(definition, dict):
+                merged = _merge_definition(merged, definition)
+    return merged
+
+
+def _merge_definition(old: dict, new: dict) -> dict:
+    out = dict(old)
+    for key, value in new.items():
+        if key in (*LANGUAGE_MAPS, "extensions") and isinstance(value, dict) \
+                and isinstance(old.get(key), dict):
+            out[key] = {**old[key], **value}
+        else:
+            out[key] = value
+    return out

@@ -15,8 +15,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import Client, Statement
+from .relations import statement_relations
 from .storage import statements_insert
-from .validation import VOIDED, Invalid, agent_key, check_statement, check_timestamp
+from .validation import (
+    VOIDED,
+    Invalid,
+    agent_key,
+    check_statement,
+    check_timestamp,
+    context_activities_as_lists,
+)
 from .versions import V1, Rules
 
 if TYPE_CHECKING:
@@ -82,7 +90,7 @@ def _prepare(raw: dict, index: int, principal: Principal, now, rules: Rules
     if principal.is_learner_session and isinstance(raw, dict):
         # Never trusted from the client: players (H5P) send whatever actor they made up.
         raw = {**raw, "actor": agent_for_user(principal.user)}
-    stmt = dict(check_statement(raw, path, rules=rules))
+    stmt = context_activities_as_lists(check_statement(raw, path, rules=rules))
     if principal.client is not None:
         user = _user_for_actor(stmt["actor"], principal.client)
     stmt.pop("stored", None)
@@ -104,9 +112,13 @@ def _prepare(raw: dict, index: int, principal: Principal, now, rules: Rules
         activity_id=(obj["id"][:255] if obj.get("objectType", "Activity") == "Activity" else ""),
         registration=uuid.UUID(registration) if registration else None,
         voided_target=(uuid.UUID(obj["id"]) if stmt["verb"]["id"] == VOIDED else None),
+        ref_target=(uuid.UUID(obj["id"]) if obj.get("objectType") == "StatementRef" else None),
+        object_agent_key=(agent_key(obj) if obj.get("objectType") in ("Agent", "Group")
+                          else ""),
         stored=now, timestamp=timestamp, client=principal.client, content_hash=digest,
         payload=stmt,
     )
+    row.relations = statement_relations(stmt)  # type: ignore[attr-defined]
     return row, stmt
 
 
@@ -139,12 +151,12 @@ def statements_store(raw_statements: list, principal: Principal, *,
     attachments_match([(path, stmt) for path, (_row, stmt) in zip(paths, prepared, strict=True)],
                       files or {})
     # What was signed is the statement as received (before the LRS set actor, stored, ...).
-    signatures_check(list(zip(paths, raw_statements, strict=True)), files or {})
+    signatures_check(list(zip(paths, raw_statements, strict=True)), files or {}, rules)
     if len(set(ids)) != len(ids):
         raise Invalid("statements", _("có hai câu lệnh trùng id trong cùng một lô."))
     rows = [row for row, _stmt in prepared]
     if len(rows) == 1 and not files and not rows[0].voided_target \
-            and not could_project(rows[0]):
+            and not rows[0].relations and not could_project(rows[0]):  # type: ignore[attr-defined]
         # One INSERT is atomic on its own: no BEGIN/COMMIT round trips for the common single
         # statement that moves no progress.
         if not statements_insert(rows):

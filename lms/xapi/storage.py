@@ -11,13 +11,13 @@ import json
 import psycopg
 from django.db import connection
 
-from .models import Statement
+from .models import Statement, StatementRelation
 
 _COLUMNS = ("id", "actor_key", "user_id", "verb_id", "activity_id", "registration",
             "voided_target", "voided", "stored", "timestamp", "client_id", "content_hash",
-            "payload")
+            "payload", "ref_target", "object_agent_key")
 _TYPES = ("uuid", "text", "bigint", "text", "text", "uuid", "uuid", "boolean", "timestamptz",
-          "timestamptz", "bigint", "text", "text")
+          "timestamptz", "bigint", "text", "text", "uuid", "text")
 _SQL = (
     f"INSERT INTO {Statement._meta.db_table} ({', '.join(_COLUMNS)}) "  # noqa: S608
     f"SELECT {', '.join(f'c{i}' + ('::jsonb' if col == 'payload' else '') for i, col in enumerate(_COLUMNS))} "  # noqa: E501
@@ -36,6 +36,7 @@ def statements_insert(rows: list[Statement]) -> set:
                        .values_list("id", flat=True))
         new = [r for r in rows if r.id not in existing]
         Statement.objects.bulk_create(new)
+        _relations_insert(new)
         return {r.id for r in new}
     columns = [
         [r.id for r in rows], [r.actor_key for r in rows], [r.user_id for r in rows],
@@ -44,8 +45,20 @@ def statements_insert(rows: list[Statement]) -> set:
         [r.voided for r in rows], [r.stored for r in rows], [r.timestamp for r in rows],
         [r.client_id for r in rows], [r.content_hash for r in rows],
         [json.dumps(r.payload, ensure_ascii=False, separators=(",", ":")) for r in rows],
+        [r.ref_target for r in rows], [r.object_agent_key for r in rows],
     ]
     connection.ensure_connection()
     with psycopg.Cursor(connection.connection) as cursor:
         cursor.execute(_SQL, columns)
-        return {row[0] for row in cursor.fetchall()}
+        inserted = {row[0] for row in cursor.fetchall()}
+    _relations_insert([r for r in rows if r.id in inserted])
+    return inserted
+
+
+def _relations_insert(rows: list[Statement]) -> None:
+    """The StatementRelation rows of the statements just inserted (the caller's transaction
+    covers both: statements_store only takes the no-transaction path without relations)."""
+    relations = [StatementRelation(statement_id=r.id, kind=kind, key=key)
+                 for r in rows for kind, key in getattr(r, "relations", ())]
+    if relations:
+        StatementRelation.objects.bulk_create(relations)

@@ -346,6 +346,32 @@ def check_statement(stmt, path: str = "statement", *, rules: Rules = V1) -> dict
         raise Invalid(f"{path}.version", _("phiên bản 1.0.x hoặc 2.0.x (2.0.x chỉ khi gửi với "
                                            "tiêu đề X-Experience-API-Version 2.0)."))
     _core(stmt, path, in_substatement=False, rules=rules)
+    if "authority" in stmt:
+        # 1.0.3 Data 2.4.9 / 2.0 4.2.2.10: an Agent, or a Group of two Agents (OAuth). The
+        # LRS replaces it with its own, but an invalid one is still a bad request (XAPI-00100).
+        authority = check_agent(stmt["authority"], f"{path}.authority")
+        if authority.get("objectType") == "Group" and len(authority.get("member") or []) != 2:
+            raise Invalid(f"{path}.authority.member",
+                          _("authority là Group thì phải có đúng hai Agent (OAuth)."))
+    if "stored" in stmt:
+        check_timestamp(stmt["stored"], f"{path}.stored")
     if stmt["verb"]["id"] == VOIDED and stmt["object"].get("objectType") != "StatementRef":
         raise Invalid(f"{path}.object", _("câu lệnh hủy (voided) phải trỏ tới một StatementRef."))
     return stmt
+
+
+def context_activities_as_lists(stmt: dict) -> dict:
+    """A copy of a validated statement whose contextActivities values are all arrays (1.0.3
+    Data 2.4.6.2 / 2.0 4.2.2.5: a single Activity object is allowed on input, but "the LRS
+    MUST return every value in the contextActivities Object as an array"). Also inside a
+    SubStatement. The statement as received is left untouched (its signature covers it)."""
+    out = dict(stmt)
+    context = stmt.get("context")
+    if isinstance(context, dict) and isinstance(context.get("contextActivities"), dict):
+        activities = {key: items if isinstance(items, list) else [items]
+                      for key, items in context["contextActivities"].items()}
+        out["context"] = {**context, "contextActivities": activities}
+    obj = stmt.get("object")
+    if isinstance(obj, dict) and obj.get("objectType") == "SubStatement":
+        out["object"] = context_activities_as_lists(obj)
+    return out

@@ -15,12 +15,14 @@ from django.views.decorators.csrf import csrf_exempt
 
 from lms.units.access import PUBLIC, SIGNED_IN, declare
 
+from .alternate import alternate_request_apply
 from .attachments import multipart_response, statements_body
 from .auth import NotAuthenticated, principal_for
+from .formats import statement_format
 from .selectors import flag_param, statement_by_id, statements_query
 from .services import Conflict, Principal, Refused, agent_for_user, statements_store
 from .validation import Invalid, agent_key
-from .versions import ABOUT_VERSIONS, V1, rules_for
+from .versions import ABOUT_VERSIONS, V2, rules_for
 
 READ_SCOPES = ("statements/read", "all/read")
 
@@ -32,18 +34,35 @@ def _error(status: int, detail: str, fields: dict | None = None) -> JsonResponse
     return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
 
 
-def xapi_endpoint(methods: tuple[str, ...], *, auth: bool = True):
+def xapi_endpoint(methods: tuple[str, ...], *, auth: bool = True, consistent: bool = False):
+    """`consistent`: every answer, errors included, carries X-Experience-API-Consistent-Through
+    (1.0.3 Communication 2.1.3 and 2.0 4.1.6.1: "on all responses to Statement requests")."""
     def decorate(view):
         @csrf_exempt
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
-            # Requests without a (valid) header, only legal on About, are answered as 1.0.3.
-            request.xapi_rules = rules_for(request.headers.get("X-Experience-API-Version", ""))
-            response = _handle(view, methods, auth, request, *args, **kwargs)
-            response["X-Experience-API-Version"] = (request.xapi_rules or V1).header
+            try:
+                alternate_request_apply(request)
+            except Invalid as exc:
+                request.xapi_rules = None
+                response = _invalid(exc)
+            else:
+                request.xapi_rules = rules_for(request.headers.get("X-Experience-API-Version", ""))
+                response = _handle(view, methods, auth, request, *args, **kwargs)
+            # Without a (valid) header the LRS cannot know what the client speaks: it answers
+            # with the newest version it speaks (the 2.0 suite, XAPI-00331, expects 2.0.0 on
+            # the 400; About, the one resource reachable without a header, lists both).
+            response["X-Experience-API-Version"] = (request.xapi_rules or V2).header
+            if consistent:
+                _consistent(response)
             return response
         return declare(wrapper, SIGNED_IN if auth else PUBLIC)
     return decorate
+
+
+def _invalid(exc: Invalid) -> JsonResponse:
+    return _error(400, _("Dữ liệu xAPI không hợp lệ: %(path)s %(message)s")
+                  % {"path": exc.path, "message": exc.message}, {exc.path: exc.message})
 
 
 def _handle(view, methods, auth, request, *args, **kwargs):
@@ -66,8 +85,7 @@ def _handle(view, methods, auth, request, *args, **kwargs):
     try:
         return view(request, *args, **kwargs)
     except Invalid as exc:
-        return _error(400, _("Dữ liệu xAPI không hợp lệ: %(path)s %(message)s")
-                      % {"path": exc.path, "message": exc.message}, {exc.path: exc.message})
+        return _invalid(exc)
     except Conflict as exc:
         return _error(409, str(exc))
     except Refused as exc:
@@ -98,7 +116,7 @@ def about(request):
                          "extensions": {"https://hocmo.vn/xapi/lrs": "HọcMở"}})
 
 
-@xapi_endpoint(("GET", "HEAD", "POST", "PUT"))
+@xapi_endpoint(("GET", "HEAD", "POST", "PUT"), consistent=True)
 def statements(request):
     principal = request.principal
     if request.method == "PUT":
@@ -111,22 +129,26 @@ def statements(request):
             raise Invalid("statement", _("PUT nhận đúng một câu lệnh."))
         statements_store([body], principal, statement_id=statement_id, rules=request.xapi_rules,
                          files=files)
-        return _consistent(HttpResponse(status=204))
+        return HttpResponse(status=204)
     if request.method == "POST":
         require_scope(principal, "statements/write")
         body, files = statements_body(request)
         batch = body if isinstance(body, list) else [body]
         ids = statements_store(batch, principal, as_list=isinstance(body, list),
                                rules=request.xapi_rules, files=files)
-        return _consistent(JsonResponse(ids, safe=False))
+        return JsonResponse(ids, safe=False)
     require_scope(principal, "statements/read", "statements/read/mine", "all/read")
-    return _consistent(_statements_get(request, principal))
+    return _statements_get(request, principal)
 
 
 def _statements_get(request, principal):
     params = request.GET
     visible = _visible(principal)
     with_files = flag_param(params, "attachments")  # multipart answer when true
+    fmt = params.get("format", "exact")
+    if fmt not in ("exact", "ids", "canonical"):
+        raise Invalid("format", _("phải là exact, ids hoặc canonical."))
+    language = request.headers.get("Accept-Language", "")
     single = [k for k in ("statementId", "voidedStatementId") if k in params]
     if single:
         extra = set(params) - {single[0], "format", "attachments"}
@@ -136,8 +158,9 @@ def _statements_get(request, principal):
                               visible=visible)
         if row is None:
             return _error(404, _("Không tìm thấy câu lệnh."))
-        response = multipart_response(row.payload, [row.payload]) if with_files \
-            else JsonResponse(row.payload, json_dumps_params={"ensure_ascii": False})
+        payload = statement_format(row.payload, fmt, language)
+        response = multipart_response(payload, [row.payload]) if with_files \
+            else JsonResponse(payload, json_dumps_params={"ensure_ascii": False})
         response["Last-Modified"] = http_date(row.stored.timestamp())
         return response
     rows, cursor = statements_query(params, visible=visible,
@@ -147,29 +170,15 @@ def _statements_get(request, principal):
         query = params.copy()
         query["cursor"] = cursor
         more = f"{request.path}?{query.urlencode()}"
-    fmt = params.get("format", "exact")
-    payloads = [row.payload if fmt != "ids" else _ids_only(row.payload) for row in rows]
+    payloads = [statement_format(row.payload, fmt, language) for row in rows]
     document = {"statements": payloads, "more": more}
-    response = multipart_response(document, payloads) if with_files \
+    response = multipart_response(document, [row.payload for row in rows]) if with_files \
         else JsonResponse(document, json_dumps_params={"ensure_ascii": False})
     # 2.0: the most recent "stored" among the statements returned; with none, the time the
     # answer is consistent through (nothing newer existed then).
     newest = max((row.stored for row in rows), default=timezone.now())
     response["Last-Modified"] = http_date(newest.timestamp())
     return response
-
-
-def _ids_only(payload: dict) -> dict:
-    """format=ids: agents keep only their identifier, activities only their id."""
-    def agent(a):
-        return {k: v for k, v in a.items() if k in ("objectType", "mbox", "mbox_sha1sum",
-                                                     "openid", "account", "member")}
-    slim = dict(payload)
-    slim["actor"] = agent(payload["actor"])
-    obj = payload.get("object", {})
-    if obj.get("objectType", "Activity") == "Activity":
-        slim["object"] = {"objectType": "Activity", "id": obj.get("id")}
-    return slim
 
 
 @xapi_endpoint(("GET", "HEAD"))
@@ -188,12 +197,11 @@ def agents(request):
 
 @xapi_endpoint(("GET", "HEAD"))
 def activities(request):
-    from .models import Statement
+    from .selectors import activity_definition
     from .validation import check_iri
 
     activity_id = check_iri(request.GET.get("activityId"), "activityId")
-    row = (Statement.objects.filter(activity_id=activity_id).order_by("-stored")
-           .only("payload").first())
-    definition = ((row.payload.get("object") or {}).get("definition") if row else None) or {}
+    definition = activity_definition(activity_id)
     return JsonResponse({"objectType": "Activity", "id": activity_id,
-                         **({"definition": definition} if definition else {})})
+                         **({"definition": definition} if definition else {})},
+                        json_dumps_params={"ensure_ascii": False})

@@ -30,7 +30,10 @@ def auth():
 def test_about_lists_both_versions_and_echoes_the_header(client):
     about = client.get("/xapi/about")
     assert about.json()["version"] == ["1.0.3", "2.0.0"]
-    assert about["X-Experience-API-Version"] == "1.0.3"
+    # Without a header the LRS answers with the newest version it speaks.
+    assert about["X-Experience-API-Version"] == "2.0.0"
+    assert client.get("/xapi/about", HTTP_X_EXPERIENCE_API_VERSION="1.0.3")[
+        "X-Experience-API-Version"] == "1.0.3"
     assert client.get("/xapi/about", **V2)["X-Experience-API-Version"] == "2.0.0"
 
 
