@@ -6,7 +6,8 @@ from .selectors import learners_pending_completion
 from .services import course_completion_check
 
 
-@shared_task(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+@shared_task(name="courses.completions_recheck",
+             acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
 def course_completions_recheck(course_id: int) -> int:
     """After a course's required lessons change (a lesson unpublished or made optional), award
     the completions learners have now earned. Returns how many were created."""

@@ -3,7 +3,8 @@
 from celery import shared_task
 
 
-@shared_task(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+@shared_task(name="search.subtree_reindex",
+             acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
 def search_subtree_reindex(page_id: int) -> int:
     from .services import search_subtree_refresh
 

@@ -3,7 +3,8 @@
 from celery import shared_task
 
 
-@shared_task(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+@shared_task(name="certificates.issue",
+             acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
 def certificate_issue_task(user_id: int, course_id: int) -> int | None:
     """Issue (or find) the learner's certificate; returns its id, or None if not yet earned."""
     from courses.models import CoursePage

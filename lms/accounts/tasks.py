@@ -1,7 +1,7 @@
 from celery import shared_task
 
 
-@shared_task(ignore_result=True)
+@shared_task(name="accounts.password_reset_deliver", ignore_result=True)
 def password_reset_deliver(*, identifier: str) -> bool:
     """Sends a password reset link (email) or code (SMS); see lms/accounts/passwords.py. Not
     retried: the person is waiting and can ask again."""
@@ -10,7 +10,7 @@ def password_reset_deliver(*, identifier: str) -> bool:
     return deliver(identifier)
 
 
-@shared_task(ignore_result=True)
+@shared_task(name="accounts.signin_code_deliver", ignore_result=True)
 def signin_code_deliver(*, purpose: str, identifier: str = "", user_id: int | None = None) -> bool:
     """Makes and sends a sign-in code (see lms/accounts/signin.py). Not retried: the person is
     waiting and can ask again; a stale retry would only retire a newer code."""

@@ -1,7 +1,7 @@
 from celery import shared_task
 
 
-@shared_task(acks_late=True, ignore_result=True)
+@shared_task(name="families.news_post_notify", acks_late=True, ignore_result=True)
 def news_post_notify(post_id: int) -> int:
     """Tell the class's learners and their parents about a new post (once per post)."""
     from lms.notifications.models import Event

@@ -3,7 +3,8 @@
 from celery import shared_task
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True, ignore_result=True)
+@shared_task(name="notifications.deliver",
+             acks_late=True, reject_on_worker_lost=True, ignore_result=True)
 def deliver(delivery_id: int) -> None:
     from .services import delivery_send
 
@@ -12,7 +13,8 @@ def deliver(delivery_id: int) -> None:
         deliver.apply_async((delivery_id,), countdown=retry_in)
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True, ignore_result=True)
+@shared_task(name="notifications.deliver_batch",
+             acks_late=True, reject_on_worker_lost=True, ignore_result=True)
 def deliver_batch(delivery_ids: list[int]) -> None:
     from .services import delivery_send
 
@@ -22,7 +24,7 @@ def deliver_batch(delivery_ids: list[int]) -> None:
             deliver.apply_async((delivery_id,), countdown=retry_in)
 
 
-@shared_task(ignore_result=True)
+@shared_task(name="notifications.deliveries_resume", ignore_result=True)
 def deliveries_resume() -> int:
     """Beat, every minute: re-queue deliveries whose task was lost or whose worker died."""
     from .services import deliveries_due
@@ -33,14 +35,14 @@ def deliveries_resume() -> int:
     return len(ids)
 
 
-@shared_task(ignore_result=True)
+@shared_task(name="notifications.weekly_digest", ignore_result=True)
 def weekly_digest() -> int:
     from .digest import digest_build_and_queue
 
     return digest_build_and_queue()["notifications"]
 
 
-@shared_task(ignore_result=True)
+@shared_task(name="notifications.course_reminders", ignore_result=True)
 def course_reminders() -> int:
     from .events import reminders_not_started
 

@@ -84,12 +84,13 @@ def production(settings, monkeypatch):
            "DJANGO_ALLOWED_HOSTS": "hocmo.example.vn"}
     for key, value in env.items():
         monkeypatch.setenv(key, value)
-    modules = ("lms.settings.production", "lms.settings.base")  # base reads the env too
-    saved = {name: sys.modules.pop(name) for name in modules if name in sys.modules}
+    # Every settings module reads the env (lms.settings.env, .security, ...), so all are re-read.
+    modules = [name for name in sys.modules if name.startswith("lms.settings.")]
+    saved = {name: sys.modules.pop(name) for name in modules}
     try:
         module = importlib.import_module("lms.settings.production")
     finally:
-        for name in modules:
+        for name in [name for name in sys.modules if name.startswith("lms.settings.")]:
             sys.modules.pop(name, None)
         sys.modules.update(saved)
     for name in ("MIDDLEWARE", "CONTENT_SECURITY_POLICY", "HOCMO_SITE_ORIGIN",

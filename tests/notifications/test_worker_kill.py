@@ -53,8 +53,8 @@ def _start_worker(outbox: Path, name: str) -> subprocess.Popen:
            "DJANGO_SETTINGS_MODULE": "lms.settings.test", "DATABASE_URL": _db_url(),
            "CELERY_BROKER_URL": REDIS_URL, "CELERY_RESULT_BACKEND": "",
            "CELERY_TASK_ALWAYS_EAGER": "false",
-           "NOTIFICATIONS_SMS_ADAPTER": "file", "NOTIFICATIONS_OUTBOX_DIR": str(outbox),
-           "NOTIFICATIONS_FILE_ADAPTER_DELAY": "1.5", "NOTIFICATIONS_LEASE_SECONDS": "3"}
+           "HOCMO_NOTIFICATIONS_SMS_ADAPTER": "file", "HOCMO_NOTIFICATIONS_OUTBOX_DIR": str(outbox),
+           "HOCMO_NOTIFICATIONS_FILE_ADAPTER_DELAY": "1.5", "HOCMO_NOTIFICATIONS_LEASE_SECONDS": "3"}
     env.pop("CELERY_RESULT_BACKEND")
     return subprocess.Popen(  # noqa: S603 - fixed argv: this interpreter running celery
         [sys.executable, "-m", "celery", "-A", "lms", "worker", "--pool=solo", "-c", "1",
@@ -100,7 +100,7 @@ def test_worker_killed_mid_send_loses_none_and_sends_none_twice(tmp_path, monkey
     first = _start_worker(tmp_path, "w1")
     try:
         for delivery_id in ids:
-            producer.send_task("lms.notifications.tasks.deliver", args=[delivery_id])
+            producer.send_task("notifications.deliver", args=[delivery_id])
         # kill once one send is done and the next is in flight (claimed, adapter sleeping)
         _wait(lambda: len(_sent_keys(tmp_path)) >= 1
               and Delivery.objects.filter(pk__in=ids, state="sending").exists(),
@@ -115,7 +115,7 @@ def test_worker_killed_mid_send_loses_none_and_sends_none_twice(tmp_path, monkey
     time.sleep(3.5)  # the dead worker's lease runs out
     second = _start_worker(tmp_path, "w2")
     try:
-        producer.send_task("lms.notifications.tasks.deliveries_resume")
+        producer.send_task("notifications.deliveries_resume")
         _wait(lambda: Delivery.objects.filter(pk__in=ids, state="sent").count() == len(ids),
               120, "every delivery to be sent by the second worker")
     finally:
