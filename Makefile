@@ -54,6 +54,7 @@ test: system install assets browser
 
 lint: install
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/djlint templates --lint
 
 typecheck: install
 	$(VENV)/bin/mypy lms courses library search

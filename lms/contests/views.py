@@ -185,7 +185,7 @@ def entry_autosave(request, entry_id: int):
     if not request.headers.get("HX-Request"):
         messages.info(request, message)
         return redirect("contests:entry", entry_id=entry.pk)
-    return render(request, "contests/_autosave_status.html", {"message": message, "ok": ok})
+    return render(request, "contests/includes/autosave_status.html", {"message": message, "ok": ok})
 
 
 @signed_in

@@ -139,7 +139,7 @@ def class_view(request, unit_id):
     cached = cache.get(key)
     if cached is None:
         head = class_grid_head(klass, course_id)
-        body = render_to_string("reports/_class_grid_body.html", {
+        body = render_to_string("reports/includes/class_grid_body.html", {
             "grid": class_grid(klass, head=head), "unit": klass})
         ancestors = [Crumb(u.pk, u.name, u.path) for u in
                      Unit.objects.filter(path__in=klass.ancestor_paths()).order_by("depth")]

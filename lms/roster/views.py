@@ -118,7 +118,7 @@ def progress(request, pk: int):
     """The progress bar fragment htmx polls every 2 s; once the task is done it sends the page
     on (HX-Redirect). Without JavaScript the page refreshes itself (a meta refresh)."""
     imp = _import_for(request, pk)
-    response = render(request, "roster/_progress.html", {"imp": imp})
+    response = render(request, "roster/includes/progress.html", {"imp": imp})
     if not imp.in_progress:
         response["HX-Redirect"] = _progress_page(imp)
     return response
