@@ -1,12 +1,16 @@
 """Period reports submitted up the chain: frozen figures, reviewed by the parent unit."""
 
 import datetime
+from urllib.parse import urlencode
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lms.units.models import Unit
+from lms.notifications.events import report_returned_notify
+from lms.units.capabilities import Capability, kinds_with
+from lms.units.models import Role, Unit
 
 from ..models import ReportSubmission, SubmissionStatus
 from ..permissions import can_edit_targets, can_review_submission
@@ -65,7 +69,30 @@ def submission_approve(*, actor, submission: ReportSubmission) -> ReportSubmissi
 
 
 def submission_return(*, actor, submission: ReportSubmission, comment: str) -> ReportSubmission:
-    return _review(actor, submission, SubmissionStatus.RETURNED, comment)
+    """Return the report with a comment; after commit, the unit hears why (report_returned)."""
+    submission = _review(actor, submission, SubmissionStatus.RETURNED, comment)
+    transaction.on_commit(lambda: _returned_notify(submission))
+    return submission
+
+
+def _returned_notify(submission: ReportSubmission) -> int:
+    """Tell the unit its report came back, with the reviewer's comment: whoever submitted it and
+    those who may resubmit for the unit (a MANAGE_REPORTS role at the unit itself; the
+    reviewers above it hold that capability too, but it is not their report)."""
+    unit = submission.unit
+    recipients = {role.user_id: role.user for role in Role.objects.filter(
+        unit=unit, kind__in=kinds_with(Capability.MANAGE_REPORTS), ended_at__isnull=True,
+        user__is_active=True).select_related("user")}
+    if submission.submitted_by is not None and submission.submitted_by.is_active:
+        recipients.setdefault(submission.submitted_by_id, submission.submitted_by)
+    url = (reverse("reports:submissions", args=[unit.pk])
+           + "?" + urlencode({"period": submission.period_label}))
+    report = f"{unit.name} · {submission.period_label}"
+    # one notice per return: a report returned again after resubmission is told again
+    key = f"report_returned:{submission.pk}:{submission.reviewed_at:%Y%m%d%H%M%S%f}"
+    return sum(1 for user in recipients.values()
+               if report_returned_notify(user, report=report, reason=submission.comment,
+                                         url=url, key=key) is not None)
 
 
 def children_submissions(unit: Unit, period_label: str) -> dict:
