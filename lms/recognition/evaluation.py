@@ -9,6 +9,7 @@ A member counts as a learning citizen for the family when they meet the citizen 
 and their citizen candidate was not rejected; likewise households for the community."""
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Count, Q, Sum
@@ -118,11 +119,19 @@ def _row(kind, year, subject_id, **fields) -> dict:
     return {"kind": kind, "year": year, "subject_key": f"{kind}:{year}:{subject_id}", **fields}
 
 
-def recognition_evaluate(*, unit: Unit | None, year: int) -> dict[str, int]:
-    """Evaluate `unit`'s subtree (everything when None) for `year`; returns new candidates per
-    kind."""
-    prefix = unit.path if unit else ""
-    book = rules.RuleBook(year)
+@dataclass
+class _People:
+    """Who the evaluation of one subtree looks at, and where each of them counts."""
+    households: list[Household]
+    members: dict[int, list[HouseholdMember]]  # household id → its members at year end
+    learner_paths: list[tuple[int, str]]  # (user id, unit path) of live learner roles
+    home_commune: dict[int, Unit]  # member → their household's commune
+    scope: dict[int, tuple[int, str]]  # user id → (unit id, path) where they count
+
+
+def _people(prefix: str, year: int) -> _People:
+    """Households of the subtree's communes, learners of its units, and each person's scope:
+    their first learner role, else (a member without one) their household's commune."""
     households = list(Household.objects.filter(commune__path__startswith=prefix)
                       .select_related("commune"))
     members = year_end_members(households, year)
@@ -133,7 +142,6 @@ def recognition_evaluate(*, unit: Unit | None, year: int) -> dict[str, int]:
     member_users = {m.user_id for ms in members.values() for m in ms if m.user_id}
     everyone = role_users | member_users
     roles = _first_learner_roles(everyone)
-    # a member without a learner role belongs to their household's commune
     home_commune: dict[int, Unit] = {}
     for household in households:
         for m in members.get(household.pk, []):
@@ -145,36 +153,46 @@ def recognition_evaluate(*, unit: Unit | None, year: int) -> dict[str, int]:
             scope[user_id] = roles[user_id]
         elif user_id in home_commune:
             scope[user_id] = (home_commune[user_id].pk, home_commune[user_id].path)
-    stats = learning_stats(everyone, year)
+    return _People(households, members, learner_paths, home_commune, scope)
+
+
+def _propose_citizens(people: _People, book: rules.RuleBook, year: int,
+                      prefix: str) -> tuple[int, set[int]]:
+    """Citizen candidates for those meeting the rule where they count. Returns (new
+    candidates, citizens: the qualified minus those whose candidate was rejected)."""
+    scope = people.scope
+    stats = learning_stats(scope.keys(), year)
     rejected = _rejected(RecognitionKind.CITIZEN, year, "user_id")
     qualified = {u for u, (n, h) in stats.items() if u in scope
                  and rules.citizen_meets(book.for_path(scope[u][1]), n, h)}
-    citizens = qualified - rejected
-
     communes = _communes_above({p for _, p in scope.values()})
     names = {pk: full_name or username for pk, full_name, username in
              User.objects.filter(pk__in=qualified).values_list("pk", "full_name", "username")}
-    created = {}
     rows = []
     for user_id in sorted(qualified):
         unit_id, path = scope[user_id]
         if not path.startswith(prefix):
             continue  # evaluated with the subtree their learner role is in
         n, h = stats[user_id]
-        commune_id = _commune_for(path, communes) or (
-            home_commune[user_id].pk if user_id in home_commune else None)
+        home = people.home_commune.get(user_id)
+        commune_id = _commune_for(path, communes) or (home.pk if home is not None else None)
         rows.append(_row(RecognitionKind.CITIZEN, year, user_id, user_id=user_id,
                          scope_unit_id=unit_id, commune_id=commune_id, completions=n, hours=h,
                          display_name=names[user_id],
                          evidence={"completions": n, "hours": h}))
-    created[RecognitionKind.CITIZEN] = _propose(rows)
+    return _propose(rows), qualified - rejected
 
+
+def _propose_families(people: _People, book: rules.RuleBook, year: int, citizens: set[int]
+                      ) -> tuple[int, dict[int, int], dict[int, int]]:
+    """Family candidates. Returns (new candidates, commune id → families recognised (not
+    rejected), commune id → households with members)."""
     rows = []
     family_ok: defaultdict[int, int] = defaultdict(int)
     household_total: defaultdict[int, int] = defaultdict(int)
     rejected_families = _rejected(RecognitionKind.FAMILY, year, "household_id")
-    for household in households:
-        ms = members.get(household.pk, [])
+    for household in people.households:
+        ms = people.members.get(household.pk, [])
         if not ms:
             continue
         household_total[household.commune_id] += 1
@@ -188,19 +206,28 @@ def recognition_evaluate(*, unit: Unit | None, year: int) -> dict[str, int]:
                          scope_unit_id=household.commune_id, commune_id=household.commune_id,
                          display_name=household.name, percent=rules.percent(n_citizens, len(ms)),
                          evidence={"members": len(ms), "citizens": n_citizens}))
-    created[RecognitionKind.FAMILY] = _propose(rows)
+    return _propose(rows), family_ok, household_total
 
+
+def _propose_communities(prefix: str, book: rules.RuleBook, year: int,
+                         family_ok: dict[int, int], household_total: dict[int, int]) -> int:
+    """Community candidates: communes whose share of recognised families meets the rule."""
     rows = []
     for commune in Unit.objects.active().filter(path__startswith=prefix,
                                                 kind__code=COMMUNE_KIND):
-        ok, total = family_ok[commune.pk], household_total[commune.pk]
+        ok, total = family_ok.get(commune.pk, 0), household_total.get(commune.pk, 0)
         if rules.share_meets(book.for_path(commune.path).community_min_percent, ok, total):
             rows.append(_row(RecognitionKind.COMMUNITY, year, commune.pk, subject_unit=commune,
                              scope_unit=commune, commune=commune, display_name=commune.name,
                              percent=rules.percent(ok, total),
                              evidence={"households": total, "families": ok}))
-    created[RecognitionKind.COMMUNITY] = _propose(rows)
+    return _propose(rows)
 
+
+def _propose_units(prefix: str, book: rules.RuleBook, year: int,
+                   learner_paths: list[tuple[int, str]], citizens: set[int]) -> int:
+    """Learning-unit candidates: schools whose share of citizens among their learners (a role
+    at or below the school) meets the rule."""
     rows = []
     schools = list(Unit.objects.active().filter(path__startswith=prefix, kind__is_school=True))
     school_paths = {s.path for s in schools}
@@ -219,5 +246,21 @@ def recognition_evaluate(*, unit: Unit | None, year: int) -> dict[str, int]:
                              commune_id=_commune_for(school.path, school_communes),
                              display_name=school.name, percent=rules.percent(ok, len(people)),
                              evidence={"learners": len(people), "citizens": ok}))
-    created[RecognitionKind.UNIT] = _propose(rows)
+    return _propose(rows)
+
+
+def recognition_evaluate(*, unit: Unit | None, year: int) -> dict[str, int]:
+    """Evaluate `unit`'s subtree (everything when None) for `year`; returns new candidates per
+    kind. Each step feeds the next: citizens → families → communities, citizens → units."""
+    prefix = unit.path if unit else ""
+    book = rules.RuleBook(year)
+    people = _people(prefix, year)
+    created = {}
+    created[RecognitionKind.CITIZEN], citizens = _propose_citizens(people, book, year, prefix)
+    created[RecognitionKind.FAMILY], family_ok, household_total = _propose_families(
+        people, book, year, citizens)
+    created[RecognitionKind.COMMUNITY] = _propose_communities(prefix, book, year, family_ok,
+                                                              household_total)
+    created[RecognitionKind.UNIT] = _propose_units(prefix, book, year, people.learner_paths,
+                                                   citizens)
     return {str(k): v for k, v in created.items()}
