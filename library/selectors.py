@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, F
 
-from .models import Audience, ItemType, Language, LibraryItemPage, LibraryItemTag, ReadingListEntry
+from .models import Audience, ItemType, Language, LibraryItemPage, ReadingListEntry
 
 PAGE_SIZE = 20
 SORTS = ("relevance", "newest", "most_read")
@@ -148,12 +148,3 @@ def reading_entry_for(user, item) -> ReadingListEntry | None:
 def reading_list(user) -> list[ReadingListEntry]:
     return list(ReadingListEntry.objects.filter(user=user, item__live=True)
                 .select_related("item").order_by("-last_read_at", "-added_at"))
-
-
-def topic_tags_for(item_ids) -> dict[int, list[str]]:
-    result: dict[int, list[str]] = {}
-    for object_id, name in (LibraryItemTag.objects.filter(content_object_id__in=item_ids)
-                            .values_list("content_object_id", "tag__name")):
-        result.setdefault(object_id, []).append(name)
-    return result
-

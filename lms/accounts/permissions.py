@@ -52,11 +52,3 @@ def pupils_managed_by(user) -> Q:
         inside = Q(pk__in=Role.objects.filter(where, kind=RoleKind.LEARNER,
                                               ended_at__isnull=True).values("user_id"))
     return inside & _not_staff()
-
-
-def can_manage_pupil_account(user, pupil) -> bool:
-    from .models import User
-
-    if not user.is_authenticated or pupil.pk == user.pk:
-        return False
-    return User.objects.filter(pupils_managed_by(user), pk=pupil.pk).exists()

@@ -22,10 +22,6 @@ def mark_fresh(request) -> None:
     request.session[REAUTH_KEY] = time.time()
 
 
-def forget(request) -> None:
-    request.session.pop(REAUTH_KEY, None)
-
-
 def reauth_redirect(request):
     """To the confirmation page, then back to this page (a POST's data is not kept: nothing
     changes until the person has confirmed and submits again)."""

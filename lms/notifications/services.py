@@ -224,9 +224,3 @@ def notifications_mark_read(user, notification_ids=None) -> int:
     if notification_ids is not None:
         rows = rows.filter(pk__in=notification_ids)
     return rows.update(read_at=timezone.now())
-
-
-def preference_update(user, **fields) -> Preference:
-    pref, _ = Preference.objects.update_or_create(user=user, defaults=fields)
-    user._hocmo_notification_pref = pref
-    return pref

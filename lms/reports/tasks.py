@@ -3,16 +3,8 @@
 from celery import shared_task
 from django.utils import timezone
 
-from lms.units.models import Unit
-
 from .models import Target
 from .services import rebuild
-
-
-@shared_task(name="reports.target_rebuild")
-def target_rebuild_task(target_id: int) -> int:
-    target = Target.objects.select_related("unit").filter(pk=target_id).first()
-    return rebuild.target_rebuild(target) if target else 0
 
 
 @shared_task(name="reports.learner_sync", autoretry_for=(Exception,), retry_backoff=True,
@@ -21,12 +13,6 @@ def learner_sync_task(learner_id: int) -> int:
     from .services import learner_sync
 
     return learner_sync(learner_id)
-
-
-@shared_task(name="reports.counters_after_move")
-def counters_after_move_task(unit_id: int) -> list[int]:
-    unit = Unit.objects.filter(pk=unit_id).first()
-    return rebuild.counters_after_move(unit) if unit else []
 
 
 @shared_task(name="reports.tree_watch")

@@ -1,8 +1,6 @@
 """The learning record store: statements as stored JSON plus indexed columns for the filters
 the Statements API offers; documents (state and profiles) with ETags; client credentials."""
 
-import uuid
-
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.db import models
@@ -186,7 +184,3 @@ class LessonScore(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} · {self.lesson_id}: {self.best_scaled:.2f}"
-
-
-def new_key() -> str:
-    return uuid.uuid4().hex
