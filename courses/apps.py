@@ -7,6 +7,6 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Khóa học")
 
     def ready(self) -> None:
-        from . import search_documents, signals  # noqa: F401
+        from . import receivers, search_documents  # noqa: F401  (receivers: connects them)
 
         search_documents.register()

@@ -7,6 +7,6 @@ class LibraryConfig(AppConfig):
     verbose_name = _("Thư viện số")
 
     def ready(self):
-        from . import search_documents, signals  # noqa: F401
+        from . import receivers, search_documents  # noqa: F401  (receivers: connects them)
 
         search_documents.register()

@@ -7,4 +7,4 @@ class SearchConfig(AppConfig):
     verbose_name = _("Tìm kiếm")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import receivers  # noqa: F401  (connects the signal receivers)

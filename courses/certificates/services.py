@@ -9,11 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import CourseCompletion, CoursePage
-from courses.signals import certificate_issued, certificate_revoked
 from lms.units.models import Role, RoleKind, Unit
 
 from .models import Certificate
 from .permissions import can_revoke
+from .signals import certificate_issued, certificate_revoked
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: codes are read aloud
 

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from courses.services import NotEnrolled, is_enrolled, progress_record
 
-from . import grading
-from .models import Attempt, AttemptAnswer, Question, QuestionType, QuizResult
+from . import grading, xlsx
+from .models import Attempt, AttemptAnswer, Question, QuestionOption, QuestionType, QuizResult
 from .selectors import QuizSettings, open_attempt, quiz_for_lesson
 from .signals import quiz_passed
 
@@ -201,3 +201,24 @@ def _result_record(attempt: Attempt, score: int, passed: bool, now) -> bool:
     if passed:
         return rows.filter(passed_at__isnull=True).update(passed_at=now) == 1
     return False
+
+
+def questions_import(course, data: bytes) -> dict:
+    """A teacher's XLSX of questions added to the course's bank, all or nothing; a question
+    already in the bank (same type, same folded text) is skipped. Returns {"created": n,
+    "skipped": n}. Raises xlsx.ImportError_ listing every bad cell."""
+    parsed_rows = xlsx.questions_parse(data)
+    existing = {(q.qtype, grading.fold(q.text)) for q in Question.objects.filter(course=course)}
+    created = skipped = 0
+    with transaction.atomic():
+        for fields, options in parsed_rows:
+            key = (fields["qtype"], grading.fold(fields["text"]))
+            if key in existing:
+                skipped += 1
+                continue
+            existing.add(key)
+            question = Question.objects.create(course=course, **fields)
+            QuestionOption.objects.bulk_create(
+                [QuestionOption(question=question, **option) for option in options])
+            created += 1
+    return {"created": created, "skipped": skipped}

@@ -13,7 +13,7 @@ from lms.units.capabilities import Capability
 from lms.units.models import Unit
 from lms.units.permissions import can_manage_unit, units_visible_to
 
-from . import selectors, statistics, xlsx
+from . import selectors, services, statistics, xlsx
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -80,7 +80,7 @@ def bank_import(request, course_id: int):
             errors = [_("Tệp không phải bảng tính XLSX hợp lệ.")]
         else:
             try:
-                result = xlsx.questions_import(course, upload.read())
+                result = services.questions_import(course, upload.read())
             except xlsx.ImportError_ as exc:
                 errors = exc.errors
             else:

@@ -15,11 +15,10 @@ Re-importing the same file adds nothing (a question with the same type and folde
 
 from io import BytesIO
 
-from django.db import transaction
 from openpyxl import Workbook, load_workbook
 
 from .grading import fold
-from .models import Question, QuestionOption, QuestionType
+from .models import Question, QuestionType
 
 SHEET = "Câu hỏi"
 OPTION_COLUMNS = [f"pa{i}" for i in range(1, 11)]
@@ -119,8 +118,9 @@ def _parse_row(number: int, row: dict, types: dict) -> tuple[dict, list[dict], l
     return fields, parsed, errors
 
 
-def questions_import(course, data: bytes) -> dict:
-    """Returns {"created": n, "skipped": n}. Raises ImportError_ listing every bad cell."""
+def questions_parse(data: bytes) -> list[tuple[dict, list[dict]]]:
+    """Every question row of the workbook as (fields, options). Raises ImportError_ listing
+    every bad cell; writes nothing (services.questions_import does)."""
     try:
         wb = load_workbook(BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a file that is not XLSX
@@ -142,17 +142,4 @@ def questions_import(course, data: bytes) -> dict:
         parsed_rows.append((fields, options))
     if errors:
         raise ImportError_(errors)
-    existing = {(q.qtype, fold(q.text)) for q in Question.objects.filter(course=course)}
-    created = skipped = 0
-    with transaction.atomic():
-        for fields, options in parsed_rows:
-            key = (fields["qtype"], fold(fields["text"]))
-            if key in existing:
-                skipped += 1
-                continue
-            existing.add(key)
-            question = Question.objects.create(course=course, **fields)
-            QuestionOption.objects.bulk_create(
-                [QuestionOption(question=question, **option) for option in options])
-            created += 1
-    return {"created": created, "skipped": skipped}
+    return parsed_rows

@@ -8,4 +8,4 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Tài khoản")
 
     def ready(self) -> None:
-        from . import navigation, receivers  # noqa: F401  (connect the sign-in receivers)
+        from . import receivers  # noqa: F401  (connects the sign-in receivers)

@@ -1,8 +1,7 @@
-"""Which navigation a signed-in user gets, decided once at sign-in and kept in the session, so
-rendering the header on every page costs no query (signed-in lesson pages have a budget of 4)."""
+"""Which navigation a signed-in user gets, decided once at sign-in (receivers.py) and kept in
+the session, so rendering the header on every page costs no query (signed-in lesson pages have
+a budget of 4)."""
 
-from django.contrib.auth.signals import user_logged_in
-from django.dispatch import receiver
 from django.shortcuts import redirect
 
 NAV_SESSION_KEY = "hocmo_nav"
@@ -21,12 +20,6 @@ def navigation_flags(user) -> dict[str, bool]:
         "staff": user.is_staff or bool(kinds - {RoleKind.LEARNER, RoleKind.JUDGE}),
         "judge": RoleKind.JUDGE in kinds,
     }
-
-
-@receiver(user_logged_in)
-def _remember_navigation(sender, request, user, **kwargs):
-    if request is not None and hasattr(request, "session"):
-        request.session[NAV_SESSION_KEY] = navigation_flags(user)
 
 
 def signed_in_home(request):

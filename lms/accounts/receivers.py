@@ -1,11 +1,13 @@
-"""A pupil signing in with a password the school printed for them must choose their own first:
-the sign-in marks the session, and PasswordChangeRequiredMiddleware sends every page view to
-"Đổi mật khẩu" until they have."""
+"""What a sign-in records in the session. A pupil signing in with a password the school printed
+for them must choose their own first: the sign-in marks the session, and
+PasswordChangeRequiredMiddleware sends every page view to "Đổi mật khẩu" until they have. The
+navigation a user gets is decided here once (navigation.py), so the header costs no query."""
 
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 
 from .models import AccountAction, AccountEvent
+from .navigation import NAV_SESSION_KEY, navigation_flags
 
 MUST_CHANGE_KEY = "hocmo_must_change_password"
 _PASSWORD_ACTIONS = (AccountAction.PASSWORD_SET_BY_ADMIN, AccountAction.PASSWORD_CHANGED,
@@ -23,3 +25,9 @@ def password_is_temporary(user) -> bool:
 def _temporary_password(sender, request, user, **kwargs):
     if request is not None and hasattr(request, "session") and password_is_temporary(user):
         request.session[MUST_CHANGE_KEY] = True
+
+
+@receiver(user_logged_in)
+def _remember_navigation(sender, request, user, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        request.session[NAV_SESSION_KEY] = navigation_flags(user)

@@ -5,6 +5,8 @@ from django.views.decorators.http import require_http_methods
 from lms.http import safe_next_url
 from lms.units.access import public
 
+from .services.profile import user_language_set
+
 
 @public
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -24,8 +26,6 @@ def language_switch(request, code: str):
                             secure=settings.LANGUAGE_COOKIE_SECURE,
                             httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
                             samesite=settings.LANGUAGE_COOKIE_SAMESITE)  # type: ignore[arg-type]
-        if (request.method == "POST" and request.user.is_authenticated
-                and request.user.preferred_language != code):
-            request.user.preferred_language = code
-            request.user.save(update_fields=["preferred_language"])
+        if request.method == "POST" and request.user.is_authenticated:
+            user_language_set(request.user, code)
     return response

@@ -15,7 +15,7 @@ from lms.units.capabilities import Capability
 from lms.units.models import RoleKind, Unit
 from lms.units.permissions import role_paths
 
-from . import lockout, passwords
+from . import lockout
 from .models import User
 from .permissions import (
     ACCOUNT_ADMIN,
@@ -23,6 +23,7 @@ from .permissions import (
     is_account_admin,
     pupils_managed_by,
 )
+from .services import passwords
 
 
 def _admin_or_404(request) -> None:

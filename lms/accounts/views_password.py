@@ -1,7 +1,7 @@
 """Forgotten and changed passwords: "Quên mật khẩu?" (a link by email or a code by SMS, the same
 answer whether an account exists or not), the link's set-password page (also the parents'
 invitation), and "Đổi mật khẩu" (the current password required; a code for accounts that never
-had a password). The work is in passwords.py."""
+had a password). The work is in services/passwords.py."""
 
 import time
 
@@ -19,10 +19,11 @@ from django.views.decorators.debug import sensitive_post_parameters
 from lms.http import client_address
 from lms.units.access import PublicView, public, signed_in
 
-from . import lockout, passwords
+from . import lockout
 from .forms import ResetCodeForm, ResetRequestForm
 from .reauth import is_fresh, reauth_redirect
 from .receivers import MUST_CHANGE_KEY
+from .services import passwords
 
 RESET_KEY = "hocmo_reset"
 PENDING_SECONDS = 600
@@ -76,7 +77,7 @@ def reset_code(request):
             user = passwords.password_reset_code_check(pending["id"], form.cleaned_data["code"])
             if user is not None:
                 form.user = user
-                form.save()
+                passwords.password_form_save(form)
                 passwords.password_reset_done(user, ip=client_address(request))
                 request.session.pop(RESET_KEY, None)
                 messages.success(request, _("Đã đặt mật khẩu mới. Hãy đăng nhập."))
@@ -121,7 +122,7 @@ def password_change(request):
     form_class = PasswordChangeForm if has_password else SetPasswordForm
     form = form_class(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        passwords.password_form_save(form)
         update_session_auth_hash(request, form.user)  # this session stays signed in
         passwords.password_changed(form.user, ip=client_address(request))
         request.session.pop(MUST_CHANGE_KEY, None)

@@ -16,11 +16,12 @@ from django.views.decorators.debug import sensitive_post_parameters
 from lms.http import client_address, safe_next_url
 from lms.units.access import PublicView, public
 
-from . import lockout, recovery, signin
+from . import lockout, signin
 from .backends import user_for_identifier
 from .forms import CodeForm, CodeRequestForm, RecoveryCodeForm
 from .models import SignInPurpose, User
 from .navigation import signed_in_home
+from .services import recovery
 
 TWO_STEP_KEY = "hocmo_two_step"
 CODE_LOGIN_KEY = "hocmo_code_login"

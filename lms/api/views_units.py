@@ -1,7 +1,6 @@
 """Units (the tree), classes and class memberships."""
 
 import django_filters
-from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
@@ -13,7 +12,7 @@ from rest_framework.response import Response
 from lms.units.capabilities import Capability
 from lms.units.models import Role, RoleKind, Unit
 from lms.units.permissions import can_manage_unit, units_visible_to
-from lms.units.services import role_grant
+from lms.units.services import role_end, role_grant, role_reopen
 
 from .base import ApiViewMixin, IdFilter, documented, parent_id_of
 from .permissions import can_manage_learner
@@ -174,15 +173,11 @@ class MembershipViewSet(ApiViewMixin, mixins.CreateModelMixin, mixins.DestroyMod
             raise serializers.ValidationError(errors)
         existed = Role.objects.filter(user=learner, unit=unit, kind=RoleKind.LEARNER,
                                       ended_at__isnull=True).exists()
-        role = role_grant(user=learner, unit=unit, kind=RoleKind.LEARNER)
-        if role.ended_at is not None:
-            Role.objects.filter(pk=role.pk).update(ended_at=None)
-            role.ended_at = None
+        role = role_reopen(role=role_grant(user=learner, unit=unit, kind=RoleKind.LEARNER))
         return Response(self.get_serializer(role).data,
                         status=status.HTTP_200_OK if existed else status.HTTP_201_CREATED)
 
     def perform_destroy(self, instance):
         if not can_manage_unit(self.request.user, instance.unit, Capability.MANAGE_ROSTER):
             raise ValidationError({"class_unit": ["Không có quyền. / Not allowed."]})
-        if instance.ended_at is None:
-            Role.objects.filter(pk=instance.pk).update(ended_at=timezone.now())
+        role_end(role=instance)

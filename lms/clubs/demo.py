@@ -85,9 +85,9 @@ def _day(days_ago: int) -> datetime.date:
 def build_demo(context) -> None:
     from lms.units.models import Unit
 
-    from .activities import activity_save
     from .models import Club, Membership, MembershipStatus
     from .services import club_create
+    from .services.activities import activity_save
 
     founded = current_term().start - datetime.timedelta(days=365)
     for spec in CLUBS:

@@ -14,10 +14,11 @@ from lms.units.access import requires
 from lms.units.capabilities import Capability
 from lms.units.models import RoleKind, Unit
 
-from . import activities, selectors, services
+from . import selectors, services
 from .forms import ActivityForm, ClubForm, MembersAddForm, PhotoForm
 from .models import Activity, ActivityPhoto, Club, Membership, MembershipStatus
 from .permissions import can_manage_club, club_home_units, eligible_advisers, eligible_learners
+from .services import activities
 
 
 def _managed_club(request, slug: str) -> Club:

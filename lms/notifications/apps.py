@@ -10,7 +10,7 @@ class NotificationsConfig(AppConfig):
     def ready(self):
         from lms.accounts.delivery import transport_set
 
-        from . import events  # noqa: F401  (connects the signal receivers)
+        from . import receivers  # noqa: F401  (connects the signal receivers)
         from .delivery import account_message_send
 
         transport_set(account_message_send)  # sign-in codes and resets go through our adapters

@@ -1,50 +1,13 @@
-"""Domain events → notifications. Receivers are connected in apps.ready(); other apps call the
-small API here (e.g. reports: `report_due_notify`, `report_returned_notify`)."""
+"""The small API other apps call to notify (e.g. reports: `report_due_notify`,
+`report_returned_notify`) and the not-started reminders; the signal receivers are in
+receivers.py."""
 
 import datetime as dt
 
-from django.dispatch import receiver
 from django.utils import timezone
-
-from courses.signals import certificate_issued, course_completed
-from lms.accounts.signals import security_notice
 
 from .models import Event
 from .services import notification_send
-
-
-def _guardians_of(learner):
-    from lms.accounts.models import User
-
-    return User.objects.filter(children_links__learner=learner,
-                               children_links__revoked_at__isnull=True)
-
-
-@receiver(course_completed, dispatch_uid="notifications_course_completed")
-def _on_course_completed(sender, completion, **kwargs):
-    learner, course = completion.user, completion.course
-    context = {"learner": learner.get_full_name(), "course": course.title,
-               "url": f"/phu-huynh/con/{learner.pk}/"}
-    for guardian in _guardians_of(learner):
-        notification_send(guardian, Event.COURSE_COMPLETED, context,
-                          dedupe_key=f"course_completed:{completion.pk}")
-    notification_send(learner, Event.COURSE_COMPLETED, {**context, "url": "/my/"},
-                      dedupe_key=f"course_completed:{completion.pk}")
-
-
-@receiver(certificate_issued, dispatch_uid="notifications_certificate_issued")
-def _on_certificate_issued(sender, certificate, **kwargs):
-    learner = getattr(certificate, "user", None) or getattr(certificate, "learner", None)
-    if learner is None:
-        return
-    course = getattr(certificate, "course", None)
-    context = {"learner": learner.get_full_name(), "course": getattr(course, "title", ""),
-               "url": f"/phu-huynh/con/{learner.pk}/"}
-    key = f"certificate:{certificate.pk}"
-    for guardian in _guardians_of(learner):
-        notification_send(guardian, Event.CERTIFICATE_EARNED, context, dedupe_key=key)
-    notification_send(learner, Event.CERTIFICATE_EARNED, {**context, "url": "/my/"},
-                      dedupe_key=key)
 
 
 def report_due_notify(user, *, report: str, due: dt.date | str, url: str = "",
@@ -81,9 +44,3 @@ def reminders_not_started(*, older_than_days: int = 7, now=None) -> int:
                              dedupe_key=f"not_started:{enrolment.pk}"):
             sent += 1
     return sent
-
-
-@receiver(security_notice, dispatch_uid="notifications_security_notice")
-def _on_security_notice(sender, user, context, channels, **kwargs):
-    """A security change on an account (lms.accounts.passwords.security_notify)."""
-    notification_send(user, Event.ACCOUNT_SECURITY, context, channels=channels)

@@ -30,6 +30,15 @@ def preference_for(user) -> Preference:
     return pref
 
 
+def preferences_save(*, user, preference: Preference, language: str) -> Preference:
+    """The preferences page: the user's notification settings and their interface language."""
+    preference.user = user
+    preference.save()
+    user.preferred_language = language
+    user.save(update_fields=["preferred_language"])
+    return preference
+
+
 def address_for(user, channel: str, pref: Preference) -> str:
     if channel == Channel.EMAIL:
         return user.email or ""

@@ -10,7 +10,12 @@ from lms.units.access import public, signed_in
 
 from .forms import PreferenceForm
 from .selectors import notifications_for, unread_count
-from .services import notifications_mark_read, preference_for, unsubscribe_apply
+from .services import (
+    notifications_mark_read,
+    preference_for,
+    preferences_save,
+    unsubscribe_apply,
+)
 
 
 @signed_in
@@ -34,11 +39,8 @@ def preferences(request):
     form = PreferenceForm(request.POST or None, instance=pref,
                           initial={"language": request.user.preferred_language})
     if request.method == "POST" and form.is_valid():
-        saved = form.save(commit=False)
-        saved.user = request.user
-        saved.save()
-        request.user.preferred_language = form.cleaned_data["language"]
-        request.user.save(update_fields=["preferred_language"])
+        preferences_save(user=request.user, preference=form.save(commit=False),
+                         language=form.cleaned_data["language"])
         messages.success(request, _("Đã lưu cài đặt thông báo."))
         return redirect("notifications:preferences")
     return render(request, "notifications/preferences.html", {"form": form},

@@ -1,9 +1,9 @@
-"""The published-content version: read once per request, bumped on every content change."""
+"""The published-content version: read once per request, bumped on every content change
+(services.content_version_bump)."""
 
 from contextvars import ContextVar
 
 from django.db import connection
-from django.db.models import F
 
 from .models import ContentVersion
 
@@ -28,10 +28,3 @@ def content_version(*, fresh: bool = False) -> int:
 
 def forget_request_version() -> None:
     _request_version.set(None)
-
-
-def content_version_bump() -> None:
-    updated = ContentVersion.objects.filter(pk=1).update(version=F("version") + 1)
-    if not updated:
-        ContentVersion.objects.get_or_create(pk=1, defaults={"version": 2})
-    forget_request_version()

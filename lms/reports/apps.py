@@ -8,4 +8,4 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Chỉ tiêu và báo cáo")
 
     def ready(self):
-        from . import handlers  # noqa: F401  (connects the signal receivers)
+        from . import receivers  # noqa: F401  (connects the signal receivers)

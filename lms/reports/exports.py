@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from .models import ExportFormat, ExportJob, TargetUnitCounter
 from .selectors import child_units, subtree_attainment, targets_for_unit, unit_attainments
+from .services.exports import export_job_fail, export_job_finish, export_job_progress
 from .splits import SPLIT_DIMS, split_lines, splits_of
 
 CONTENT_TYPES: dict[str, str] = {
@@ -148,7 +149,7 @@ def export_build(job_id: int) -> None:
         return
 
     def progress(value):
-        ExportJob.objects.filter(pk=job.pk).update(progress=value)
+        export_job_progress(job.pk, value)
 
     language = getattr(job.requested_by, "preferred_language", "") or "vi"
     with translation.override(language):
@@ -168,13 +169,10 @@ def export_build(job_id: int) -> None:
                 content = build_pdf(job.unit, job.requested_by, targets)
             stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
             kind = f"bao-cao-nam-{slugify(job.period_label)}" if job.period_label else "bao-cao"
-            job.filename = f"{kind}-{job.unit.code or job.unit.pk}-{stamp}.{job.fmt}"
-            job.content = content
-            job.progress = 100
-            job.finished_at = timezone.now()
-            job.save(update_fields=["filename", "content", "progress", "finished_at"])
+            export_job_finish(job, content=content,
+                              filename=f"{kind}-{job.unit.code or job.unit.pk}-{stamp}.{job.fmt}")
         except Exception as exc:  # recorded for the poll page, then re-raised for the worker
-            ExportJob.objects.filter(pk=job.pk).update(error=str(exc)[:2000])
+            export_job_fail(job.pk, str(exc))
             raise
         _email(job)
 

@@ -7,7 +7,6 @@ from typing import NamedTuple
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -30,6 +29,7 @@ from .forms import ExportForm, ReturnForm, TargetForm
 from .models import ExportJob, ReportSubmission, Target
 from .permissions import can_edit_targets, can_review_submission, report_unit
 from .services import target_save
+from .services.exports import export_job_create
 from .services.submissions import (
     SubmissionError,
     children_submissions,
@@ -37,7 +37,6 @@ from .services.submissions import (
     submission_create,
     submission_return,
 )
-from .tasks import export_build_task
 
 
 class Crumb(NamedTuple):
@@ -222,9 +221,7 @@ def export_start(request, unit_id):
     form = ExportForm(request.POST)
     if not form.is_valid():
         return HttpResponse(_("Định dạng xuất không hợp lệ."), status=400)
-    job = ExportJob.objects.create(unit=unit, requested_by=request.user,
-                                   fmt=form.cleaned_data["fmt"])
-    transaction.on_commit(lambda: export_build_task.delay(job.pk))
+    job = export_job_create(unit=unit, requested_by=request.user, fmt=form.cleaned_data["fmt"])
     return redirect("reports:export_status", job_id=job.pk)
 
 

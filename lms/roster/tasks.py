@@ -4,7 +4,7 @@ from celery import shared_task
 @shared_task(name="roster.import_preview", acks_late=True)
 def roster_import_preview(import_id: int) -> int:
     """Preview a large file (read + validate, no learner written; safe to re-run)."""
-    from .previews import roster_preview_run
+    from .services.previews import roster_preview_run
 
     imp = roster_preview_run(import_id=import_id)
     return imp.total_rows if imp else 0

@@ -11,11 +11,12 @@ from lms.units.access import requires
 from lms.units.capabilities import Capability
 from lms.units.models import Unit
 
-from . import previews, selectors, services
+from . import selectors, services
 from .forms import MappingForm, UploadForm
 from .models import ImportStatus
 from .parsing import RosterFileError
 from .reports import roster_xlsx
+from .services import previews
 
 
 def _import_for(request, pk: int):

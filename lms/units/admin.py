@@ -64,7 +64,7 @@ class UnitMoveForm(MoveNodeForm):
         else:
             with transaction.atomic():
                 current = Unit.objects.get(pk=unit.pk)
-                Unit.objects.filter(pk=current.pk).update(**fields)
+                services.unit_update(unit=current, **fields)
                 if parent is not None and current.path[:-Unit.steplen] != parent.path:
                     services.unit_move(unit=current, new_parent=parent, actor=self.actor)
             unit.refresh_from_db()

@@ -27,6 +27,12 @@ def unit_create(*, parent: Unit | None, kind: UnitKind, name: str, **fields) -> 
     return parent.add_child(kind=kind, name=name, **fields)
 
 
+def unit_update(*, unit: Unit, **fields) -> None:
+    """A unit's own fields changed (the admin's change form): one UPDATE, no save(), so the
+    tree columns are never written from a stale form; a new parent goes through unit_move."""
+    Unit.objects.filter(pk=unit.pk).update(**fields)
+
+
 @dataclass(frozen=True)
 class SubtreeMove:
     """One subtree moved: what receivers of `unit_moved` need to follow it. Ancestor ids are
@@ -178,3 +184,19 @@ def unit_merge(*, source: Unit, target: Unit, actor=None) -> Unit:
 def role_grant(*, user, unit: Unit, kind: str) -> Role:
     role, _ = Role.objects.get_or_create(user=user, unit=unit, kind=kind)
     return role
+
+
+def role_reopen(*, role: Role) -> Role:
+    """Make an ended role live again (a learner put back in a class they had left). One UPDATE,
+    no post_save: as the API has always done, the reports re-place the learner on their next
+    roster or profile change, not here."""
+    if role.ended_at is not None:
+        Role.objects.filter(pk=role.pk).update(ended_at=None)
+        role.ended_at = None
+    return role
+
+
+def role_end(*, role: Role) -> None:
+    """End a live role now (one UPDATE, no post_save, as role_reopen)."""
+    if role.ended_at is None:
+        Role.objects.filter(pk=role.pk).update(ended_at=timezone.now())

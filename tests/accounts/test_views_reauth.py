@@ -5,7 +5,7 @@ new recovery codes or change the password."""
 import pytest
 
 from lms.accounts.models import AccountAction, AccountEvent, RecoveryCode, SignInPreference
-from lms.accounts.recovery import recovery_codes_issue
+from lms.accounts.services.recovery import recovery_codes_issue
 from lms.notifications.models import Notification
 
 from .test_views_signin_code import PASSWORD, last_sms_code, outbox, parent, reauth  # noqa: F401 - fixtures

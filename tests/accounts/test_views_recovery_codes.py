@@ -6,8 +6,8 @@ import re
 import pytest
 from django.test import Client
 
-from lms.accounts import recovery
 from lms.accounts.models import RecoveryCode, SignInPreference
+from lms.accounts.services import recovery
 
 from .test_views_signin_code import PASSWORD, outbox, parent, reauth  # noqa: F401 - fixtures
 

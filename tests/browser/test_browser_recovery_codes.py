@@ -18,7 +18,7 @@ pytestmark = pytest.mark.browser
 @pytest.mark.usefixtures("celery_in_process")  # the emailed code is sent (and ignored) here
 def test_officer_turns_on_two_step_and_signs_in_with_a_recovery_code(demo_server, page,
                                                                      mailoutbox):
-    from lms.accounts import recovery
+    from lms.accounts.services import recovery
 
     cache.clear()  # request throttles from earlier tests
     base = demo_server.url

@@ -11,9 +11,9 @@ from pypdf import PdfReader
 from courses.certificates import services
 from courses.certificates.models import Certificate
 from courses.certificates.pdf import certificate_html, qr_svg, verify_url
+from courses.certificates.signals import certificate_issued
 from courses.quizzes import services as quiz_services
 from courses.services import enrolment_create, progress_record
-from courses.signals import certificate_issued
 from lms.units.models import RoleKind
 from tests.concurrency import wait_for
 from tests.factories import course_with_lessons, learner_in, staff_at

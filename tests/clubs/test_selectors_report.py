@@ -2,10 +2,10 @@ import datetime
 
 import pytest
 
-from lms.clubs.activities import activity_save
 from lms.clubs.models import Membership, MembershipStatus
 from lms.clubs.reports import club_report
 from lms.clubs.services import club_create
+from lms.clubs.services.activities import activity_save
 from lms.clubs.terms import Term
 from tests.factories import learner_in
 

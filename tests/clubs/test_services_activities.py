@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from lms.clubs.activities import activity_save, attendance_set
 from lms.clubs.models import Activity, ActivityPhoto, Attendance
+from lms.clubs.services.activities import activity_save, attendance_set
 
 from .conftest import DAY
 

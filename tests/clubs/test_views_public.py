@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from lms.clubs.activities import activity_save, photo_update
 from lms.clubs.services import club_create, club_update
+from lms.clubs.services.activities import activity_save, photo_update
 
 from .conftest import DAY
 

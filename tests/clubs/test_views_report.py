@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from openpyxl import load_workbook
 
-from lms.clubs.activities import activity_save
+from lms.clubs.services.activities import activity_save
 
 from .conftest import DAY
 

@@ -33,8 +33,8 @@ def test_course_completed_notifies_learner_and_parents_once(parent_with_child,
 def test_certificate_receiver_notifies_learner():
     """Calls the receiver directly: the certificates app's model may not exist yet, and other
     apps' receivers of the same signal need its real shape."""
-    from courses.signals import certificate_issued
-    from lms.notifications.events import _on_certificate_issued
+    from courses.certificates.signals import certificate_issued
+    from lms.notifications.receivers import _on_certificate_issued
     from tests.factories import UserFactory
 
     learner = UserFactory(username="hs.cert")

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
 
-from courses.quizzes import xlsx
+from courses.quizzes import services, xlsx
 from courses.quizzes.models import Question, QuestionType
 from tests.factories import UserFactory, course_with_lessons
 
@@ -34,8 +34,8 @@ def test_round_trip_every_type():
     one_of_each(source)
     data = xlsx.questions_export(source)
     target, _ = course_with_lessons(1, slug="khoa-khac")
-    assert xlsx.questions_import(target, data) == {"created": 6, "skipped": 0}
-    assert xlsx.questions_import(target, data) == {"created": 0, "skipped": 6}
+    assert services.questions_import(target, data) == {"created": 6, "skipped": 0}
+    assert services.questions_import(target, data) == {"created": 0, "skipped": 6}
     matching = Question.objects.get(course=target, qtype=QuestionType.MATCHING)
     assert [(o.text, o.match_text) for o in matching.options.order_by("sort_order")][0] == \
         ("Doanh thu", "Tiền thu được")
@@ -52,7 +52,7 @@ def test_errors_name_row_and_column_and_save_nothing():
         ["matching", "Ghép sai", "", 5, 1, "", "", "Không có dấu bằng"],
     ])
     with pytest.raises(xlsx.ImportError_) as exc:
-        xlsx.questions_import(course, data)
+        services.questions_import(course, data)
     errors = exc.value.errors
     assert any(e.startswith("Dòng 3, cột loai") for e in errors)
     assert any(e.startswith("Dòng 4, cột dap_an") for e in errors)

@@ -19,8 +19,8 @@ from courses.services import enrolment_create, progress_record
 from courses.signals import course_completed
 from lms.accounts.models import LearnerProfile, User
 from lms.reports.models import Target
-from lms.roster.previews import roster_preview
 from lms.roster.services import roster_commit, roster_import_create
+from lms.roster.services.previews import roster_preview
 from lms.units.models import Role, RoleKind, SchoolLevel, Unit
 from lms.units.services import role_grant, unit_merge, unit_move
 from tests.factories import (

@@ -1,6 +1,5 @@
 """Teacher populations, per-group ethnic splits and the "employed after training" rule."""
 
-import sys
 
 import pytest
 from django.test import TestCase
@@ -136,11 +135,3 @@ def test_employment_rule_counts_recorded_employment(tree, employed_target, monke
     before = counters_snapshot(employed_target)
     rebuild.targets_rebuild()
     assert counters_snapshot(employed_target) == before
-
-
-def test_employment_rule_without_the_careers_app_counts_nobody(tree, employed_target,
-                                                               monkeypatch):
-    learner_in(tree["x1"])
-    monkeypatch.setitem(sys.modules, "lms.careers.selectors", None)  # import → ImportError
-    rebuild.targets_rebuild()
-    assert figure(employed_target, tree["so_a"]) == (1, 0)

@@ -5,8 +5,8 @@ from openpyxl import load_workbook
 
 from lms.accounts.models import LearnerProfile, User
 from lms.roster import services
-from lms.roster.applying import BatchApplier
 from lms.roster.models import ImportStatus
+from lms.roster.services.applying import BatchApplier
 
 from .helpers import student, xlsx_bytes
 from .test_services_import import run

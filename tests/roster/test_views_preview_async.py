@@ -5,8 +5,8 @@ import pytest
 from django.urls import reverse
 
 from lms.roster.models import ImportStatus, RosterImport
-from lms.roster.previews import estimate_rows, preview_in_background
 from lms.roster.services import roster_commit
+from lms.roster.services.previews import estimate_rows, preview_in_background
 from lms.roster.tasks import roster_import_preview
 
 from .helpers import csv_bytes, student, upload, xlsx_bytes
@@ -70,7 +70,7 @@ def test_unreadable_large_file_goes_back_to_mapping(client, settings, school, sc
         raise OSError("hỏng tệp")
         yield
 
-    monkeypatch.setattr("lms.roster.previews.scan_and_cache", broken)
+    monkeypatch.setattr("lms.roster.services.previews.scan_and_cache", broken)
     roster_import_preview(imp.pk)
     imp.refresh_from_db()
     assert imp.status == ImportStatus.UPLOADED and "hỏng tệp" in imp.failure

@@ -5,13 +5,14 @@ user), so a completion and a class move of the same learner cannot interleave. A
 flips `trained` with a conditional UPDATE (rowcount 1 = this call did it) and only then adds 1
 to the counters of the learner's class and every ancestor up to the target's unit."""
 
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import F
 
+from courses.certificates.models import Certificate
 from courses.models import CourseCompletion
 from lms.accounts.models import LearnerProfile
+from lms.careers import selectors as careers_selectors
 from lms.units.models import Role, RoleKind, Unit
 
 from ..models import PopulationKind, Target, TargetLearner, TargetUnitCounter, TrainedRule
@@ -76,21 +77,9 @@ def learner_facts(learner_id: int, kind: str = RoleKind.LEARNER, profile=False
 STANDING_RULES = (TrainedRule.EMPLOYED, TrainedRule.CERTIFICATE)
 
 
-def certificate_model():
-    """The certificates app's model, when that app is installed (it is built separately)."""
-    try:
-        return apps.get_model("certificates", "Certificate")
-    except LookupError:
-        return None
-
-
 def employed_events(learner_ids) -> dict[int, list]:
-    """Employment outcomes recorded by lms.careers (absent app: nobody is employed)."""
-    try:
-        from lms.careers.selectors import employed_events as careers_employed_events
-    except ImportError:
-        return {}
-    return careers_employed_events(list(learner_ids))
+    """Employment outcomes recorded by lms.careers (its selector, looked up at call time)."""
+    return careers_selectors.employed_events(list(learner_ids))
 
 
 def qualifying_events(target: Target, learner_ids) -> dict[int, list]:
@@ -98,10 +87,7 @@ def qualifying_events(target: Target, learner_ids) -> dict[int, list]:
     if target.rule == TrainedRule.EMPLOYED:
         return employed_events(learner_ids)
     if target.rule == TrainedRule.CERTIFICATE:
-        model = certificate_model()
-        if model is None:
-            return {}
-        rows = model.objects.filter(user_id__in=learner_ids, revoked_at__isnull=True)
+        rows = Certificate.objects.filter(user_id__in=learner_ids, revoked_at__isnull=True)
         time_field = "issued_at"
     else:
         rows = CourseCompletion.objects.filter(user_id__in=learner_ids)

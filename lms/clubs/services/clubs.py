@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from lms.common.text import vn_fold
 from lms.notifications.announcements import club_membership_notify
 
-from .models import Club, Membership, MembershipStatus
-from .permissions import (
+from ..models import Club, Membership, MembershipStatus
+from ..permissions import (
     all_eligible_learners,
     can_create_club_at,
     can_manage_club,

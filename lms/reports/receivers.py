@@ -1,6 +1,6 @@
 """Signal receivers: completions and certificates feed attainment; roster and profile changes
 adjust populations; deleting a learner takes them out of the counters; moves and merges of
-units reconcile synchronously (tree_sync.py)."""
+units reconcile synchronously (services/tree_sync.py)."""
 
 import logging
 
@@ -8,8 +8,10 @@ from django.contrib.auth import get_user_model
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
-from courses.signals import certificate_issued, certificate_revoked, course_completed
+from courses.certificates.signals import certificate_issued, certificate_revoked
+from courses.signals import course_completed
 from lms.accounts.models import LearnerProfile
+from lms.careers.signals import employment_recorded
 from lms.units.models import Role
 from lms.units.signals import tree_changing, unit_moved
 
@@ -49,16 +51,9 @@ def _certificate_revoked(sender, certificate, **kwargs):
     _apply_or_defer(certificate.user_id, revocation=True)
 
 
+@receiver(employment_recorded, dispatch_uid="reports_employment")
 def _employment_recorded(sender, learner_id, **kwargs):
     _apply_or_defer(learner_id, employment=True)
-
-
-try:  # lms.careers is a separate feature: without it the "employed" rule counts nobody
-    from lms.careers.signals import employment_recorded
-except ImportError:  # pragma: no cover
-    employment_recorded = None  # type: ignore[assignment]
-if employment_recorded is not None:
-    employment_recorded.connect(_employment_recorded, dispatch_uid="reports_employment")
 
 
 @receiver(post_save, sender=Role, dispatch_uid="reports_role_saved")

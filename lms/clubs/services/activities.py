@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from lms.families.images import photo_prepare
 
-from .models import Activity, ActivityPhoto, Attendance, Club, Membership, MembershipStatus
-from .permissions import can_manage_club
+from ..models import Activity, ActivityPhoto, Attendance, Club, Membership, MembershipStatus
+from ..permissions import can_manage_club
 
 MAX_PHOTOS_PER_UPLOAD = 6
 MAX_PHOTOS_PER_ACTIVITY = 30

@@ -1,9 +1,12 @@
+"""Content version bumps: any page publish, unpublish, move, slug change or deletion, and any
+Programme save, invalidates the cached pages (services.py)."""
+
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from .versioning import content_version_bump
+from .services import content_version_bump
 
 
 @receiver(page_published)

@@ -28,9 +28,9 @@ from lms.units.models import Role, RoleKind, Unit, UnitKind
 from lms.units.permissions import can_manage_unit
 from lms.units.services import unit_create
 
+from ..cleaning import RosterRow
+from ..columns import fold
 from .bulk import any_of, execute, insert_rows, insert_with_ids, quote, select, update_rows
-from .cleaning import RosterRow
-from .columns import fold
 
 PROFILE_FIELDS = ("date_of_birth", "sex", "ethnicity", "household_status", "grade")
 _PROFILE_MODEL_FIELDS = [cast(Field, LearnerProfile._meta.get_field(f)) for f in PROFILE_FIELDS]

@@ -15,11 +15,11 @@ from django.utils.translation import gettext as _
 
 from lms.units.models import Unit
 
-from .columns import fold
-from .models import ImportStatus, RosterImport
-from .parsing import RosterFileError
-from .scanning import scan_and_cache
-from .xlsx_stream import declared_rows
+from ..columns import fold
+from ..models import ImportStatus, RosterImport
+from ..parsing import RosterFileError
+from ..scanning import scan_and_cache
+from ..xlsx_stream import declared_rows
 
 logger = logging.getLogger(__name__)
 
@@ -98,7 +98,7 @@ def roster_preview(*, imp: RosterImport, report_progress: bool = False) -> Roste
 
 def roster_preview_start(*, imp: RosterImport) -> RosterImport:
     """Queue the preview of a large file; the preview page shows its progress meanwhile."""
-    from .tasks import roster_import_preview
+    from ..tasks import roster_import_preview
 
     RosterImport.objects.filter(pk=imp.pk).update(
         status=ImportStatus.PREVIEWING, total_rows=estimate_rows(imp), processed_rows=0,

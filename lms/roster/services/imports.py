@@ -18,15 +18,15 @@ from django.utils.translation import gettext as _
 
 from lms.units.models import RoleKind, Unit
 
+from ..columns import FIELDS, guess_mapping
+from ..counters import counters_follow_batch, counters_rebuild
+from ..models import ImportStatus, MissingLearner, RosterImport
+from ..parsing import RosterFileError
+from ..permissions import can_import_roster
+from ..reports import error_report_xlsx
+from ..scanning import cached_scan, drop_cache, read_headers, scan
 from .applying import BatchApplier
-from .columns import FIELDS, guess_mapping
-from .counters import counters_follow_batch, counters_rebuild
-from .models import ImportStatus, MissingLearner, RosterImport
-from .parsing import RosterFileError
-from .permissions import can_import_roster
 from .previews import roster_preview, roster_preview_start  # noqa: F401 - the services API
-from .reports import error_report_xlsx
-from .scanning import cached_scan, drop_cache, read_headers, scan
 
 logger = logging.getLogger(__name__)
 
@@ -75,7 +75,7 @@ def roster_mapping_set(*, imp: RosterImport, mapping: dict[str, int]) -> RosterI
 
 def roster_commit_start(*, imp: RosterImport) -> RosterImport:
     """Queue the commit once (a second press while it runs does nothing)."""
-    from .tasks import roster_import_commit
+    from ..tasks import roster_import_commit
 
     updated = RosterImport.objects.filter(
         pk=imp.pk, status__in=[ImportStatus.PREVIEWED, ImportStatus.DONE, ImportStatus.FAILED],

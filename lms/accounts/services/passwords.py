@@ -17,11 +17,11 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from . import lockout, signin
-from .backends import user_for_identifier
-from .delivery import DeliveryError, Message, absolute_url, message_send
-from .models import AccountAction, AccountEvent, SignInChannel, SignInPurpose, User
-from .signals import security_notice
+from .. import lockout, signin
+from ..backends import user_for_identifier
+from ..delivery import DeliveryError, Message, absolute_url, message_send
+from ..models import AccountAction, AccountEvent, SignInChannel, SignInPurpose, User
+from ..signals import security_notice
 
 log = logging.getLogger("hocmo.accounts")
 
@@ -61,6 +61,13 @@ def _recorded(user, action: str, *, actor=None, ip: str = "", notify: bool = Tru
 # --- Change (signed in) ----------------------------------------------------------------------
 
 
+def password_form_save(form) -> User:
+    """Store the new password of a valid Django password form (PasswordChangeForm,
+    SetPasswordForm, the reset-code form); the caller then records it (password_changed or
+    password_reset_done)."""
+    return form.save()
+
+
 def password_changed(user, *, ip: str = "") -> None:
     """After PasswordChangeForm/SetPasswordForm saved the new password."""
     _recorded(user, AccountAction.PASSWORD_CHANGED, actor=user, ip=ip)
@@ -79,7 +86,7 @@ def reset_path(user) -> str:
 def password_reset_request(identifier: str, ip: str) -> bool:
     """Counts the request (the sign-in code limits: 1 a minute and 5 an hour per identifier,
     5 a minute and 30 an hour per address) and queues the delivery. False when throttled."""
-    from .tasks import password_reset_deliver
+    from ..tasks import password_reset_deliver
 
     if not signin.request_allowed(f"reset:{identifier}", ip):
         return False
