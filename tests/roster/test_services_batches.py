@@ -4,8 +4,8 @@ stay, the import is marked failed and the error report names the failed batch's 
 from openpyxl import load_workbook
 
 from lms.accounts.models import LearnerProfile, User
-from lms.roster import services
 from lms.roster.models import ImportStatus
+from lms.roster.services import imports as services  # BATCH_SIZE is read there
 from lms.roster.services.applying import BatchApplier
 
 from .helpers import student, xlsx_bytes
