@@ -5,6 +5,8 @@ user), so a completion and a class move of the same learner cannot interleave. A
 flips `trained` with a conditional UPDATE (rowcount 1 = this call did it) and only then adds 1
 to the counters of the learner's class and every ancestor up to the target's unit."""
 
+from typing import Any
+
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import F
@@ -86,6 +88,7 @@ def qualifying_events(target: Target, learner_ids) -> dict[int, list]:
     """Times of each learner's events that the target's rule counts (period checked later)."""
     if target.rule == TrainedRule.EMPLOYED:
         return employed_events(learner_ids)
+    rows: Any  # a QuerySet of certificates or of completions: both have user, course, a time
     if target.rule == TrainedRule.CERTIFICATE:
         rows = Certificate.objects.filter(user_id__in=learner_ids, revoked_at__isnull=True)
         time_field = "issued_at"
