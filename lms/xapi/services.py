@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from .models import Client, Statement
 from .relations import statement_relations
-from .storage import statements_insert
+from .storage import insert_is_atomic, statements_insert
 from .validation import (
     VOIDED,
     Invalid,
@@ -156,7 +156,7 @@ def statements_store(raw_statements: list, principal: Principal, *,
         raise Invalid("statements", _("có hai câu lệnh trùng id trong cùng một lô."))
     rows = [row for row, _stmt in prepared]
     if len(rows) == 1 and not files and not rows[0].voided_target \
-            and not rows[0].relations and not could_project(rows[0]):  # type: ignore[attr-defined]
+            and insert_is_atomic(rows) and not could_project(rows[0]):
         # One INSERT is atomic on its own: no BEGIN/COMMIT round trips for the common single
         # statement that moves no progress.
         if not statements_insert(rows):

@@ -25,6 +25,12 @@ _SQL = (
     f"AS t({', '.join(f'c{i}' for i in range(len(_COLUMNS)))}) "
     "ON CONFLICT (id) DO NOTHING RETURNING id"
 )
+_SQL_WITH_RELATIONS = (
+    f"WITH ins AS ({_SQL}), rel AS ("  # noqa: S608
+    f"INSERT INTO {StatementRelation._meta.db_table} (statement_id, kind, key) "
+    "SELECT r.s, r.k, r.v FROM unnest(%b::uuid[], %b::text[], %b::text[]) AS r(s, k, v) "
+    "JOIN ins ON ins.id = r.s) SELECT id FROM ins"
+)
 
 
 def statements_insert(rows: list[Statement]) -> set:
@@ -47,17 +53,30 @@ def statements_insert(rows: list[Statement]) -> set:
         [json.dumps(r.payload, ensure_ascii=False, separators=(",", ":")) for r in rows],
         [r.ref_target for r in rows], [r.object_agent_key for r in rows],
     ]
+    relations = [(r.id, kind, key) for r in rows for kind, key in getattr(r, "relations", ())]
+    sql = _SQL
+    if relations:
+        # The relations ride in the same statement (a data-modifying CTE), joined to the ids
+        # really inserted: one round trip, and atomic without a transaction of its own.
+        sql = _SQL_WITH_RELATIONS
+        columns += [[r[0] for r in relations], [r[1] for r in relations],
+                    [r[2] for r in relations]]
     connection.ensure_connection()
     with psycopg.Cursor(connection.connection) as cursor:
-        cursor.execute(_SQL, columns)
-        inserted = {row[0] for row in cursor.fetchall()}
-    _relations_insert([r for r in rows if r.id in inserted])
-    return inserted
+        cursor.execute(sql, columns)
+        return {row[0] for row in cursor.fetchall()}
+
+
+def insert_is_atomic(rows: list[Statement]) -> bool:
+    """Whether statements_insert(rows) is one atomic SQL statement (so the caller may skip
+    BEGIN/COMMIT): always on PostgreSQL; elsewhere only without relation rows."""
+    return connection.vendor == "postgresql" or not any(getattr(r, "relations", ())
+                                                        for r in rows)
 
 
 def _relations_insert(rows: list[Statement]) -> None:
-    """The StatementRelation rows of the statements just inserted (the caller's transaction
-    covers both: statements_store only takes the no-transaction path without relations)."""
+    """Other databases: the StatementRelation rows of the statements just inserted (in the
+    caller's transaction, see insert_is_atomic)."""
     relations = [StatementRelation(statement_id=r.id, kind=kind, key=key)
                  for r in rows for kind, key in getattr(r, "relations", ())]
     if relations:
