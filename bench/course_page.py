@@ -71,10 +71,10 @@ GOAL_MAX_QUERIES = 4
 # Timeouts (seconds) for every external step: nothing in here can hang for ever.
 def login_and_enrol(base: str, password: str, course_id: int, lesson_path: str) -> Browser:
     b = Browser(base)
-    status, _, _, html = b.request("/accounts/login/")
+    status, _, _, html = b.request("/tai-khoan/dang-nhap/")
     if status != 200 or not b.cookie("csrftoken"):
-        raise BenchError(f"GET /accounts/login/ -> {status}, csrftoken cookie missing")
-    status, url, _, html = b.request("/accounts/login/", {
+        raise BenchError(f"GET /tai-khoan/dang-nhap/ -> {status}, csrftoken cookie missing")
+    status, url, _, html = b.request("/tai-khoan/dang-nhap/", {
         "csrfmiddlewaretoken": csrf_from(html), "username": LEARNER, "password": password,
         "next": ""})
     if not b.cookie("sessionid"):
@@ -87,7 +87,7 @@ def login_and_enrol(base: str, password: str, course_id: int, lesson_path: str) 
     status, _, _, html = b.request(COURSE_PATH)
     if status != 200:
         raise BenchError(f"GET {COURSE_PATH} as {LEARNER} -> {status}")
-    action = f"/courses/{course_id}/enrol/"
+    action = f"/ghi-danh/{course_id}/"
     had_form = action.encode() in html
     status, url, _, html = b.request(action, {"csrfmiddlewaretoken": csrf_from(html)},
                                      headers={"Referer": base + COURSE_PATH})

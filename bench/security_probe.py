@@ -76,7 +76,7 @@ class Client:
     def csrf(self) -> str:
         token = self.s.cookies.get("csrftoken")
         if not token:
-            self.get("/accounts/login/")
+            self.get("/tai-khoan/dang-nhap/")
             token = self.s.cookies.get("csrftoken", "")
         return token
 
@@ -108,8 +108,8 @@ class Client:
         )
 
     def login(self, identifier: str, password: str = PASSWORD):
-        self.get("/accounts/login/")
-        return self.post("/accounts/login/", data={"username": identifier, "password": password})
+        self.get("/tai-khoan/dang-nhap/")
+        return self.post("/tai-khoan/dang-nhap/", data={"username": identifier, "password": password})
 
 
 def signed_in(site, username) -> Client:
@@ -296,7 +296,7 @@ def main() -> int:
 
     p1c()
 
-    learner.post(f"/courses/{ids['h5p_lesson_course']}/enrol/", data={})
+    learner.post(f"/ghi-danh/{ids['h5p_lesson_course']}/", data={})
     lesson_page = learner.get(ids["h5p_lesson_url"])
     player = re.search(r'<iframe[^>]*src="([^"]*/h5p/play/[^"]*)"', lesson_page.text)
     player_url = player.group(1).replace("&amp;", "&") if player else f"{content}/h5p/play/{sha}/"
@@ -334,7 +334,7 @@ def main() -> int:
                 allow_redirects=False,
                 headers={"X-Forwarded-Proto": "https"},
             ).status_code
-            for p in ("/accounts/login/", "/admin/", "/my/", "/xapi/about")
+            for p in ("/tai-khoan/dang-nhap/", "/admin/", "/cua-toi/", "/xapi/about")
         }
         return all(c == 404 for c in codes.values()), str(codes)
 
@@ -363,8 +363,8 @@ def main() -> int:
         for who, c, path in (
             ("anon", Client(site), "/"),
             ("anon", Client(site), "/khoa-hoc/"),
-            ("anon", Client(site), "/accounts/login/"),
-            ("learner", learner, "/my/"),
+            ("anon", Client(site), "/tai-khoan/dang-nhap/"),
+            ("learner", learner, "/cua-toi/"),
             ("admin", admin, "/django-admin/"),
         ):
             r = c.get(path)
@@ -404,10 +404,10 @@ def main() -> int:
     # ---- (2) account recovery ---------------------------------------------------------------
     @probe("2 recovery", "password reset page in Vietnamese and English")
     def p2a():
-        vi = Client(site).get("/accounts/quen-mat-khau/")
+        vi = Client(site).get("/tai-khoan/quen-mat-khau/")
         en_client = Client(site)
-        en_client.get("/lang/en/")
-        en = en_client.get("/accounts/quen-mat-khau/")
+        en_client.get("/ngon-ngu/en/")
+        en = en_client.get("/tai-khoan/quen-mat-khau/")
         old = Client(site).get("/accounts/password_reset/")
         ok = (
             vi.status_code == en.status_code == 200
@@ -422,9 +422,9 @@ def main() -> int:
     @probe("2 recovery", "change password without the current one changes nothing")
     def p2b():
         c = signed_in(site, "giaovien.gdtx")
-        page = c.get("/accounts/doi-mat-khau/")
+        page = c.get("/tai-khoan/doi-mat-khau/")
         r = c.post(
-            "/accounts/doi-mat-khau/",
+            "/tai-khoan/doi-mat-khau/",
             data={"new_password1": "Probe-new-pass-2026!", "new_password2": "Probe-new-pass-2026!"},
         )
         still = Client(site).login("giaovien.gdtx").status_code == 302
@@ -439,7 +439,7 @@ def main() -> int:
 
     # ---- (4) hostile input: 400, never 500 --------------------------------------------------
     lesson = ids["plain_lesson"]
-    learner.post(f"/courses/{ids['h5p_lesson_course']}/enrol/", data={})
+    learner.post(f"/ghi-danh/{ids['h5p_lesson_course']}/", data={})
     deep = "[" * 100_000 + "]" * 100_000
     stmt = {
         "actor": {"mbox": "mailto:x@example.com"},
@@ -527,7 +527,7 @@ def main() -> int:
         ("GET /verify/HM%00/", lambda: Client(site).get("/verify/HM%00/")),
         (
             "form field with NUL (quiz answer)",
-            lambda: learner.post("/quiz/luot/1/luu/", data={"answer": "a\x00b"}),
+            lambda: learner.post("/kiem-tra/luot/1/luu/", data={"answer": "a\x00b"}),
         ),
     ]
     for name, send in hostile:
@@ -548,7 +548,7 @@ def main() -> int:
     # ---- (5) a judge sees nothing of pupils --------------------------------------------------
     judge_paths = [
         f"/bao-cao/lop/{ids['class_id']}/",
-        f"/bao-cao/lop/{ids['class_id']}/luoi.csv",
+        f"/bao-cao/lop/{ids['class_id']}/xuat.csv",
         f"/phu-huynh/con/{ids['hocsinh']}/",
         f"/api/v1/learners/{ids['hocsinh']}/",
         "/careers-none/",
@@ -644,7 +644,7 @@ def main() -> int:
     p8()
 
     # ---- (9) GET changes no state ------------------------------------------------------------
-    @probe("9 GET", "GET /lang/en/ signed in does not save preferred_language")
+    @probe("9 GET", "GET /ngon-ngu/en/ signed in does not save preferred_language")
     def p9():
         q = (
             "from lms.accounts.models import User; "
@@ -653,19 +653,19 @@ def main() -> int:
         c = signed_in(site, "canbo.phong")
         before = shell(q)
         target = "vi" if before == "en" else "en"
-        r = c.get(f"/lang/{target}/")
+        r = c.get(f"/ngon-ngu/{target}/")
         after = shell(q)
         return after == before and r.status_code == 302, f"before {before!r}, after {after!r}"
 
     p9()
 
     # ---- (10) two-step off needs re-authentication --------------------------------------------
-    @probe("10 two-step", "POST /accounts/bao-mat/ from an open session goes to re-authentication")
+    @probe("10 two-step", "POST /tai-khoan/bao-mat/ from an open session goes to re-authentication")
     def p10():
         c = signed_in(site, "canbo.phong2")
-        r = c.post("/accounts/bao-mat/", data={"channel": ""})
+        r = c.post("/tai-khoan/bao-mat/", data={"channel": ""})
         loc = r.headers.get("Location", "")
-        return r.status_code == 302 and "/accounts/xac-nhan/" in loc, f"{r.status_code} → {loc}"
+        return r.status_code == 302 and "/tai-khoan/xac-nhan/" in loc, f"{r.status_code} → {loc}"
 
     p10()
 
@@ -673,9 +673,9 @@ def main() -> int:
     private = [
         (parent, f"/phu-huynh/con/{ids['hocsinh']}/"),
         (officer, f"/bao-cao/lop/{ids['class_id']}/"),
-        (officer, f"/bao-cao/lop/{ids['class_id']}/luoi.csv"),
+        (officer, f"/bao-cao/lop/{ids['class_id']}/xuat.csv"),
         (officer, f"/api/v1/learners/{ids['hocsinh']}/"),
-        (learner, "/my/"),
+        (learner, "/cua-toi/"),
         (learner, "/chung-chi/"),
     ]
     if ids["cert"]:
@@ -694,7 +694,7 @@ def main() -> int:
 
     @probe("11 headers", "hocmo_lang cookie Secure, HttpOnly, SameSite=Lax")
     def p11b():
-        r = Client(site).get("/lang/en/")
+        r = Client(site).get("/ngon-ngu/en/")
         v = cookie_attrs(r, "hocmo_lang")
         ok = "secure" in v.lower() and "httponly" in v.lower() and "samesite=lax" in v.lower()
         return ok, v
@@ -725,9 +725,9 @@ def main() -> int:
     @probe("11 headers", "session and CSRF cookies Secure, HttpOnly (session), SameSite")
     def p11d():
         c = Client(site)
-        g = c.get("/accounts/login/")
+        g = c.get("/tai-khoan/dang-nhap/")
         csrf = cookie_attrs(g, "csrftoken")
-        r = c.post("/accounts/login/", data={"username": "giaovien.thcs", "password": PASSWORD})
+        r = c.post("/tai-khoan/dang-nhap/", data={"username": "giaovien.thcs", "password": PASSWORD})
         sess = cookie_attrs(r, "sessionid")
         ok = (
             "secure" in csrf.lower()
@@ -752,15 +752,15 @@ def main() -> int:
     # ---- (3) brute force, last (it locks accounts and, per address, other loopback sources) --
     def brute(identifier: str, source: str):
         c = Client(site, source=source)
-        c.get("/accounts/login/")
+        c.get("/tai-khoan/dang-nhap/")
         codes = []
         for i in range(60):
             codes.append(
                 c.post(
-                    "/accounts/login/", data={"username": identifier, "password": f"wrong-{i}"}
+                    "/tai-khoan/dang-nhap/", data={"username": identifier, "password": f"wrong-{i}"}
                 ).status_code
             )
-        right = c.post("/accounts/login/", data={"username": identifier, "password": PASSWORD})
+        right = c.post("/tai-khoan/dang-nhap/", data={"username": identifier, "password": PASSWORD})
         return right, codes
 
     @probe("3 brute force", "60 wrong passwords for canbo.bo, then the right one is refused")

@@ -169,7 +169,7 @@ class Gunicorn:
             if self.proc.poll() is not None:
                 raise BenchError(f"gunicorn exited with {self.proc.returncode}:\n{self.tail()}")
             try:
-                with urllib.request.urlopen(f"{self.base}/accounts/login/", timeout=2) as r:
+                with urllib.request.urlopen(f"{self.base}/tai-khoan/dang-nhap/", timeout=2) as r:
                     if r.status == 200:
                         return
             except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):

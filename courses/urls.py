@@ -5,11 +5,12 @@ from . import views
 app_name = "courses"
 
 urlpatterns = [
-    path("courses/<int:course_id>/enrol/", views.enrol, name="enrol"),
-    path("lessons/<int:lesson_id>/complete/", views.lesson_complete, name="lesson_complete"),
+    path("ghi-danh/<int:course_id>/", views.enrol, name="enrol"),
+    path("bai-hoc/<int:lesson_id>/hoan-thanh/", views.lesson_complete, name="lesson_complete"),
+    # A machine endpoint (players post to it): English, like /xapi/ and /api/.
     path("progress/lessons/<int:lesson_id>/", views.progress_report, name="progress_report"),
-    path("my/", views.my_learning, name="my_learning"),
-    path("teach/classes/", views.teacher_classes, name="teacher_classes"),
-    path("teach/classes/<int:unit_id>/", views.class_detail, name="class_detail"),
-    path("teach/classes/<int:unit_id>/enrol/", views.class_enrol, name="class_enrol"),
+    path("cua-toi/", views.my_learning, name="my_learning"),
+    path("giang-day/lop/", views.teacher_classes, name="teacher_classes"),
+    path("giang-day/lop/<int:unit_id>/", views.class_detail, name="class_detail"),
+    path("giang-day/lop/<int:unit_id>/ghi-danh/", views.class_enrol, name="class_enrol"),
 ]

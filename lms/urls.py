@@ -27,8 +27,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("accounts/", include("lms.accounts.urls")),
-    path("lang/<str:code>/", language_switch, name="language_switch"),
+    path("tai-khoan/", include("lms.accounts.urls")),
+    path("ngon-ngu/<str:code>/", language_switch, name="language_switch"),
     path("jsi18n/", public(JavaScriptCatalog.as_view()), name="javascript-catalog"),
     path("", include("courses.urls")),
     # One prefix per feature app; each app owns the paths under its prefix.
@@ -39,14 +39,16 @@ urlpatterns = [
     path("phu-huynh/", include("lms.families.urls")),
     path("thong-bao/", include("lms.notifications.urls")),
     path("api/", include("lms.api.urls")),
-    path("roster/", include("lms.roster.urls")),
-    path("quiz/", include("courses.quizzes.urls")),
+    path("danh-sach/", include("lms.roster.urls")),
+    path("kiem-tra/", include("courses.quizzes.urls")),
     path("cau-lac-bo/", include("lms.clubs.urls")),
     path("cuoc-thi/", include("lms.contests.urls")),
     path("huong-nghiep/", include("lms.careers.urls")),
     path("cong-dan-hoc-tap/", include("lms.recognition.urls")),
     path("ke-hoach/", include("lms.plans.urls")),
     path("", include("courses.certificates.urls")),
+    # Old addresses of pages that moved to Vietnamese ones: 301 (a form's POST: 308).
+    path("", include("lms.urls_moved")),
 ]
 
 if settings.DEBUG:

@@ -13,7 +13,7 @@ urlpatterns = [
     path("luot/<int:attempt_id>/ket-qua/", views.attempt_result, name="result"),
     path("thong-ke/<int:lesson_id>/", views_teacher.quiz_statistics, name="statistics"),
     path("ngan-hang/<int:course_id>/xuat.xlsx", views_teacher.bank_export, name="bank_export"),
-    path("ngan-hang/<int:course_id>/moodle.xml", views_teacher.bank_export_moodle,
+    path("ngan-hang/<int:course_id>/xuat.xml", views_teacher.bank_export_moodle,
          name="bank_export_moodle"),
     path("ngan-hang/<int:course_id>/nhap/", views_teacher.bank_import, name="bank_import"),
 ]

@@ -52,8 +52,8 @@ class PasswordChangeRequiredMiddleware:
     accepts HTML), except the change page itself and signing out. JSON, API and progress
     requests pass, so a lesson in progress is never lost."""
 
-    EXEMPT = ("/accounts/doi-mat-khau/", "/accounts/logout/", "/static/", "/media/", "/jsi18n/",
-              "/lang/", "/api/", "/xapi/", "/progress/", "/h5p/")
+    EXEMPT = ("/static/", "/media/", "/jsi18n/", "/ngon-ngu/", "/api/", "/xapi/", "/progress/",
+              "/h5p/")  # and the change page and signing out, by name (below)
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -67,7 +67,8 @@ class PasswordChangeRequiredMiddleware:
         session = getattr(request, "session", None)
         if (session is not None and request.method == "GET"
                 and "text/html" in request.headers.get("Accept", "")
-                and not request.path.startswith(self.EXEMPT)
-                and session.get(MUST_CHANGE_KEY)):
+                and session.get(MUST_CHANGE_KEY)
+                and not request.path.startswith(self.EXEMPT + (
+                    reverse("accounts:password_change"), reverse("accounts:logout")))):
             return redirect(reverse("accounts:password_change"))
         return self.get_response(request)

@@ -1,6 +1,5 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
-from django.views.generic import RedirectView
 
 from lms.units.access import public, signed_in
 
@@ -10,9 +9,9 @@ from .navigation import signed_in_home
 app_name = "accounts"
 
 urlpatterns = [
-    path("login/", views_signin.SignInView.as_view(), name="login"),
-    path("logout/", public(auth_views.LogoutView.as_view()), name="logout"),
-    path("home/", signed_in(signed_in_home), name="home"),
+    path("dang-nhap/", views_signin.SignInView.as_view(), name="login"),
+    path("dang-xuat/", public(auth_views.LogoutView.as_view()), name="logout"),
+    path("", signed_in(signed_in_home), name="home"),
     path("hai-buoc/", views_signin.two_step, name="two_step"),
     path("dang-nhap-bang-ma/", views_signin.code_login, name="code_login"),
     path("dang-nhap-bang-ma/nhap-ma/", views_signin.code_login_verify, name="code_login_verify"),
@@ -22,7 +21,6 @@ urlpatterns = [
     # Forgotten password: a link by email or a code by SMS.
     path("quen-mat-khau/", views_password.reset_request, name="password_reset"),
     path("quen-mat-khau/nhap-ma/", views_password.reset_code, name="password_reset_code"),
-    path("password_reset/", public(RedirectView.as_view(pattern_name="accounts:password_reset"))),
     # The emailed link (a reset, or the invitation a school admin sends a new parent).
     path("dat-mat-khau/<uidb64>/<token>/", views_password.SetPasswordView.as_view(),
          name="set_password"),

@@ -5,6 +5,7 @@ sign-in lockout like failed sign-ins; every change is recorded and the owner not
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -24,7 +25,7 @@ from .services import passwords, recovery
 def confirm(request):
     user = request.user
     next_url = safe_next_url(request, request.POST.get("next") or request.GET.get("next", ""),
-                             default="/accounts/bao-mat/")
+                             default=reverse("accounts:security"))
     channel = signin.channel_for(user, signin.two_step_channel(user))
     action = request.POST.get("action", "")
     if request.method == "POST" and not lockout.signin_allowed(request, user.get_username()):

@@ -33,5 +33,6 @@ urlpatterns = [
          views_outcomes.learner_outcome, name="learner_outcome"),
     path("ty-le-viec-lam/", views_outcomes.rates_home, name="rates_home"),
     path("ty-le-viec-lam/<int:unit_id>/", views_outcomes.rates_page, name="rates"),
-    path("ty-le-viec-lam/<int:unit_id>/xlsx/", views_outcomes.rates_export, name="rates_export"),
+    path("ty-le-viec-lam/<int:unit_id>/xuat.xlsx", views_outcomes.rates_export,
+         name="rates_export"),
 ]

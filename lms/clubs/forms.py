@@ -106,6 +106,11 @@ class PhotoForm(forms.Form):
 class ReportForm(forms.Form):
     term = forms.ChoiceField(label=_("Kỳ báo cáo"), required=False)
     unit = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # Their names in the address: Vietnamese, like every page's (docs/architecture.md, URLs).
+    QUERY_NAMES = {"term": "hoc-ky", "unit": "don-vi"}
+
+    def add_prefix(self, field_name):
+        return self.QUERY_NAMES.get(field_name, field_name)
 
     def __init__(self, *args, terms=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
+from lms.common.query import param
 from lms.common.text import vn_fold
 from lms.units.access import requires
 from lms.units.capabilities import Capability
@@ -23,7 +24,7 @@ def _report_args(request):
     homes = report_home_units(request.user)
     if not homes:
         raise Http404
-    raw = request.GET.get("unit", "")
+    raw = param(request.GET, "don-vi")
     if raw:
         unit = Unit.objects.select_related("kind").filter(pk=int(raw)).first() \
             if raw.isdecimal() else None
@@ -31,7 +32,7 @@ def _report_args(request):
             raise Http404
     else:
         unit = homes[0]
-    term = term_parse(request.GET.get("term")) or current_term()
+    term = term_parse(param(request.GET, "hoc-ky")) or current_term()
     return homes, unit, term
 
 

@@ -4,6 +4,7 @@ receivers.py."""
 
 import datetime as dt
 
+from django.urls import reverse
 from django.utils import timezone
 
 from .models import Event
@@ -40,7 +41,8 @@ def reminders_not_started(*, older_than_days: int = 7, now=None) -> int:
     sent = 0
     for enrolment in enrolments.iterator(chunk_size=500):
         if notification_send(enrolment.user, Event.COURSE_NOT_STARTED,
-                             {"course": enrolment.course.title, "url": "/my/"},
+                             {"course": enrolment.course.title,
+                              "url": reverse("courses:my_learning")},
                              dedupe_key=f"not_started:{enrolment.pk}"):
             sent += 1
     return sent

@@ -2,6 +2,7 @@
 (connected in apps.ready())."""
 
 from django.dispatch import receiver
+from django.urls import reverse
 
 from courses.certificates.signals import certificate_issued
 from courses.signals import course_completed
@@ -22,11 +23,12 @@ def _guardians_of(learner):
 def _on_course_completed(sender, completion, **kwargs):
     learner, course = completion.user, completion.course
     context = {"learner": learner.get_full_name(), "course": course.title,
-               "url": f"/phu-huynh/con/{learner.pk}/"}
+               "url": reverse("families:child", args=[learner.pk])}
     for guardian in _guardians_of(learner):
         notification_send(guardian, Event.COURSE_COMPLETED, context,
                           dedupe_key=f"course_completed:{completion.pk}")
-    notification_send(learner, Event.COURSE_COMPLETED, {**context, "url": "/my/"},
+    mine = {**context, "url": reverse("courses:my_learning")}
+    notification_send(learner, Event.COURSE_COMPLETED, mine,
                       dedupe_key=f"course_completed:{completion.pk}")
 
 
@@ -37,11 +39,12 @@ def _on_certificate_issued(sender, certificate, **kwargs):
         return
     course = getattr(certificate, "course", None)
     context = {"learner": learner.get_full_name(), "course": getattr(course, "title", ""),
-               "url": f"/phu-huynh/con/{learner.pk}/"}
+               "url": reverse("families:child", args=[learner.pk])}
     key = f"certificate:{certificate.pk}"
     for guardian in _guardians_of(learner):
         notification_send(guardian, Event.CERTIFICATE_EARNED, context, dedupe_key=key)
-    notification_send(learner, Event.CERTIFICATE_EARNED, {**context, "url": "/my/"},
+    mine = {**context, "url": reverse("courses:my_learning")}
+    notification_send(learner, Event.CERTIFICATE_EARNED, mine,
                       dedupe_key=key)
 
 

@@ -15,8 +15,8 @@ from django.utils.text import compress_string
 from .versioning import content_version, forget_request_version
 
 BYPASS_PREFIXES = ("/admin/", "/django-admin/", "/static/", "/media/", "/documents/",
-                   "/accounts/", "/api/", "/progress/", "/my/", "/teach/", "/lang/", "/jsi18n/",
-                   "/h5p/", "/xapi/")
+                   "/tai-khoan/", "/api/", "/progress/", "/cua-toi/", "/giang-day/", "/ngon-ngu/",
+                   "/jsi18n/", "/h5p/", "/xapi/")
 TTL_SECONDS = 15 * 60
 
 

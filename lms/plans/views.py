@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from lms.common.query import param
 from lms.units.access import requires
 from lms.units.capabilities import Capability
 from lms.units.permissions import has_capability
@@ -37,9 +38,9 @@ def index(request):
 @require_GET
 def plan_detail(request, plan_id):
     plan = permissions.plan_or_404(request.user, plan_id)
-    status = request.GET.get("status", "")
+    status = param(request.GET, "trang-thai")
     status = status if status in selectors.STATUS_FILTERS else ""
-    unit_id = request.GET.get("unit", "")
+    unit_id = param(request.GET, "don-vi")
     unit_id = int(unit_id) if unit_id.isdigit() else None
     return render(request, "plans/plan_detail.html", {
         "plan": plan, "tasks": selectors.plan_tasks(plan, status=status, unit_id=unit_id),

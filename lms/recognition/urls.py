@@ -12,6 +12,8 @@ urlpatterns = [
     path("quan-ly/<int:unit_id>/<int:year>/danh-gia/", views_review.evaluate, name="evaluate"),
     path("quan-ly/<int:unit_id>/<int:year>/tieu-chi/", views_review.rule_edit, name="rule"),
     path("quan-ly/<int:unit_id>/<int:year>/so-lieu/", views_review.counts, name="counts"),
+    path("quan-ly/<int:unit_id>/<int:year>/so-lieu/xuat.xlsx", views_review.counts_export,
+         name="counts_export"),
     path("quan-ly/<int:unit_id>/ho-gia-dinh/", views_households.households, name="households"),
     path("ho-gia-dinh/<int:household_id>/", views_households.household, name="household"),
     path("thanh-vien/<int:member_id>/roi-ho/", views_households.member_leave,

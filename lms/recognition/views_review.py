@@ -140,15 +140,23 @@ def rule_edit(request, unit_id: int, year: int):
 def counts(request, unit_id: int, year: int):
     unit = managed_unit_or_404(request.user, unit_id)
     year_or_404(year)
+    if request.GET.get("dinh-dang") == "xlsx":  # the export's old address (issue 17)
+        return redirect("recognition:counts_export", unit.pk, year, permanent=True)
     rows = selectors.counts_by_child(unit, year)
-    if request.GET.get("dinh-dang") == "xlsx":
-        response = HttpResponse(counts_xlsx(unit, year, rows), content_type=(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-        response["Content-Disposition"] = (
-            f'attachment; filename="cong-dan-hoc-tap-{unit.pk}-{year}.xlsx"')
-        return response
     return render(request, "recognition/counts.html", {
         "unit": unit, "year": year, "rows": rows, "kinds": RecognitionKind.choices})
+
+
+@requires(Capability.MANAGE_RECOGNITION)
+def counts_export(request, unit_id: int, year: int):
+    unit = managed_unit_or_404(request.user, unit_id)
+    year_or_404(year)
+    rows = selectors.counts_by_child(unit, year)
+    response = HttpResponse(counts_xlsx(unit, year, rows), content_type=(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+    response["Content-Disposition"] = (
+        f'attachment; filename="cong-dan-hoc-tap-{unit.pk}-{year}.xlsx"')
+    return response
 
 
 @requires(Capability.MANAGE_RECOGNITION)

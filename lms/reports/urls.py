@@ -25,8 +25,8 @@ urlpatterns = [
     path("don-vi/<int:unit_id>/lich-su-to-chuc-lai/", views_reorganise.reorganise_history,
          name="reorganise_history"),
     path("lop/<int:unit_id>/", views.class_view, name="class_view"),
-    path("lop/<int:unit_id>/luoi.json", views.class_view_json, name="class_view_json"),
-    path("lop/<int:unit_id>/luoi.csv", views.class_view_csv, name="class_view_csv"),
+    path("lop/<int:unit_id>/xuat.json", views.class_view_json, name="class_view_json"),
+    path("lop/<int:unit_id>/xuat.csv", views.class_view_csv, name="class_view_csv"),
     path("xuat/<int:job_id>/", views.export_status, name="export_status"),
     path("xuat/<int:job_id>/tai-ve/", views.export_download, name="export_download"),
 ]

@@ -16,6 +16,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from lms.common.query import param
 from lms.units.access import requires
 from lms.units.capabilities import Capability
 from lms.units.models import Unit
@@ -64,9 +65,9 @@ def dashboard(request, unit_id):
     unit = report_unit(request.user, unit_id)
     targets = list(selectors.targets_for_unit(unit))
     figures = selectors.unit_attainments(unit, targets)
-    selected = next((a for a in figures if str(a.target.pk) == request.GET.get("target")),
+    selected = next((a for a in figures if str(a.target.pk) == param(request.GET, "chi-tieu")),
                     figures[0] if figures else None)
-    sort = request.GET.get("sort", "gap")
+    sort = param(request.GET, "sap-xep", "gap")
     can_edit = can_edit_targets(request.user, unit)
     context = {"unit": unit, "figures": figures, "selected": selected, "sort": sort,
                "crumbs": selectors.breadcrumbs(unit, _top_paths(request.user)),
@@ -97,7 +98,7 @@ def not_trained(request, unit_id, target_id):
     unit = report_unit(request.user, unit_id, Capability.VIEW_LEARNER_PERSONAL_DATA)
     target = get_object_or_404(selectors.targets_for_unit(unit), pk=target_id)
     page = Paginator(selectors.learners_not_trained(unit, target), 50).get_page(
-        request.GET.get("page"))
+        param(request.GET, "trang"))
     left = selectors.what_is_left(target, [row.learner_id for row in page])
     for row in page:
         row.left = left.get(row.learner_id, [])
@@ -116,7 +117,7 @@ def _class(request, unit_id, capability=Capability.VIEW_LEARNER_PERSONAL_DATA):
 
 
 def _course_param(request):
-    value = request.GET.get("course", "")
+    value = param(request.GET, "khoa-hoc")
     return int(value) if value.isdigit() else None
 
 
@@ -197,7 +198,7 @@ def target_edit(request, unit_id, target_id=None):
                            confirm_uncount=form.cleaned_data["confirm_uncount"])
         if form.cleaned_data["confirm_uncount"] or not lost:
             messages.success(request, _("Đã lưu chỉ tiêu và tính lại số liệu."))
-            return redirect(f"{unit_url(unit)}?target={saved.pk}")
+            return redirect(f"{unit_url(unit)}?chi-tieu={saved.pk}")
         form.add_error("confirm_uncount", ngettext(
             "Thay đổi này làm %(n)s người đã đạt không còn được tính. Chưa lưu: hãy đánh dấu "
             "xác nhận nếu vẫn muốn lưu.",
@@ -258,7 +259,7 @@ def export_download(request, job_id):
 def submissions(request, unit_id):
     unit = report_unit(request.user, unit_id)
     periods = sorted({t.period_label for t in selectors.targets_for_unit(unit)})
-    period = request.GET.get("period") or (periods[-1] if periods else "")
+    period = param(request.GET, "ky") or (periods[-1] if periods else "")
     own = ReportSubmission.objects.filter(unit=unit, period_label=period).first()
     return render(request, "reports/submissions.html", {
         "unit": unit, "periods": periods, "period": period, "own": own,
@@ -279,7 +280,7 @@ def submission_submit(request, unit_id):
         raise Http404 from None
     except SubmissionError as exc:
         messages.error(request, str(exc))
-    return redirect(f"{unit_url(unit)}nop-bao-cao/?period={period}")
+    return redirect(f"{unit_url(unit)}nop-bao-cao/?ky={period}")
 
 
 @requires(Capability.MANAGE_REPORTS)
@@ -304,4 +305,4 @@ def submission_review(request, submission_id, action):
             messages.success(request, _("Đã trả lại báo cáo."))
     except SubmissionError as exc:
         messages.error(request, str(exc))
-    return redirect(f"{unit_url(parent)}nop-bao-cao/?period={submission.period_label}")
+    return redirect(f"{unit_url(parent)}nop-bao-cao/?ky={submission.period_label}")

@@ -6,13 +6,13 @@ app_name = "roster"
 
 urlpatterns = [
     path("", views.index, name="index"),
-    path("imports/<int:pk>/mapping/", views.mapping, name="mapping"),
-    path("imports/<int:pk>/preview/", views.preview, name="preview"),
-    path("imports/<int:pk>/commit/", views.commit, name="commit"),
-    path("imports/<int:pk>/", views.detail, name="detail"),
-    path("imports/<int:pk>/status/", views.status, name="status"),
-    path("imports/<int:pk>/progress/", views.progress, name="progress"),
-    path("imports/<int:pk>/errors.xlsx", views.error_report, name="error_report"),
-    path("schools/<int:unit_id>/", views.school_learners, name="school"),
-    path("schools/<int:unit_id>/export.xlsx", views.export, name="export"),
+    path("nhap/<int:pk>/ghep-cot/", views.mapping, name="mapping"),
+    path("nhap/<int:pk>/xem-truoc/", views.preview, name="preview"),
+    path("nhap/<int:pk>/xac-nhan/", views.commit, name="commit"),
+    path("nhap/<int:pk>/", views.detail, name="detail"),
+    path("nhap/<int:pk>/trang-thai/", views.status, name="status"),
+    path("nhap/<int:pk>/tien-do/", views.progress, name="progress"),
+    path("nhap/<int:pk>/xuat.xlsx", views.error_report, name="error_report"),
+    path("truong/<int:unit_id>/", views.school_learners, name="school"),
+    path("truong/<int:unit_id>/xuat.xlsx", views.export, name="export"),
 ]

@@ -32,13 +32,13 @@ def production(settings, monkeypatch):
 
 def test_language_cookie_is_secure_httponly_lax_in_production(client, production):
     assert production.LANGUAGE_COOKIE_SECURE is True
-    response = client.get("/lang/en/?next=/", secure=True)
+    response = client.get("/ngon-ngu/en/?next=/", secure=True)
     cookie = response.cookies["hocmo_lang"]
     assert cookie["secure"] is True and cookie["httponly"] is True
     assert cookie["samesite"] == "Lax"
 
 
-@pytest.mark.parametrize("path", ["/my/", "/accounts/bao-mat/", "/thong-bao/",
+@pytest.mark.parametrize("path", ["/cua-toi/", "/tai-khoan/bao-mat/", "/thong-bao/",
                                   "/api/v1/units/"])
 def test_signed_in_responses_are_private_no_store(client, production, path):
     client.force_login(UserFactory())
@@ -95,5 +95,5 @@ def test_class_csv_and_certificate_pdf_are_private_no_store(client, production, 
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
     assert pdf["Cache-Control"] == "private, no-store"
     client.force_login(staff_at(school_tree["class_a"]))
-    csv = client.get(f"/bao-cao/lop/{school_tree['class_a'].pk}/luoi.csv", secure=True)
+    csv = client.get(f"/bao-cao/lop/{school_tree['class_a'].pk}/xuat.csv", secure=True)
     assert csv.status_code == 200 and csv["Cache-Control"] == "private, no-store"

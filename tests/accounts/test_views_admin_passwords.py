@@ -20,7 +20,7 @@ SLIP = re.compile(r"<code>([a-z2-9]{5}-[a-z2-9]{5})</code>")
 
 def _signs_in(username, password) -> bool:
     client = Client()
-    client.post("/accounts/login/", {"username": username, "password": password})
+    client.post("/tai-khoan/dang-nhap/", {"username": username, "password": password})
     return "_auth_user_id" in client.session
 
 
@@ -38,9 +38,9 @@ def school(school_tree):
 
 def test_admin_prints_new_passwords_for_a_class(client, school):
     client.force_login(school["admin"])
-    listing = client.get("/accounts/hoc-sinh/").content.decode()
+    listing = client.get("/tai-khoan/hoc-sinh/").content.decode()
     assert "Lớp 9A" in listing and "Lớp 12A1" not in listing
-    url = f"/accounts/hoc-sinh/lop/{school['class_a'].pk}/"
+    url = f"/tai-khoan/hoc-sinh/lop/{school['class_a'].pk}/"
     page = client.get(url).content.decode()
     assert "Lò Văn An" in page and "Hà Thị Bình" in page and "Trường Khác" not in page
     printed = client.post(url, {"action": "reset",
@@ -59,7 +59,7 @@ def test_admin_prints_new_passwords_for_a_class(client, school):
 def test_one_pupil_and_it_lifts_their_lockout(client, school):
     _lock("hs.an")
     client.force_login(school["admin"])
-    url = f"/accounts/hoc-sinh/lop/{school['class_a'].pk}/"
+    url = f"/tai-khoan/hoc-sinh/lop/{school['class_a'].pk}/"
     assert "Đang bị tạm khóa" in client.get(url).content.decode()
     [password] = SLIP.findall(client.post(url, {"action": "reset",
                                                 "learner": school["an"].pk}).content.decode())
@@ -68,12 +68,12 @@ def test_one_pupil_and_it_lifts_their_lockout(client, school):
 
 def test_cross_school_reset_is_404(client, school):
     client.force_login(school["admin"])
-    other_class = f"/accounts/hoc-sinh/lop/{school['class_b'].pk}/"
+    other_class = f"/tai-khoan/hoc-sinh/lop/{school['class_b'].pk}/"
     assert client.get(other_class).status_code == 404
     assert client.post(other_class, {"action": "reset",
                                      "learner": school["xa"].pk}).status_code == 404
     # Another school's pupil smuggled into this class's form.
-    mine = f"/accounts/hoc-sinh/lop/{school['class_a'].pk}/"
+    mine = f"/tai-khoan/hoc-sinh/lop/{school['class_a'].pk}/"
     assert client.post(mine, {"action": "reset",
                               "learner": [school["an"].pk, school["xa"].pk]}).status_code == 404
     assert _signs_in("hs.xa", "mat-khau-thu") and _signs_in("hs.an", "mat-khau-thu")
@@ -84,18 +84,18 @@ def test_staff_enrolled_in_a_class_cannot_be_reset(client, school):
     teacher = learner_in(school["class_a"], username="gv.hoc")
     role_grant(user=teacher, unit=school["school_a"], kind=RoleKind.TEACHER)
     client.force_login(school["admin"])
-    url = f"/accounts/hoc-sinh/lop/{school['class_a'].pk}/"
+    url = f"/tai-khoan/hoc-sinh/lop/{school['class_a'].pk}/"
     assert "gv.hoc" not in client.get(url).content.decode()
     assert client.post(url, {"action": "reset", "learner": teacher.pk}).status_code == 404
 
 
 def test_teachers_officers_and_pupils_get_404(client, school):
-    url = f"/accounts/hoc-sinh/lop/{school['class_a'].pk}/"
+    url = f"/tai-khoan/hoc-sinh/lop/{school['class_a'].pk}/"
     for user in (staff_at(school["class_a"], RoleKind.TEACHER, username="gv.lop"),
                  staff_at(school["so"], RoleKind.OFFICER, username="cb.so"),
                  school["binh"]):
         client.force_login(user)
-        assert client.get("/accounts/hoc-sinh/").status_code == 404
+        assert client.get("/tai-khoan/hoc-sinh/").status_code == 404
         assert client.get(url).status_code == 404
         assert client.post(url, {"action": "reset",
                                  "learner": school["an"].pk}).status_code == 404
@@ -104,23 +104,23 @@ def test_teachers_officers_and_pupils_get_404(client, school):
 
 def test_a_printed_password_must_be_changed_at_first_sign_in(client, school):
     client.force_login(school["admin"])
-    url = f"/accounts/hoc-sinh/lop/{school['class_a'].pk}/"
+    url = f"/tai-khoan/hoc-sinh/lop/{school['class_a'].pk}/"
     [password] = SLIP.findall(client.post(url, {"action": "reset",
                                                 "learner": school["an"].pk}).content.decode())
     pupil = Client()
-    pupil.post("/accounts/login/", {"username": "hs.an", "password": password})
+    pupil.post("/tai-khoan/dang-nhap/", {"username": "hs.an", "password": password})
     html = {"HTTP_ACCEPT": "text/html,application/xhtml+xml"}
-    sent = pupil.get("/my/", **html)
-    assert sent.status_code == 302 and sent.url == "/accounts/doi-mat-khau/"
+    sent = pupil.get("/cua-toi/", **html)
+    assert sent.status_code == 302 and sent.url == "/tai-khoan/doi-mat-khau/"
     assert pupil.get("/api/v1/units/", **html).status_code != 302  # API and JSON pass
-    page = pupil.get("/accounts/doi-mat-khau/", **html)
+    page = pupil.get("/tai-khoan/doi-mat-khau/", **html)
     assert page.status_code == 200 and "mật khẩu nhà trường in" in page.content.decode()
     new = "mat-khau-rieng-cua-an"
-    done = pupil.post("/accounts/doi-mat-khau/", {"old_password": password,
+    done = pupil.post("/tai-khoan/doi-mat-khau/", {"old_password": password,
                                                   "new_password1": new, "new_password2": new})
     assert done.status_code == 302
-    assert pupil.get("/my/", **html).status_code == 200
+    assert pupil.get("/cua-toi/", **html).status_code == 200
     # A later sign-in with the pupil's own password is not sent to the change page.
     again = Client()
-    again.post("/accounts/login/", {"username": "hs.an", "password": new})
-    assert again.get("/my/", **html).status_code == 200
+    again.post("/tai-khoan/dang-nhap/", {"username": "hs.an", "password": new})
+    assert again.get("/cua-toi/", **html).status_code == 200

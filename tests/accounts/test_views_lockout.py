@@ -13,7 +13,7 @@ from tests.factories import UserFactory, learner_in, staff_at
 from .test_views_signin_code import PASSWORD, last_sms_code, outbox  # noqa: F401 - fixtures
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_in_process")]
-LOGIN = "/accounts/login/"
+LOGIN = "/tai-khoan/dang-nhap/"
 
 
 def _sign_in(client, username, password=PASSWORD, **extra):
@@ -85,12 +85,12 @@ def test_per_address_limit_across_many_accounts(client, settings):
 def test_wrong_codes_at_sign_in_with_a_code_count(client, outbox, settings):  # noqa: F811
     settings.HOCMO_SIGNIN_ACCOUNT_FAILURES = 3
     UserFactory(username="ph.ma", phone="0912333444")
-    client.post("/accounts/dang-nhap-bang-ma/", {"identifier": "0912333444"})
+    client.post("/tai-khoan/dang-nhap-bang-ma/", {"identifier": "0912333444"})
     code = last_sms_code(outbox)
     wrong = "000000" if code != "000000" else "111111"
     for _ in range(3):
-        client.post("/accounts/dang-nhap-bang-ma/nhap-ma/", {"code": wrong})
-    right = client.post("/accounts/dang-nhap-bang-ma/nhap-ma/", {"code": code})
+        client.post("/tai-khoan/dang-nhap-bang-ma/nhap-ma/", {"code": wrong})
+    right = client.post("/tai-khoan/dang-nhap-bang-ma/nhap-ma/", {"code": code})
     assert right.status_code == 429 and not _signed_in(client)
     assert _sign_in(Client(), "ph.ma").status_code == 429  # the account, not the path
 
@@ -101,13 +101,13 @@ def test_wrong_two_step_codes_count(client, outbox, settings):  # noqa: F811
     settings.HOCMO_SIGNIN_ACCOUNT_FAILURES = 3
     user = UserFactory(username="gv.haibuoc", phone="0912555666")
     SignInPreference.objects.create(user=user, two_step=True, channel="sms")
-    assert _sign_in(client, "gv.haibuoc").url == "/accounts/hai-buoc/"
+    assert _sign_in(client, "gv.haibuoc").url == "/tai-khoan/hai-buoc/"
     code = last_sms_code(outbox)
     wrong = "000000" if code != "000000" else "111111"
     for _ in range(2):
-        client.post("/accounts/hai-buoc/", {"code": wrong})
-    client.post("/accounts/hai-buoc/", {"action": "recovery", "recovery_code": "ABCDE-FGHJK"})
-    right = client.post("/accounts/hai-buoc/", {"code": code})
+        client.post("/tai-khoan/hai-buoc/", {"code": wrong})
+    client.post("/tai-khoan/hai-buoc/", {"action": "recovery", "recovery_code": "ABCDE-FGHJK"})
+    right = client.post("/tai-khoan/hai-buoc/", {"code": code})
     assert right.status_code == 429 and not _signed_in(client)
 
 
@@ -125,11 +125,11 @@ def test_school_admin_unlocks_their_pupil_and_not_another_schools(client, school
     _lock("hs.a")
     _lock("hs.b")
     client.force_login(admin)
-    page = client.get("/accounts/khoa-dang-nhap/").content.decode()
+    page = client.get("/tai-khoan/khoa-dang-nhap/").content.decode()
     assert "hs.a" in page and "hs.b" not in page
-    assert client.post("/accounts/khoa-dang-nhap/", {"username": "hs.b"}).status_code == 404
+    assert client.post("/tai-khoan/khoa-dang-nhap/", {"username": "hs.b"}).status_code == 404
     assert _sign_in(Client(), "hs.b").status_code == 429
-    done = client.post("/accounts/khoa-dang-nhap/", {"username": "hs.a"})
+    done = client.post("/tai-khoan/khoa-dang-nhap/", {"username": "hs.a"})
     assert done.status_code == 302
     assert _sign_in(Client(), "hs.a").status_code == 302
     assert AccountEvent.objects.filter(user=pupil, actor=admin,
@@ -142,10 +142,10 @@ def test_teachers_and_pupils_get_404_platform_admin_unlocks_anyone(client, schoo
     UserFactory(username="canbo.so")
     _lock("canbo.so")
     client.force_login(teacher)
-    assert client.get("/accounts/khoa-dang-nhap/").status_code == 404
-    assert client.post("/accounts/khoa-dang-nhap/", {"username": "canbo.so"}).status_code == 404
+    assert client.get("/tai-khoan/khoa-dang-nhap/").status_code == 404
+    assert client.post("/tai-khoan/khoa-dang-nhap/", {"username": "canbo.so"}).status_code == 404
     root = UserFactory(username="root", is_superuser=True, is_staff=True)
     client.force_login(root)
-    assert "canbo.so" in client.get("/accounts/khoa-dang-nhap/").content.decode()
-    client.post("/accounts/khoa-dang-nhap/", {"username": "canbo.so"})
+    assert "canbo.so" in client.get("/tai-khoan/khoa-dang-nhap/").content.decode()
+    client.post("/tai-khoan/khoa-dang-nhap/", {"username": "canbo.so"})
     assert _sign_in(Client(), "canbo.so").status_code == 302

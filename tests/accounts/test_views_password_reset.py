@@ -16,18 +16,18 @@ from .test_views_lockout import _lock
 from .test_views_signin_code import PASSWORD, last_sms_code, outbox, parent, smtp_server  # noqa: F401 - fixtures
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_in_process")]
-RESET = "/accounts/quen-mat-khau/"
+RESET = "/tai-khoan/quen-mat-khau/"
 NEW = "mat-khau-moi-2026"
 
 
 def _signs_in(username, password) -> bool:
     client = Client()
-    client.post("/accounts/login/", {"username": username, "password": password})
+    client.post("/tai-khoan/dang-nhap/", {"username": username, "password": password})
     return "_auth_user_id" in client.session
 
 
 def test_sign_in_page_links_to_forgot_password_in_both_languages(client):
-    page = client.get("/accounts/login/").content.decode()
+    page = client.get("/tai-khoan/dang-nhap/").content.decode()
     assert f'href="{RESET}"' in page and "Quên mật khẩu?" in page
     client.cookies["hocmo_lang"] = "en"
     english = client.get(RESET).content.decode()
@@ -37,11 +37,11 @@ def test_sign_in_page_links_to_forgot_password_in_both_languages(client):
 
 def test_reset_by_email_link_through_real_smtp(client, smtp_server, parent):  # noqa: F811
     response = client.post(RESET, {"identifier": "lan@example.vn"})
-    assert response.status_code == 302 and response.url == "/accounts/login/"
+    assert response.status_code == 302 and response.url == "/tai-khoan/dang-nhap/"
     [(rcpt, message)] = smtp_server.messages
     assert rcpt == ["lan@example.vn"] and message["Subject"] == "Đặt lại mật khẩu HọcMở"
     body = message.get_body(preferencelist=("plain",)).get_content()
-    link = re.search(r"https://hocmo\.example\.vn(/accounts/dat-mat-khau/\S+/)", body).group(1)
+    link = re.search(r"https://hocmo\.example\.vn(/tai-khoan/dat-mat-khau/\S+/)", body).group(1)
     form = client.get(link, follow=True)
     assert form.status_code == 200 and "new_password1" in form.content.decode()
     done = client.post(form.redirect_chain[-1][0],
@@ -58,7 +58,7 @@ def test_reset_by_email_link_through_real_smtp(client, smtp_server, parent):  # 
 def test_reset_by_sms_code_and_it_lifts_a_lockout(client, outbox, parent):  # noqa: F811
     _lock("ph.lan")
     response = client.post(RESET, {"identifier": "0912 111 222"})
-    assert response.url == "/accounts/quen-mat-khau/nhap-ma/"
+    assert response.url == "/tai-khoan/quen-mat-khau/nhap-ma/"
     code = last_sms_code(outbox)
     wrong = "000000" if code != "000000" else "111111"
     bad = client.post(response.url, {"code": wrong, "new_password1": NEW, "new_password2": NEW})
@@ -67,7 +67,7 @@ def test_reset_by_sms_code_and_it_lifts_a_lockout(client, outbox, parent):  # no
                                        "new_password2": "ngan"})
     assert short.status_code == 400  # the password validators apply; the code is not spent
     done = client.post(response.url, {"code": code, "new_password1": NEW, "new_password2": NEW})
-    assert done.status_code == 302 and done.url == "/accounts/login/"
+    assert done.status_code == 302 and done.url == "/tai-khoan/dang-nhap/"
     assert _signs_in("0912111222", NEW)  # unlocked: the owner proved they hold the phone
     assert client.post(response.url, {"code": code, "new_password1": "x" * 12,
                                       "new_password2": "x" * 12}).status_code == 302
@@ -80,7 +80,7 @@ def test_same_answer_for_unknown_accounts_and_nothing_sent(client, outbox, paren
     assert known.redirect_chain == unknown.redirect_chain
     assert strip.sub("", known.content.decode()) == strip.sub("", unknown.content.decode())
     by_mail = Client().post(RESET, {"identifier": "khong-co@example.vn"})
-    assert by_mail.status_code == 302 and by_mail.url == "/accounts/login/"
+    assert by_mail.status_code == 302 and by_mail.url == "/tai-khoan/dang-nhap/"
     assert len((outbox / "sms.jsonl").read_text().splitlines()) == 1
 
 
@@ -98,12 +98,12 @@ def test_requests_are_throttled(client, outbox, parent):  # noqa: F811
 
 def test_change_password_needs_the_current_one(client, parent):  # noqa: F811
     client.force_login(parent)
-    page = client.get("/accounts/doi-mat-khau/")
+    page = client.get("/tai-khoan/doi-mat-khau/")
     assert page.status_code == 200 and "old_password" in page.content.decode()
-    wrong = client.post("/accounts/doi-mat-khau/", {"old_password": "doan-sai",
+    wrong = client.post("/tai-khoan/doi-mat-khau/", {"old_password": "doan-sai",
                                                     "new_password1": NEW, "new_password2": NEW})
     assert wrong.status_code == 400 and _signs_in("ph.lan", PASSWORD)
-    done = client.post("/accounts/doi-mat-khau/", {"old_password": PASSWORD,
+    done = client.post("/tai-khoan/doi-mat-khau/", {"old_password": PASSWORD,
                                                    "new_password1": NEW, "new_password2": NEW})
     assert done.status_code == 302 and "_auth_user_id" in client.session  # still signed in
     assert _signs_in("ph.lan", NEW)
@@ -119,14 +119,14 @@ def test_an_account_without_a_password_sets_one_after_a_code(client, outbox):  #
     user.set_unusable_password()
     user.save()
     client.force_login(user)
-    first = client.get("/accounts/doi-mat-khau/")
-    assert first.url.startswith("/accounts/xac-nhan/")
-    client.post("/accounts/xac-nhan/", {"action": "send", "next": "/accounts/doi-mat-khau/"})
-    confirmed = client.post("/accounts/xac-nhan/", {"action": "code",
+    first = client.get("/tai-khoan/doi-mat-khau/")
+    assert first.url.startswith("/tai-khoan/xac-nhan/")
+    client.post("/tai-khoan/xac-nhan/", {"action": "send", "next": "/tai-khoan/doi-mat-khau/"})
+    confirmed = client.post("/tai-khoan/xac-nhan/", {"action": "code",
                                                      "code": last_sms_code(outbox),
-                                                     "next": "/accounts/doi-mat-khau/"})
-    assert confirmed.url == "/accounts/doi-mat-khau/"
-    done = client.post("/accounts/doi-mat-khau/", {"new_password1": NEW, "new_password2": NEW})
+                                                     "next": "/tai-khoan/doi-mat-khau/"})
+    assert confirmed.url == "/tai-khoan/doi-mat-khau/"
+    done = client.post("/tai-khoan/doi-mat-khau/", {"new_password1": NEW, "new_password2": NEW})
     assert done.status_code == 302 and _signs_in("ph.moi", NEW)
 
 
@@ -143,4 +143,4 @@ def test_the_admin_sites_password_pages_lead_to_the_sites_own(client, parent):  
     assert client.get("/admin/password_reset/").url == RESET
     assert client.get("/admin/password_reset/done/").url == RESET
     client.force_login(parent)
-    assert client.get("/django-admin/password_change/").url == "/accounts/doi-mat-khau/"
+    assert client.get("/django-admin/password_change/").url == "/tai-khoan/doi-mat-khau/"

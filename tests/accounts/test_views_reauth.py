@@ -11,7 +11,7 @@ from lms.notifications.models import Notification
 from .test_views_signin_code import PASSWORD, last_sms_code, outbox, parent, reauth  # noqa: F401 - fixtures
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_in_process")]
-SECURITY = "/accounts/bao-mat/"
+SECURITY = "/tai-khoan/bao-mat/"
 
 
 @pytest.fixture
@@ -24,7 +24,7 @@ def two_step_on(parent):  # noqa: F811
 def test_an_open_session_cannot_switch_two_step_off(client, two_step_on):
     client.force_login(two_step_on)
     refused = client.post(SECURITY, {"channel": "sms"})  # no two_step: "off"
-    assert refused.status_code == 302 and refused.url.startswith("/accounts/xac-nhan/")
+    assert refused.status_code == 302 and refused.url.startswith("/tai-khoan/xac-nhan/")
     assert SignInPreference.objects.get(user=two_step_on).two_step
     assert RecoveryCode.objects.filter(user=two_step_on).count() == 10
     assert client.post(SECURITY, {"action": "recovery_new"}).status_code == 302
@@ -35,7 +35,7 @@ def test_a_wrong_password_does_not_confirm_and_counts(client, two_step_on):
     from axes.models import AccessFailureLog
 
     client.force_login(two_step_on)
-    bad = client.post("/accounts/xac-nhan/", {"action": "password", "password": "sai"})
+    bad = client.post("/tai-khoan/xac-nhan/", {"action": "password", "password": "sai"})
     assert bad.status_code == 400 and "Mật khẩu không đúng." in bad.content.decode()
     assert client.get(SECURITY).status_code == 302
     assert AccessFailureLog.objects.filter(username="ph.lan").count() == 1
@@ -57,9 +57,9 @@ def test_after_the_password_two_step_off_is_recorded_and_told(client, two_step_o
 
 def test_a_fresh_code_confirms_too(client, outbox, two_step_on):  # noqa: F811
     client.force_login(two_step_on)
-    client.post("/accounts/xac-nhan/", {"action": "send", "next": SECURITY})
+    client.post("/tai-khoan/xac-nhan/", {"action": "send", "next": SECURITY})
     code = last_sms_code(outbox)
-    confirmed = client.post("/accounts/xac-nhan/", {"action": "code", "code": code,
+    confirmed = client.post("/tai-khoan/xac-nhan/", {"action": "code", "code": code,
                                                      "next": SECURITY})
     assert confirmed.url == SECURITY
     page = client.post(SECURITY, {"action": "recovery_new"})
@@ -80,6 +80,6 @@ def test_the_confirmation_expires(client, two_step_on, monkeypatch):
 
 def test_confirmation_does_not_follow_an_offsite_next(client, two_step_on):
     client.force_login(two_step_on)
-    done = client.post("/accounts/xac-nhan/", {"action": "password", "password": PASSWORD,
+    done = client.post("/tai-khoan/xac-nhan/", {"action": "password", "password": PASSWORD,
                                                 "next": "https://evil.example/"})
     assert done.url == SECURITY

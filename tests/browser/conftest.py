@@ -265,7 +265,7 @@ def log_in(page, base: str, username: str, next_url: str = "", password: str | N
     redirect; `next_url` is where the form sends the user afterwards."""
     from django.conf import settings
 
-    page.goto(f"{base}/accounts/login/" + (f"?next={next_url}" if next_url else ""))
+    page.goto(f"{base}/tai-khoan/dang-nhap/" + (f"?next={next_url}" if next_url else ""))
     page.get_by_label("Tên đăng nhập").fill(username)
     page.get_by_label("Mật khẩu").fill(password or settings.HOCMO_DEMO_PASSWORD)
     with page.expect_navigation():

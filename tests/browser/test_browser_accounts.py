@@ -19,15 +19,15 @@ def test_signed_in_language_button_and_forgot_password(demo_server, browser):
     context = browser.new_context(java_script_enabled=False, locale="vi-VN")  # works without JS
     context.set_default_timeout(15_000)
     page = context.new_page()
-    page.goto(f"{base}/accounts/login/")
+    page.goto(f"{base}/tai-khoan/dang-nhap/")
     with page.expect_navigation():
         page.get_by_role("link", name="Quên mật khẩu?").click()
     expect(page.locator("main h1")).to_have_text("Quên mật khẩu")
-    log_in(page, base, "hocsinh", next_url="/my/")
+    log_in(page, base, "hocsinh", next_url="/cua-toi/")
     header = page.locator("header")
     with page.expect_navigation():
         header.get_by_role("button", name="EN", exact=True).click()
-    expect(page).to_have_url(f"{base}/my/")
+    expect(page).to_have_url(f"{base}/cua-toi/")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(header.get_by_role("button", name="VI", exact=True)).to_be_visible()
     assert User.objects.get(username="hocsinh").preferred_language == "en"
@@ -36,6 +36,6 @@ def test_signed_in_language_button_and_forgot_password(demo_server, browser):
 
 def test_forgot_password_page_is_accessible(demo_server, page):
     cache.clear()
-    page.goto(f"{demo_server.url}/accounts/quen-mat-khau/")
+    page.goto(f"{demo_server.url}/tai-khoan/quen-mat-khau/")
     expect(page.get_by_label("Số điện thoại hoặc email")).to_be_visible()
     axe_check(page, label="forgot password")

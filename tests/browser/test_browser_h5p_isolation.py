@@ -29,7 +29,7 @@ PROBE_JS = """
       return r.text().then(function (t) { return "status " + r.status + ": " + t.slice(0, 300); });
     }, blocked);
   }
-  Promise.all([attempt("/my/"), attempt(site + "/my/"), attempt(site + "/accounts/bao-mat/"),
+  Promise.all([attempt("/cua-toi/"), attempt(site + "/cua-toi/"), attempt(site + "/tai-khoan/bao-mat/"),
                attempt(site + "/xapi/statements")]).then(function (got) {
     report.fetchRelative = got[0];
     report.fetchSite = got[1];
@@ -88,7 +88,7 @@ def test_package_script_gets_no_cookie_and_no_session(demo_server, page):
     # The content origin has no page of the site, and its answers are never credentialed.
     assert report["fetchRelative"].startswith(("blocked: TypeError", "status 404")), report
     # None of the frame's requests reached the site.
-    assert not [url for url in reached_site if "/my/" in url or "/accounts/" in url
+    assert not [url for url in reached_site if "/cua-toi/" in url or "/tai-khoan/" in url
                 or "/xapi/" in url], reached_site
 
     page.wait_for_timeout(1500)  # time for the forged statement to reach the LRS, were it sent

@@ -20,7 +20,7 @@ LEARNER = "hocsinh"
 
 def _log_in(page, base: str) -> None:
     log_in(page, base, LEARNER)
-    assert page.url.rstrip("/").endswith("/my"), f"login did not land on /my/: {page.url}"
+    assert page.url.rstrip("/").endswith("/cua-toi"), f"login did not land on /cua-toi/: {page.url}"
     expect(page.locator("header .who")).to_have_text("Nguyễn Minh An")
 
 
@@ -39,7 +39,7 @@ def test_learner_completes_course(demo_server, page, byte_budget, tmp_path):
     for name, path in (("home (anonymous)", "/"),
                        ("catalogue (anonymous)", "/khoa-hoc/"),
                        ("course page (anonymous)", COURSE_PATH),
-                       ("login", "/accounts/login/")):
+                       ("login", "/tai-khoan/dang-nhap/")):
         byte_budget(name, f"{base}{path}")
         axe_check(page, label=name)
     expect(page.locator("main h1")).to_have_text("Đăng nhập")
@@ -94,15 +94,15 @@ def test_learner_completes_course(demo_server, page, byte_budget, tmp_path):
 
     # --- "Học tập của tôi": the course at 100 % and "Đã hoàn thành". -------------------------
     page.locator("header nav").get_by_role("link", name="Học tập của tôi").click()
-    expect(page).to_have_url(f"{base}/my/")
+    expect(page).to_have_url(f"{base}/cua-toi/")
     card = page.locator("main li.card").filter(
         has=page.get_by_role("link", name=COURSE_TITLE, exact=True))
     expect(card).to_have_count(1)
     expect(card).to_contain_text("Đã hoàn thành")
     expect(card).to_contain_text("100 %")
     expect(card.locator("progress")).to_have_attribute("value", "100")
-    byte_budget("my learning /my/", f"{base}/my/")
-    axe_check(page, label="my learning /my/")
+    byte_budget("my learning /cua-toi/", f"{base}/cua-toi/")
+    axe_check(page, label="my learning /cua-toi/")
 
     shot = tmp_path / "my-learning.png"
     page.screenshot(path=str(shot), full_page=True)

@@ -75,7 +75,7 @@ def test_learner_passes_quiz_and_verifies_certificate(demo_server, page, byte_bu
     while not mine.exists() and time.monotonic() < deadline:
         time.sleep(0.2)
     certificate = mine.get()
-    page.goto(f"{base}/my/")
+    page.goto(f"{base}/cua-toi/")
     page.get_by_role("link", name="Chứng chỉ của tôi").click()
     expect(page.locator("main h1")).to_have_text("Chứng chỉ của tôi")
     axe_check(page, label="my certificates")

@@ -23,7 +23,7 @@ def test_officer_turns_on_two_step_and_signs_in_with_a_recovery_code(demo_server
     cache.clear()  # request throttles from earlier tests
     base = demo_server.url
     page.set_viewport_size({"width": 390, "height": 800})  # a phone screen
-    log_in(page, base, "canbo.so", next_url="/accounts/bao-mat/")
+    log_in(page, base, "canbo.so", next_url="/tai-khoan/bao-mat/")
     # Security changes need the password again (signing in does not count).
     expect(page.locator("main h1")).to_have_text("Xác nhận lại danh tính")
     axe_check(page, label="confirm it is you")

@@ -35,7 +35,7 @@ def _roster_file(path) -> None:
 def test_school_head_imports_a_roster(demo_server, page, tmp_path):
     base = demo_server.url
     _assert_role_paths_current()
-    log_in(page, base, "hieutruong", next_url="/roster/")
+    log_in(page, base, "hieutruong", next_url="/danh-sach/")
     expect(page.locator("main h1")).to_have_text("Nhập danh sách học sinh")
     expect(page.locator("header").get_by_role("link", name="Nhập danh sách")).to_be_visible()
     axe_check(page, label="roster upload")

@@ -55,7 +55,7 @@ def test_admin_links_parent_who_signs_in_with_sms_code(demo_server, page, settin
     page.locator("header").get_by_role("button", name="Đăng xuất").click()
 
     # --- The new parent signs in with a code by SMS. ------------------------------------------
-    page.goto(f"{base}/accounts/login/")
+    page.goto(f"{base}/tai-khoan/dang-nhap/")
     page.get_by_role("link", name=re.compile("Đăng nhập bằng mã")).click()
     expect(page.locator("main h1")).to_have_text("Đăng nhập bằng mã")
     axe_check(page, label="code login")

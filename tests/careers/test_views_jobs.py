@@ -46,7 +46,7 @@ def test_learner_applies_with_a_certificate_once(client, world):
 
 def test_anonymous_cannot_apply(client, world):
     response = _apply(client, world["posting_a"])
-    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert response.status_code == 302 and "/tai-khoan/dang-nhap/" in response["Location"]
     assert not Application.objects.exists()
 
 

@@ -39,7 +39,7 @@ def test_non_advisers_get_404_everywhere(client, members, who):
 
 def test_anonymous_is_sent_to_login(client, world):
     response = client.get(reverse("clubs:members", args=[world["club"].slug]))
-    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert response.status_code == 302 and "/tai-khoan/dang-nhap/" in response["Location"]
 
 
 def test_adviser_records_activity_with_attendance_and_photo(client, members, photo_upload):

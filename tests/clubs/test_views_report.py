@@ -34,12 +34,14 @@ def test_officer_sees_subtree_counts(client, data):
 def test_report_scoping(client, data):
     url = reverse("clubs:report")
     client.force_login(data["officer_phong"])  # Phòng does not hold school B
-    assert client.get(url, {"unit": data["school_b"].pk}).status_code == 404
-    assert client.get(url, {"unit": data["so"].pk}).status_code == 404
+    assert client.get(url, {"don-vi": data["school_b"].pk}).status_code == 404
+    assert client.get(url, {"unit": data["school_b"].pk}).status_code == 404  # the old name
+    assert client.get(url, {"don-vi": data["so"].pk}).status_code == 404
     assert client.get(reverse("clubs:report_export"),
                       {"unit": data["school_b"].pk}).status_code == 404
-    html = client.get(url, {"term": TERM}).content.decode()
+    html = client.get(url, {"hoc-ky": TERM}).content.decode()
     assert data["school_b"].name not in html and data["school_a"].name in html
+    assert 'name="hoc-ky"' in html and 'name="don-vi"' in html
     for who in ("teacher_b", "learner_b"):
         client.force_login(data[who])
         assert client.get(url).status_code == 404

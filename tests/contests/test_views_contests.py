@@ -57,7 +57,7 @@ def test_entry_read_page(client, judged, who, status):
 
 def test_anonymous_is_sent_to_login(client, judged):
     response = client.get(reverse("contests:entry", args=[judged["entry"].pk]))
-    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert response.status_code == 302 and "/tai-khoan/dang-nhap/" in response["Location"]
 
 
 def test_outsiders_cannot_write_to_an_entry(client, judged):

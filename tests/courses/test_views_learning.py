@@ -131,7 +131,7 @@ def test_my_learning_shows_only_own_courses(client, school_tree, course):
 
 def test_my_learning_requires_login(client):
     response = client.get(reverse("courses:my_learning"))
-    assert response.status_code == 302 and "/accounts/login/" in response.url
+    assert response.status_code == 302 and "/tai-khoan/dang-nhap/" in response.url
 
 
 def test_my_learning_query_count_is_constant(client, school_tree, django_assert_max_num_queries):

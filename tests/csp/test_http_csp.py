@@ -36,7 +36,7 @@ def assert_site_policy(response, content_origin="http://noidung.testserver"):
 
 def test_public_pages_and_cached_pages_carry_the_policy(client):
     _course, lessons = course_with_lessons(1)
-    for path in ("/", "/accounts/login/", "/khoa-hoc/"):
+    for path in ("/", "/tai-khoan/dang-nhap/", "/khoa-hoc/"):
         assert_site_policy(client.get(path))
     first = client.get(lessons[0].url)
     again = client.get(lessons[0].url)
@@ -104,7 +104,7 @@ def test_policy_under_production_settings(client, production):
     assert production.HOCMO_SITE_ORIGIN == "https://hocmo.example.vn"
     _course, lessons = course_with_lessons(1)
     site = {"secure": True, "HTTP_HOST": "hocmo.example.vn"}
-    for path in ("/", "/accounts/login/", lessons[0].url, "/khong-co-trang-nay/"):
+    for path in ("/", "/tai-khoan/dang-nhap/", lessons[0].url, "/khong-co-trang-nay/"):
         response = client.get(path, **site)
         assert response.status_code == (404 if "khong-co" in path else 200), path
         assert_site_policy(response, "https://noidung.hocmo-content.example.vn")

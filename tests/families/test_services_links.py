@@ -62,7 +62,7 @@ def test_register_then_sign_in_with_phone_or_email(family):
     user = services.parent_register(full_name="Lê Thị Hoa", phone="0987000111",
                                      email="hoa@example.vn", password="mat-khau-dai-1", code=code)
     assert can_view_learner(user, family["classmate"])
-    request = RequestFactory().post("/accounts/login/")  # django-axes needs the request
+    request = RequestFactory().post("/tai-khoan/dang-nhap/")  # django-axes needs the request
     assert authenticate(request, username="+84 987 000 111", password="mat-khau-dai-1") == user
     assert authenticate(request, username="HOA@example.vn", password="mat-khau-dai-1") == user
     assert authenticate(request, username="0987000111", password="sai") is None

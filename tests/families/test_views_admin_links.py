@@ -69,7 +69,7 @@ def test_forbidden_users_get_404(family, admins, who):
 
 
 def test_anonymous_is_sent_to_login(family):
-    assert Client().get(url_school(family)).url.startswith("/accounts/login/")
+    assert Client().get(url_school(family)).url.startswith("/tai-khoan/dang-nhap/")
 
 
 def test_learner_of_another_school_is_404_for_the_admin(family, admins):
@@ -114,7 +114,7 @@ def test_create_parent_sends_invitation_and_twice_creates_nothing_new(family, ad
     assert GuardianLink.objects.filter(guardian=hoa, learner=family["classmate"],
                                        revoked_at__isnull=True).exists()
     invite = Notification.objects.get(user=hoa, event="guardian_invite")
-    assert invite.url.startswith("/accounts/dat-mat-khau/")
+    assert invite.url.startswith("/tai-khoan/dat-mat-khau/")
     assert invite.sms_text.isascii() and len(invite.sms_text) <= 160
     assert set(invite.deliveries.values_list("channel", flat=True)) == {"in_app", "sms", "email"}
     second = client.post(url_learner(family), data, follow=True)
@@ -144,7 +144,7 @@ def test_set_password_link_sets_the_password(family, admins):
     assert step.status_code == 302  # Django swaps the token into the session
     done = client.post(step.url, {"new_password1": "hoa-hoc-cung-con-25",
                                   "new_password2": "hoa-hoc-cung-con-25"})
-    assert done.status_code == 302 and done.url == "/accounts/dat-mat-khau/xong/"
+    assert done.status_code == 302 and done.url == "/tai-khoan/dat-mat-khau/xong/"
     hoa.refresh_from_db()
     assert hoa.check_password("hoa-hoc-cung-con-25")
     spent = Client().get(invite_path, follow=True)  # the token changed with the password

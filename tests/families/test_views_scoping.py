@@ -51,7 +51,7 @@ def test_others_cannot_read_the_child_by_any_path(client, family, learning, who)
 def test_anonymous_is_sent_to_login(client, family):
     for url in child_urls(family["child"].pk):
         response = client.get(url)
-        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+        assert response.status_code == 302 and "/tai-khoan/dang-nhap/" in response["Location"]
 
 
 def test_parent_cannot_read_unlinked_child_or_missing_id(client, family):

@@ -67,8 +67,8 @@ def test_content_origin_takes_and_gives_no_cookie(client, package):
     assert lib.status_code == 200 and not lib.cookies
 
 
-@pytest.mark.parametrize("path", ["/", "/accounts/login/", "/admin/", "/django-admin/",
-                                  "/xapi/statements", "/api/v1/", "/khoa-hoc/", "/my/",
+@pytest.mark.parametrize("path", ["/", "/tai-khoan/dang-nhap/", "/admin/", "/django-admin/",
+                                  "/xapi/statements", "/api/v1/", "/khoa-hoc/", "/cua-toi/",
                                   "/h5p/", "/jsi18n/"])
 def test_content_origin_serves_nothing_of_the_site(client, path):
     client.force_login(UserFactory(username="hocsinh"))

@@ -4,6 +4,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from lms.plans import selectors
@@ -61,10 +62,15 @@ def test_status_text_spells_out_overdue(plan):
 def test_plan_page_flags_overdue_with_text(client, people, plan, monkeypatch):
     _at(monkeypatch, datetime.datetime(2026, 4, 10, 3, 0, tzinfo=UTC))
     client.force_login(people["officer_a"])
-    html = client.get(f"/ke-hoach/{plan.pk}/?status=overdue").content.decode()
+    url = reverse("plans:plan_detail", args=[plan.pk])
+    html = client.get(url + "?trang-thai=overdue").content.decode()
     assert "Quá hạn 10 ngày" in html
     assert "Thành lập câu lạc bộ khởi nghiệp" in html
     assert "Tập huấn giáo viên hướng nghiệp" not in html
+    # The parameter's old English name still filters (issue 17: old links keep working).
+    old = client.get(url + "?status=overdue").content.decode()
+    assert "Quá hạn 10 ngày" in old and "Tập huấn giáo viên hướng nghiệp" not in old
+    assert 'name="trang-thai"' in html and 'name="don-vi"' in html
 
 
 def test_plan_page_shows_target_attainment_from_counters(client, people, plan, tree):

@@ -30,7 +30,7 @@ def test_anonymous_is_sent_to_login(client, plan, task1):
     for name, url in [("index", reverse("plans:index")), *_urls(plan, task1).items()]:
         response = client.get(url)
         assert response.status_code == 302, name
-        assert "/accounts/login/" in response["Location"]
+        assert "/tai-khoan/dang-nhap/" in response["Location"]
 
 
 def test_learner_sees_nothing(client, people, plan, task1):

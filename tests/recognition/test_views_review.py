@@ -31,7 +31,7 @@ def _url(name, *args):
 
 def test_anonymous_is_sent_to_sign_in(client, tree):
     response = client.get(_url("review", tree["xa_a"].pk, 2025))
-    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert response.status_code == 302 and "/tai-khoan/dang-nhap/" in response["Location"]
 
 
 @pytest.mark.parametrize("who,status", [("officer_so", 200), ("officer_a", 200),
@@ -135,7 +135,10 @@ def test_counts_per_child_and_xlsx(client, tree, citizen):
     rows = {r["unit"].name: r for r in page.context["rows"]}
     assert rows["UBND Phường Biên Hòa"]["confirmed"]["citizen"] == 1
     assert rows["UBND Phường Trấn Biên"]["confirmed"]["citizen"] == 0
-    response = client.get(_url("counts", tree["so"].pk, 2025) + "?dinh-dang=xlsx")
+    old = client.get(_url("counts", tree["so"].pk, 2025) + "?dinh-dang=xlsx")
+    assert old.status_code == 301  # the export's old address (issue 17)
+    assert old["Location"] == _url("counts_export", tree["so"].pk, 2025)
+    response = client.get(old["Location"])
     sheet = load_workbook(io.BytesIO(response.content)).active
     values = {row[0]: row for row in sheet.iter_rows(min_row=5, values_only=True)}
     assert values["UBND Phường Biên Hòa"][1] == 1

@@ -35,8 +35,8 @@ def _urls() -> dict[str, tuple[str, list[str]]]:
     assert klass and gdtx_class and certificate
     return {
         f"/bao-cao/lop/{klass.pk}/": ("giaovien", ["hieutruong", "canbo.so"]),
-        f"/bao-cao/lop/{klass.pk}/luoi.csv": ("giaovien", ["canbo.so"]),
-        f"/bao-cao/lop/{klass.pk}/luoi.json": ("giaovien", []),
+        f"/bao-cao/lop/{klass.pk}/xuat.csv": ("giaovien", ["canbo.so"]),
+        f"/bao-cao/lop/{klass.pk}/xuat.json": ("giaovien", []),
         f"/phu-huynh/con/{child.pk}/": ("phuhuynh", ["hocsinh", "hieutruong"]),
         f"/phu-huynh/api/con/{child.pk}/": ("phuhuynh", []),
         f"/chung-chi/hoc-vien/{child.pk}/": ("phuhuynh", ["giaovien", "canbo.so"]),
@@ -45,7 +45,7 @@ def _urls() -> dict[str, tuple[str, list[str]]]:
         "/huong-nghiep/theo-doi/": ("giaovien.gdtx", []),
         f"/huong-nghiep/theo-doi/lop/{gdtx_class.pk}/": ("giaovien.gdtx", []),
         f"/huong-nghiep/ty-le-viec-lam/{so.pk}/": ("canbo.so", []),
-        f"/huong-nghiep/ty-le-viec-lam/{so.pk}/xlsx/": ("canbo.so", []),
+        f"/huong-nghiep/ty-le-viec-lam/{so.pk}/xuat.xlsx": ("canbo.so", []),
         f"/api/v1/learners/{child.pk}/": ("canbo.so", ["phuhuynh"]),
     }
 

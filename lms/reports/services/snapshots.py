@@ -34,7 +34,7 @@ def _dashboard_url(unit, target) -> str:
     from django.urls import reverse
 
     base = getattr(settings, "NOTIFICATIONS_BASE_URL", "").rstrip("/")
-    return f"{base}{reverse('reports:dashboard', args=[unit.pk])}?target={target.pk}"
+    return f"{base}{reverse('reports:dashboard', args=[unit.pk])}?chi-tieu={target.pk}"
 
 
 def deadline_reminders(today: datetime.date) -> int:
