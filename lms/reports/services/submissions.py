@@ -86,7 +86,7 @@ def _returned_notify(submission: ReportSubmission) -> int:
     if submission.submitted_by is not None and submission.submitted_by.is_active:
         recipients.setdefault(submission.submitted_by_id, submission.submitted_by)
     url = (reverse("reports:submissions", args=[unit.pk])
-           + "?" + urlencode({"period": submission.period_label}))
+           + "?" + urlencode({"ky": submission.period_label}))
     report = f"{unit.name} · {submission.period_label}"
     # one notice per return: a report returned again after resubmission is told again
     key = f"report_returned:{submission.pk}:{submission.reviewed_at:%Y%m%d%H%M%S%f}"
