@@ -40,8 +40,8 @@ def plan_detail(request, plan_id):
     plan = permissions.plan_or_404(request.user, plan_id)
     status = param(request.GET, "trang-thai")
     status = status if status in selectors.STATUS_FILTERS else ""
-    unit_id = param(request.GET, "don-vi")
-    unit_id = int(unit_id) if unit_id.isdigit() else None
+    raw_unit = param(request.GET, "don-vi")
+    unit_id = int(raw_unit) if raw_unit.isdigit() else None
     return render(request, "plans/plan_detail.html", {
         "plan": plan, "tasks": selectors.plan_tasks(plan, status=status, unit_id=unit_id),
         "counts": selectors.plan_counts(plan), "figures": selectors.plan_attainments(plan),
