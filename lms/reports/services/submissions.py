@@ -84,7 +84,7 @@ def _returned_notify(submission: ReportSubmission) -> int:
         unit=unit, kind__in=kinds_with(Capability.MANAGE_REPORTS), ended_at__isnull=True,
         user__is_active=True).select_related("user")}
     if submission.submitted_by is not None and submission.submitted_by.is_active:
-        recipients.setdefault(submission.submitted_by_id, submission.submitted_by)
+        recipients.setdefault(submission.submitted_by.pk, submission.submitted_by)
     url = (reverse("reports:submissions", args=[unit.pk])
            + "?" + urlencode({"ky": submission.period_label}))
     report = f"{unit.name} · {submission.period_label}"
