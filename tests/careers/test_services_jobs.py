@@ -11,7 +11,7 @@ from lms.careers.services import (
 )
 from tests.factories import UserFactory, course_with_lessons
 
-from .conftest import make_certificate, make_posting
+from .factories import make_certificate, make_posting
 
 pytestmark = pytest.mark.django_db
 

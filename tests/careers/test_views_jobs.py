@@ -4,7 +4,7 @@ from django.urls import reverse
 from lms.careers.models import Application, Employer, JobPosting
 from lms.careers.services import application_submit
 
-from .conftest import make_certificate, make_posting
+from .factories import make_certificate, make_posting
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from lms.units.models import RoleKind
 from tests.factories import learner_in, staff_at
-from tests.families.conftest import jpeg_with_gps
+from tests.families.factories import jpeg_with_gps
 
 DAY = datetime.date(2025, 10, 15)  # inside HK1 2025–2026
 

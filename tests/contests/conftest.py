@@ -1,21 +1,13 @@
 """A contest over the shared `school_tree` (Sở → Phòng → THCS A; Sở → THPT B, no district
 office above B): rounds school → district office → province department (final)."""
 
-import datetime
 
 import pytest
-from django.utils import timezone
 
 from lms.units.models import RoleKind
 from tests.factories import UnitKindFactory, learner_in, staff_at
 
-
-def _past(days=1):
-    return timezone.now() - datetime.timedelta(days=days)
-
-
-def _future(days=10):
-    return timezone.now() + datetime.timedelta(days=days)
+from .factories import future
 
 
 @pytest.fixture
@@ -31,8 +23,8 @@ def contest_env(school_tree, settings, tmp_path):
                                  (3, "province_department", 2)):
         rounds[code] = Round.objects.create(
             contest=contest, order=order, name=f"Vòng {order}",
-            level=UnitKindFactory(code=code), submission_deadline=_future(10 * order),
-            judging_deadline=_future(10 * order + 5), results_date=_future(10 * order + 6),
+            level=UnitKindFactory(code=code), submission_deadline=future(10 * order),
+            judging_deadline=future(10 * order + 5), results_date=future(10 * order + 6),
             promote_count=promote)
         for i, (name, weight) in enumerate((("Tính mới", 3), ("Khả thi", 2), ("Trình bày", 1))):
             Criterion.objects.create(round=rounds[code], order=i, name=name, weight=weight,
@@ -60,34 +52,3 @@ def contest_env(school_tree, settings, tmp_path):
     return {"contest": contest, "rounds": rounds, **t, **people}
 
 
-def make_entry(env, learner_key="a1", *, mentor_key="mentor_a", members=(), submit=False,
-               title="Túi sinh học từ bẹ chuối"):
-    from lms.contests import services
-
-    entry = services.entry_create(actor=env[learner_key], contest=env["contest"], title=title)
-    for key in members:
-        services.member_add(actor=env[learner_key], entry=entry,
-                            identifier=env[key].username)
-    entry = services.entry_save(
-        actor=env[learner_key], entry=entry,
-        data={"summary": "Tóm tắt", "problem": "Rác thải nhựa", "solution": "Bẹ chuối ép",
-              "market": "Căng tin trường"},
-        budget=[{"item": "Khuôn ép", "quantity": 2, "unit_cost": 850000}],
-        mentor=env[mentor_key])
-    if submit:
-        entry = services.entry_submit(actor=env[learner_key], entry=entry)
-    return entry
-
-
-def close_submissions(round_):
-    round_.__class__.objects.filter(pk=round_.pk).update(submission_deadline=_past())
-    round_.refresh_from_db()
-
-
-def score(judge, entry_round, values, submit=True):
-    from lms.contests.judging import score_save
-
-    criteria = list(entry_round.round.criteria.all())
-    return score_save(judge=judge, entry_round=entry_round,
-                      values={c.pk: v for c, v in zip(criteria, values, strict=True)},
-                      submit=submit)

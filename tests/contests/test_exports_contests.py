@@ -10,7 +10,7 @@ from lms.contests import judging
 from lms.contests.models import EntryRound
 from lms.contests.promotion import round_unit_publish
 
-from .conftest import close_submissions, make_entry, score
+from .factories import close_submissions, make_entry, score
 
 pytestmark = pytest.mark.django_db
 

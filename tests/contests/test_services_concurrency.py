@@ -10,7 +10,7 @@ from lms.contests.promotion import round_unit_publish
 from tests.concurrency import needs_postgres, run_concurrently  # noqa: F401
 from tests.factories import learner_in
 
-from .conftest import close_submissions, make_entry, score
+from .factories import close_submissions, make_entry, score
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres,
               pytest.mark.usefixtures("needs_postgres", "celery_in_process")]

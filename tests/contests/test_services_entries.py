@@ -10,7 +10,7 @@ from PIL import Image
 from lms.contests import services
 from lms.contests.models import Attachment, Entry, EntryRound, EntryStatus
 
-from .conftest import close_submissions, make_entry
+from .factories import close_submissions, make_entry
 
 pytestmark = pytest.mark.django_db
 

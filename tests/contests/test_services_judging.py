@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from lms.contests import judging
 from lms.contests.models import EntryRound, ScoreSheet
 
-from .conftest import close_submissions, make_entry, score
+from .factories import close_submissions, make_entry, score
 
 pytestmark = pytest.mark.django_db
 

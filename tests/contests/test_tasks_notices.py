@@ -9,7 +9,7 @@ from lms.contests.notices import results_notify
 from lms.contests.promotion import round_unit_publish
 from lms.notifications.models import Notification
 
-from .conftest import close_submissions, make_entry, score
+from .factories import close_submissions, make_entry, score
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_in_process")]
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from lms.contests import judging, services
 from lms.contests.models import Entry, EntryRound, EntryStatus
 
-from .conftest import close_submissions, make_entry, score
+from .factories import close_submissions, make_entry, score
 
 pytestmark = pytest.mark.django_db
 

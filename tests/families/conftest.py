@@ -1,10 +1,10 @@
-import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
 
 from tests.factories import UserFactory, learner_in, staff_at
+
+from .factories import jpeg_with_gps
 
 
 @pytest.fixture
@@ -27,16 +27,6 @@ def family(school_tree):
             "parent": parent, "link": link, "other_child": other_child,
             "other_parent": other_parent, "other_teacher": other_teacher,
             "other_class": school_tree["class_a"]}
-
-
-def jpeg_with_gps(size=(2400, 1600)) -> bytes:
-    image = Image.new("RGB", size, (200, 120, 40))
-    exif = Image.Exif()
-    exif[0x010F] = "CameraMaker"  # Make
-    exif[0x8825] = {1: "N", 2: (20.0, 51.0, 30.0), 3: "E", 4: (106.0, 41.0, 0.0)}  # GPS
-    out = io.BytesIO()
-    image.save(out, format="JPEG", exif=exif)
-    return out.getvalue()
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from PIL import Image
 
 from lms.families.models import NewsPhoto, NewsPost
 from lms.notifications.models import Notification
-from tests.families.conftest import jpeg_with_gps
+from tests.families.factories import jpeg_with_gps
 
 pytestmark = pytest.mark.django_db(transaction=False)
 

@@ -1,9 +1,6 @@
-import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 
-from courses.models import CourseCompletion
 from lms.units.models import RoleKind
 from tests.factories import (
     UnitFactory,
@@ -13,17 +10,6 @@ from tests.factories import (
     learner_in,
     staff_at,
 )
-
-VN = ZoneInfo("Asia/Ho_Chi_Minh")
-
-
-def at(*args) -> datetime.datetime:
-    """A moment in Vietnam time."""
-    return datetime.datetime(*args, tzinfo=VN)
-
-
-def complete(user, course, when):
-    return CourseCompletion.objects.create(user=user, course=course, completed_at=when)
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from lms.units.models import RoleKind
 from lms.units.services import role_grant
 from tests.factories import UserFactory, learner_in
 
-from .conftest import at, complete
+from .factories import at, complete
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

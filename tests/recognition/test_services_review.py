@@ -9,7 +9,7 @@ from lms.recognition.evaluation import recognition_evaluate
 from lms.recognition.models import Candidate, CandidateStatus, Household, RecognitionKind
 from tests.factories import UserFactory, learner_in
 
-from .conftest import at, complete
+from .factories import at, complete
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from lms.recognition.models import Candidate
 from lms.recognition.tasks import recognition_evaluate_recent_task, recognition_evaluate_task
 from tests.factories import learner_in
 
-from .conftest import at, complete
+from .factories import at, complete
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from lms.recognition.models import Candidate, CandidateStatus
 from lms.recognition.selectors import recognition_counts
 from tests.factories import learner_in
 
-from .conftest import at, complete
+from .factories import at, complete
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from lms.recognition.models import Candidate, CandidateStatus, RecognitionRule
 from tests.concurrency import wait_for
 from tests.factories import UserFactory, learner_in
 
-from .conftest import at, complete
+from .factories import at, complete
 
 pytestmark = pytest.mark.django_db
 

@@ -56,3 +56,22 @@ def test_no_settings_module_over_400_lines():
 
     for path in Path(settings.BASE_DIR, "lms", "settings").glob("*.py"):
         assert len(path.read_text().splitlines()) <= 400, path
+
+
+def test_app_code_reads_settings_without_a_second_default():
+    """A setting's default lives in lms/settings only: `getattr(settings, "X", default)` in app
+    code for a defined X would be a second default that can drift."""
+    import re
+    from pathlib import Path
+
+    pattern = re.compile(r"getattr\(settings,\s*\"([A-Z0-9_]+)\"")
+    offenders = []
+    for top in ("lms", "courses", "library", "search"):
+        for path in Path(settings.BASE_DIR, top).rglob("*.py"):
+            if "settings" in path.parts or "migrations" in path.parts:
+                continue
+            for name in pattern.findall(path.read_text(encoding="utf-8")):
+                if hasattr(settings, name) and name.startswith(
+                        ("HOCMO_", "NOTIFICATIONS_", "H5P_", "XAPI_", "REPORTS_", "CERTIFICATE_")):
+                    offenders.append(f"{path.relative_to(settings.BASE_DIR)}: {name}")
+    assert not offenders, offenders
