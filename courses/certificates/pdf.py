@@ -20,7 +20,7 @@ def qr_svg(url: str) -> str:
 
 
 def _signature_src() -> str:
-    path = getattr(settings, "CERTIFICATE_SIGNATURE_IMAGE", "")
+    path = settings.CERTIFICATE_SIGNATURE_IMAGE
     if path and Path(path).is_file():
         data = Path(path).read_bytes()
         mime = "image/svg+xml" if path.endswith(".svg") else "image/png"
@@ -34,8 +34,8 @@ def certificate_html(certificate) -> str:
         return render_to_string("certificates/pdf.html", {
             "c": certificate, "verify_url": url, "qr_svg": qr_svg(url),
             "signature_src": _signature_src(),
-            "signer_name": getattr(settings, "CERTIFICATE_SIGNER_NAME", ""),
-            "signer_title": getattr(settings, "CERTIFICATE_SIGNER_TITLE", ""),
+            "signer_name": settings.CERTIFICATE_SIGNER_NAME,
+            "signer_title": settings.CERTIFICATE_SIGNER_TITLE,
         })
 
 

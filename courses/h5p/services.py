@@ -27,7 +27,7 @@ CHUNK = 1024 * 1024
 
 
 def h5p_root() -> Path:
-    return Path(getattr(settings, "H5P_ROOT", None) or Path(settings.MEDIA_ROOT) / "h5p")
+    return Path(settings.H5P_ROOT or Path(settings.MEDIA_ROOT) / "h5p")
 
 
 def package_dir(sha256: str) -> Path:

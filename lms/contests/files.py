@@ -30,7 +30,7 @@ def contest_upload_to(instance, filename: str) -> str:
 
 def validate_pdf(upload) -> None:
     """A pitch deck: a real PDF (magic bytes at the start), within the size limit."""
-    limit_mb = getattr(settings, "HOCMO_CONTEST_MAX_UPLOAD_MB", 20)
+    limit_mb = settings.HOCMO_CONTEST_MAX_UPLOAD_MB
     if upload.size > limit_mb * 1024 * 1024:
         raise ValidationError(_("Tệp quá lớn: tối đa %(mb)s MB.") % {"mb": limit_mb})
     upload.seek(0)

@@ -47,7 +47,7 @@ def link_code_create(*, actor, learner) -> tuple[LinkCode, str]:
     if not can_manage_learner_class(actor, learner):
         raise PermissionError(_("Bạn không quản lý lớp của học sinh này."))
     code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-    days = getattr(settings, "HOCMO_FAMILIES_LINK_CODE_DAYS", 14)
+    days = settings.HOCMO_FAMILIES_LINK_CODE_DAYS
     row = LinkCode.objects.create(learner=learner, created_by=actor, code_hash=_hash(code),
                                   expires_at=timezone.now() + datetime.timedelta(days=days))
     return row, format_code(code)

@@ -17,7 +17,6 @@ from .models import Channel, DeadLetter, Delivery, DeliveryState, Notification, 
 from .texts import render
 
 MAX_ATTEMPTS = 5
-LEASE_SECONDS = 120
 QUIET_CHANNELS = (Channel.SMS, Channel.ZALO)
 UNSUBSCRIBE_SALT = "hocmo.notifications.unsubscribe"
 
@@ -113,7 +112,7 @@ def _quiet_until(pref: Preference, now: dt.datetime) -> dt.datetime | None:
 
 
 def lease_seconds() -> int:
-    return int(getattr(settings, "NOTIFICATIONS_LEASE_SECONDS", LEASE_SECONDS))
+    return int(settings.NOTIFICATIONS_LEASE_SECONDS)
 
 
 def backoff_seconds(attempts: int) -> int:

@@ -50,7 +50,7 @@ def evidence_upload_to(instance, filename: str) -> str:
 
 
 def max_bytes() -> int:
-    return int(getattr(settings, "HOCMO_PLANS_EVIDENCE_MAX_MB", 10)) * 1024 * 1024
+    return int(settings.HOCMO_PLANS_EVIDENCE_MAX_MB) * 1024 * 1024
 
 
 def validate_evidence_file(upload) -> str:

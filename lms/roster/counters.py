@@ -28,7 +28,7 @@ logger = logging.getLogger(__name__)
 
 
 def sync_each_max() -> int:
-    return getattr(settings, "HOCMO_ROSTER_SYNC_EACH_MAX", 200)
+    return settings.HOCMO_ROSTER_SYNC_EACH_MAX
 
 
 def targets_concerned(school: Unit, user_ids: set[int], new_user_ids: set[int]) -> list[int]:

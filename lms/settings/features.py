@@ -9,6 +9,11 @@ are served only by the views that check access (lms/private_storage.py); an empt
 
 from .env import BASE_DIR, env, renamed, site_base_url
 
+# --- certificates: the signature printed on certificates; empty image means a drawn demo one
+CERTIFICATE_SIGNATURE_IMAGE = env("HOCMO_CERTIFICATE_SIGNATURE_IMAGE", default="")
+CERTIFICATE_SIGNER_NAME = env("HOCMO_CERTIFICATE_SIGNER_NAME", default="")
+CERTIFICATE_SIGNER_TITLE = env("HOCMO_CERTIFICATE_SIGNER_TITLE", default="")
+
 # --- clubs: activity photos (minors) are served only through lms.clubs.views.photo
 HOCMO_CLUBS_PHOTO_ROOT = env("HOCMO_CLUBS_PHOTO_ROOT", default="")
 

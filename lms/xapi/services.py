@@ -50,7 +50,7 @@ class Principal:
 
 
 def home_page() -> str:
-    return getattr(settings, "XAPI_HOMEPAGE", settings.WAGTAILADMIN_BASE_URL).rstrip("/")
+    return settings.XAPI_HOMEPAGE.rstrip("/")
 
 
 def agent_for_user(user) -> dict:

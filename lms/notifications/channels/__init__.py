@@ -32,6 +32,6 @@ DEFAULT_ADAPTERS = {
 
 
 def adapter_for(channel: str):
-    configured = getattr(settings, "NOTIFICATIONS_ADAPTERS", {}) or {}
+    configured = settings.NOTIFICATIONS_ADAPTERS or {}
     path = configured.get(channel) or DEFAULT_ADAPTERS[channel]
     return import_string(path)(channel)

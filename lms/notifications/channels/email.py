@@ -15,7 +15,7 @@ class EmailAdapter:
     def send(self, message: OutgoingMessage) -> str:
         # Message-ID carries the idempotency key so a receiving system (or a person) can tell a
         # resend after a crash from a new message.
-        domain = getattr(settings, "NOTIFICATIONS_EMAIL_DOMAIN", "hocmo.local")
+        domain = settings.NOTIFICATIONS_EMAIL_DOMAIN
         message_id = f"<{message.idempotency_key.replace(':', '.')}@{domain}>"
         headers = {"Message-ID": message_id}
         if message.unsubscribe_url:

@@ -34,7 +34,7 @@ class FileAdapter:
         self.path = Path(settings.NOTIFICATIONS_OUTBOX_DIR) / f"{channel}.jsonl"
 
     def send(self, message: OutgoingMessage) -> str:
-        delay = float(getattr(settings, "NOTIFICATIONS_FILE_ADAPTER_DELAY", 0) or 0)
+        delay = float(settings.NOTIFICATIONS_FILE_ADAPTER_DELAY or 0)
         if delay:  # lets tests kill a worker while a send is in flight
             time.sleep(delay)
         self.path.parent.mkdir(parents=True, exist_ok=True)

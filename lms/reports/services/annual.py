@@ -20,7 +20,7 @@ PREPARED_FORMATS = (ExportFormat.XLSX, ExportFormat.PDF)
 
 
 def prepare_days() -> int:
-    return getattr(settings, "REPORTS_PREPARE_DAYS", 14)
+    return settings.REPORTS_PREPARE_DAYS
 
 
 def units_with_officers(target: Target) -> list[Unit]:

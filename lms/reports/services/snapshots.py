@@ -33,7 +33,7 @@ def snapshots_take(day: datetime.date) -> int:
 def _dashboard_url(unit, target) -> str:
     from django.urls import reverse
 
-    base = getattr(settings, "NOTIFICATIONS_BASE_URL", "").rstrip("/")
+    base = settings.NOTIFICATIONS_BASE_URL.rstrip("/")
     return f"{base}{reverse('reports:dashboard', args=[unit.pk])}?chi-tieu={target.pk}"
 
 

@@ -30,11 +30,11 @@ CSV_BYTES_PER_ROW = 120
 
 
 def async_rows() -> int:
-    return getattr(settings, "HOCMO_ROSTER_PREVIEW_ASYNC_ROWS", 5000)
+    return settings.HOCMO_ROSTER_PREVIEW_ASYNC_ROWS
 
 
 def async_bytes() -> int:
-    return getattr(settings, "HOCMO_ROSTER_PREVIEW_ASYNC_BYTES", 1024 * 1024)
+    return settings.HOCMO_ROSTER_PREVIEW_ASYNC_BYTES
 
 
 def estimate_rows(imp: RosterImport) -> int:
