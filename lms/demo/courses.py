@@ -12,7 +12,7 @@ from courses.models import CourseIndexPage, CoursePage, HomePage, LessonPage, Pr
 from courses.services import class_enrol, progress_record
 from lms.units.models import RoleKind
 
-from .course_content import COURSES
+from . import loader
 from .people import TEACHER_GROUP
 
 PROGRAMMES = [
@@ -69,7 +69,7 @@ def _body_json(blocks) -> str:
 
 def build_courses(index: CourseIndexPage, programmes: dict) -> list[CoursePage]:
     courses = []
-    for data in COURSES:
+    for data in loader.courses():
         course = CoursePage.objects.filter(slug=data["slug"]).first()
         if course is None:
             course = index.add_child(instance=CoursePage(

@@ -1,18 +1,14 @@
-"""Realistic Vietnamese names for demo learners."""
+"""Realistic Vietnamese names for demo learners (lms/demo/content/names.yaml)."""
 
 import random
 
-from .course_content import (
-    FAMILY_NAMES,
-    GIVEN_NAMES_FEMALE,
-    GIVEN_NAMES_MALE,
-    MIDDLE_NAMES_FEMALE,
-    MIDDLE_NAMES_MALE,
-)
+from . import loader
 
 
 def full_name(rng: random.Random, sex: str) -> str:
-    family = rng.choice(FAMILY_NAMES)
+    names = loader.names()
+    family = rng.choice(names["family_names"])
     if sex == "F":
-        return f"{family} {rng.choice(MIDDLE_NAMES_FEMALE)} {rng.choice(GIVEN_NAMES_FEMALE)}"
-    return f"{family} {rng.choice(MIDDLE_NAMES_MALE)} {rng.choice(GIVEN_NAMES_MALE)}"
+        return (f"{family} {rng.choice(names['middle_names_female'])} "
+                f"{rng.choice(names['given_names_female'])}")
+    return f"{family} {rng.choice(names['middle_names_male'])} {rng.choice(names['given_names_male'])}"
