@@ -81,8 +81,8 @@ def lesson_body(markdown: str) -> list[tuple[str, Any]]:
             blocks.append(("callout", {"kind": callout[1].lower(), "text": text}))
         elif chunk.startswith("> "):
             paragraph_end()
-            *text, attribution = (line.removeprefix("> ") for line in lines)
-            blocks.append(("quote", {"text": " ".join(text),
+            *quoted, attribution = (line.removeprefix("> ") for line in lines)
+            blocks.append(("quote", {"text": " ".join(quoted),
                                      "attribution": attribution.removeprefix("— ")}))
         else:
             paragraph.append(chunk)
