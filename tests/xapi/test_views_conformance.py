@@ -1,6 +1,8 @@
 """Issue 20: conformance defects found by the ADL requirements (1.0.3 and 2.0). Each test quotes
 the requirement it comes from; "1.0.3 Data 2.4.9" is the 1.0.3 specification's section, "2.0
-4.2.2.10" the IEEE 9274.1.1 (xAPI 2.0) one, "XAPI-00100" the conformance requirement id."""
+4.2.2.10" the IEEE 9274.1.1 (xAPI 2.0) one, "XAPI-00100" the conformance requirement id. The
+2.0 numbers follow those of the ADL 2.0 suite's files (4.1.4 Concurrency, 4.1.6.x resources,
+4.2.x data); the section's name is given next to each, which is what to look up."""
 
 import json
 from urllib.parse import urlencode
