@@ -7,6 +7,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from lms.common.query import param
+
 from ..blocks import LessonBodyBlock
 
 
@@ -45,7 +47,7 @@ class CourseIndexPage(Page):
         from ..selectors import course_cards
 
         context = super().get_context(request, *args, **kwargs)
-        selected = request.GET.get("programme", "")
+        selected = param(request.GET, "chuong-trinh")
         context["programmes"] = list(Programme.objects.all())
         context["selected_programme"] = selected
         context["courses"] = course_cards(parent=self, programme_code=selected or None)

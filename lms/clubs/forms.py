@@ -24,6 +24,12 @@ class DirectoryForm(forms.Form):
                                     empty_value=None)
     field = forms.ChoiceField(label=_("Lĩnh vực"), required=False,
                               choices=[("", _("Tất cả lĩnh vực")), *ClubField.choices])
+    # Their names in the address: Vietnamese, like every page's (docs/architecture.md, URLs).
+    QUERY_NAMES = {"province": "tinh", "district": "huyen-xa", "school": "truong",
+                   "field": "linh-vuc"}
+
+    def add_prefix(self, field_name):
+        return self.QUERY_NAMES.get(field_name, field_name)
 
     def set_options(self, options: dict) -> None:
         everything = _("Tất cả")

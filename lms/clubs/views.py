@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from lms.common.query import param, renamed
 from lms.units.access import public, signed_in
 from lms.units.models import Unit
 
@@ -36,7 +37,7 @@ def _chosen_units(request) -> tuple[dict, dict]:
     one (the visitor changed the province but not the school); and the select options."""
     chosen = {}
     for key in ("province", "district", "school"):
-        raw = request.GET.get(key, "")
+        raw = param(request.GET, DirectoryForm.QUERY_NAMES[key])
         unit = Unit.objects.filter(pk=int(raw)).first() if raw.isdecimal() else None
         if unit is not None:
             chosen[key] = unit
@@ -54,10 +55,10 @@ def _chosen_units(request) -> tuple[dict, dict]:
 @require_GET
 def index(request):
     chosen, options = _chosen_units(request)
-    data = request.GET.copy()
+    data = renamed(request.GET)
     for key in ("province", "district", "school"):
         if key not in chosen:
-            data.pop(key, None)
+            data.pop(DirectoryForm.QUERY_NAMES[key], None)
     form = DirectoryForm(data)
     form.set_options(options)
     cleaned = form.cleaned_data if form.is_valid() else {}

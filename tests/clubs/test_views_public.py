@@ -33,6 +33,13 @@ def test_directory_folded_search_and_filters(client, world):
     # A school outside the chosen province/district is dropped, not an error.
     response = client.get(url, {"district": world["phong"].pk, "school": world["school_b"].pk})
     assert response.status_code == 200 and "CLB Đổi mới sáng tạo" in response.content.decode()
+    # The Vietnamese names (issue 17) filter the same, and the form submits them.
+    html = client.get(url, {"huyen-xa": world["phong"].pk}).content.decode()
+    assert "CLB Đổi mới sáng tạo" in html and "CLB Khởi nghiệp Ngô Quyền" not in html
+    html = client.get(url, {"truong": world["school_b"].pk}).content.decode()
+    assert "CLB Khởi nghiệp Ngô Quyền" in html and "CLB Đổi mới" not in html
+    for name in ("tinh", "huyen-xa", "truong", "linh-vuc"):
+        assert f'name="{name}"' in html
 
 
 def test_public_page_shows_counts_never_learner_names(client, activity, members):

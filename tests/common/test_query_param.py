@@ -2,7 +2,7 @@
 
 from django.http import QueryDict
 
-from lms.common.query import RENAMED, param
+from lms.common.query import RENAMED, param, renamed
 
 
 def test_new_name_then_old_name_then_default():
@@ -18,3 +18,10 @@ def test_new_name_then_old_name_then_default():
 def test_every_new_name_is_vietnamese_and_hyphenated():
     for new in RENAMED.values():
         assert new == new.lower() and "_" not in new and new.isascii()
+
+
+def test_renamed_moves_old_names_for_forms_bound_to_the_query():
+    query = renamed(QueryDict("district=5&truong=9&school=1&q=abc"))
+    assert query["huyen-xa"] == "5" and "district" not in query
+    assert query["truong"] == "9" and "school" not in query  # the new name wins
+    assert query["q"] == "abc"

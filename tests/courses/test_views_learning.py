@@ -35,9 +35,12 @@ def test_catalogue_filters_by_programme(client, course):
 
     stem = ProgrammeFactory(code="stem", name="STEM")
     course_with_lessons(1, title="Robot đơn giản", slug="robot", programme=stem)
-    body = client.get("/khoa-hoc/?programme=stem").content.decode()
+    body = client.get("/khoa-hoc/?chuong-trinh=stem").content.decode()
     assert "Robot đơn giản" in body
     assert "Khởi nghiệp cho học sinh" not in body
+    assert "?chuong-trinh=stem" in body  # the filter links use the Vietnamese name (issue 17)
+    old = client.get("/khoa-hoc/?programme=stem").content.decode()  # the old name still works
+    assert "Robot đơn giản" in old and "Khởi nghiệp cho học sinh" not in old
 
 
 def test_enrol_must_be_post(client, learner, course):
