@@ -3,9 +3,9 @@
 import os
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 
-from lms.pagecache.versioning import forget_request_version
+from lms.pagecache.versioning import forget_worker_version, versioned_local_clear
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the browser tests
 # make between page actions are still ordinary synchronous calls.
@@ -14,11 +14,16 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 @pytest.fixture(autouse=True)
 def _fresh_caches():
-    cache.clear()
-    forget_request_version()
+    # Rolled-back tests reuse version numbers: no entry of an earlier test may answer.
+    for alias in ("default", "local"):
+        caches[alias].clear()
+    forget_worker_version()
+    versioned_local_clear()
     yield
-    cache.clear()
-    forget_request_version()
+    for alias in ("default", "local"):
+        caches[alias].clear()
+    forget_worker_version()
+    versioned_local_clear()
 
 
 @pytest.fixture(autouse=True, scope="session")

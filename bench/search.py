@@ -1,14 +1,16 @@
-"""Search latency on PostgreSQL with 10,000 generated library items.
+"""Search latency on PostgreSQL with 10,000 (or --items) generated library items.
 
     .venv/bin/python bench/search.py                 # DATABASE_URL defaults to the bench db
     .venv/bin/python bench/search.py --items 10000 --repeat 10
 
 Creates the database (postgres://postgres@127.0.0.1:5432/hocmo_search_bench unless DATABASE_URL
 is set), migrates, generates the items once (Wagtail pages under one library page; sentences
-drawn from the seed plans), indexes them, then times 20 Vietnamese queries through
+generated here from Vietnamese phrase lists, so it runs from any checkout), indexes them, then
+times 20 Vietnamese queries through
 `search.services.search_run` — the same path as the search page: matching, ranking, counts per
 kind and highlighted snippets. Prints p50/p95 and CPU ms (this process + the PostgreSQL backend)
-per query and overall, with the results cache off (cold) and on (warm). Goal: p95 ≤ 50 ms cold."""
+per query and overall, with the results cache off (cold) and on (warm). Goals (issue 18), cold:
+CPU ≤ 10 ms a search; p95 ≤ 25 ms at 10,000 items, ≤ 50 ms at 100,000."""
 
 import argparse
 import os
@@ -46,13 +48,29 @@ def _ensure_database(url: str) -> None:
             conn.execute(f'CREATE DATABASE "{name}"')
 
 
+# The corpus is generated here, from these parts, so the bench runs from any checkout (it used to
+# read ../shared/seeds and crashed with "Sample larger than population" where that was absent).
+_SUBJECTS = ["Học sinh, sinh viên", "Giáo viên phổ thông", "Cán bộ quản lý giáo dục",
+             "Người lao động ở nông thôn", "Thanh niên dân tộc thiểu số", "Phụ huynh học sinh",
+             "Trung tâm học tập cộng đồng", "Các trường nghề", "Hội Khuyến học các cấp",
+             "Thư viện tỉnh", "Câu lạc bộ khởi nghiệp", "Doanh nghiệp nhỏ và vừa"]
+_VERBS = ["được trang bị", "tiếp cận", "tham gia bồi dưỡng về", "chủ động tìm hiểu",
+          "được hướng dẫn thực hành", "chia sẻ kinh nghiệm về", "xây dựng kế hoạch",
+          "đánh giá kết quả", "ứng dụng", "lan tỏa"]
+_OBJECTS = ["kiến thức khởi nghiệp", "kỹ năng số cơ bản", "an toàn thông tin", "ngoại ngữ",
+            "nông nghiệp công nghệ cao", "chuyển đổi số trong nhà trường", "giảm nghèo bền vững",
+            "hướng nghiệp sớm", "xã hội học tập", "học liệu mở", "robot giáo dục STEM",
+            "văn hóa đọc", "thương mại điện tử", "sinh kế bền vững", "báo cáo định kỳ"]
+_TAILS = ["giai đoạn 2021–2025", "theo kế hoạch của Ủy ban nhân dân tỉnh", "tại địa phương",
+          "trong năm học mới", "gắn với thực tiễn sản xuất", "qua nền tảng trực tuyến",
+          "với sự phối hợp của các sở, ngành", "đến năm 2030", "ở vùng khó khăn",
+          "theo hướng dẫn của Bộ Giáo dục và Đào tạo"]
+
+
 def _sentences() -> list[str]:
-    seeds = ROOT.parent / "shared" / "seeds"
-    lines = []
-    for path in sorted(seeds.glob("*.txt")):
-        lines += [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-                  if len(line.strip()) > 40]
-    return lines or ["Học sinh, sinh viên được trang bị kiến thức khởi nghiệp."]
+    """12 × 10 × 15 × 10 = 18,000 distinct Vietnamese sentences, in a fixed order."""
+    return [f"{s} {v} {o} {t}." for s in _SUBJECTS for v in _VERBS for o in _OBJECTS
+            for t in _TAILS]
 
 
 def _generate(count: int) -> None:
@@ -169,8 +187,11 @@ def main() -> None:
     for label, (every, cpu) in (("cold (no results cache)", cold), ("warm (cached)", warm)):
         print(f"{'ALL ' + label:<34} p50 {statistics.median(every):7.1f} ms  p95 "
               f"{_percentile(every, 95):7.1f} ms  CPU {statistics.mean(cpu):6.1f} ms/search")
-    p95 = _percentile(cold[0], 95)
-    print(f"goal p95 ≤ 50 ms (cold): {'met' if p95 <= 50 else 'MISSED'}")
+    p95, cpu = _percentile(cold[0], 95), statistics.mean(cold[1])
+    limit = 25 if args.items <= 10_000 else 50
+    print(f"goal p95 ≤ {limit} ms (cold, {args.items} items): "
+          f"{'met' if p95 <= limit else 'MISSED'} ({p95:.1f} ms)")
+    print(f"goal CPU ≤ 10 ms a search (cold): {'met' if cpu <= 10 else 'MISSED'} ({cpu:.1f} ms)")
 
 
 def _cpu_ms(backend_pid: int) -> float:

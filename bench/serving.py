@@ -4,9 +4,11 @@ cookie-keeping client, and wrk with a Lua script that prints latency percentiles
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import http.cookiejar
 import os
 import re
+import secrets
 import shutil
 import signal
 import socket
@@ -25,10 +27,16 @@ PYTHON = VENV_BIN / "python" if (VENV_BIN / "python").exists() else Path(sys.exe
 GUNICORN = VENV_BIN / "gunicorn"
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
 HOST = "127.0.0.1"
+# Production settings redirect plain http to https (SECURE_SSL_REDIRECT) and trust this header
+# from the TLS-terminating proxy (SECURE_PROXY_SSL_HEADER): every bench request carries it, as
+# the proxy's would.
+PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
+BENCH_LOCK = "/tmp/bench.lock"  # noqa: S108 - the peers' measure.sh scripts take it too: no two wrk overlap
+PROD_CACHE_URL = "rediscache://127.0.0.1:6379/13"  # a Redis database of the bench's own
 
 T_MIGRATE = 600
 T_LOAD_DEMO = 600
-T_COLLECTSTATIC = 300
+T_COLLECTSTATIC = 1200
 T_GUNICORN_READY = 60
 T_HTTP = 15
 
@@ -93,6 +101,9 @@ class Page:
     cold_sql: list = field(default_factory=list)
     query_status: int | None = None
     cpu_ms_per_req: float = 0.0  # gunicorn CPU time per request: robust on a busy machine
+    base: str = ""                      # another server's (a peer's); empty: HọcMở's
+    extra_headers: dict = field(default_factory=dict)
+    goal: str = ""                      # what the issue asks of this page, for the table
 
 
 _T0 = time.monotonic()
@@ -114,11 +125,21 @@ def mask_url(url: str) -> str:
 
 # --- setup: database, demo data, static files --------------------------------------------------
 
-def build_env(tmp: Path) -> dict:
+def build_env(tmp: Path, *, production: bool = True) -> dict:
+    """The server's environment. production (the default): lms.settings.production — DEBUG off,
+    Redis cache (PROD_CACHE_URL unless DJANGO_CACHE_URL is exported), `cached_db` sessions,
+    WhiteNoise, persistent DB connections, Secure cookies behind the https proxy header. The
+    one-off setup commands run with setup_env() (dev settings on the same database: Celery
+    eager, so load_demo's tasks run)."""
     env = dict(os.environ)
-    env["DJANGO_SETTINGS_MODULE"] = "lms.settings.dev"
+    env["DJANGO_SETTINGS_MODULE"] = ("lms.settings.production" if production
+                                     else "lms.settings.dev")
     env["DJANGO_DEBUG"] = "false"
     env["DJANGO_ALLOWED_HOSTS"] = "127.0.0.1,localhost"
+    if production:
+        env.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(50))
+        env.setdefault("DJANGO_CACHE_URL", PROD_CACHE_URL)
+        env.setdefault("DJANGO_BASE_URL", f"https://{HOST}")
     if not env.get("DATABASE_URL"):
         env["DATABASE_URL"] = f"sqlite:///{tmp / 'bench.sqlite3'}"  # absolute: sqlite:////tmp/...
     if not env.get("DJANGO_MEDIA_ROOT"):
@@ -126,6 +147,37 @@ def build_env(tmp: Path) -> dict:
     env.setdefault("PYTHONUNBUFFERED", "1")
     env.setdefault("CELERY_TASK_ALWAYS_EAGER", "true")
     return env
+
+
+def setup_env(env: dict) -> dict:
+    """migrate / load_demo / collectstatic: dev settings (eager Celery), same database."""
+    return {**env, "DJANGO_SETTINGS_MODULE": "lms.settings.dev"}
+
+
+def settings_summary() -> str:
+    """One line naming the settings the server runs with (call after django.setup())."""
+    from django.conf import settings
+
+    cache = settings.CACHES["default"]
+    db = settings.DATABASES["default"]
+    return (f"settings {os.environ.get('DJANGO_SETTINGS_MODULE')}: DEBUG={settings.DEBUG}, "
+            f"cache {cache['BACKEND'].rsplit('.', 1)[-1]} {cache.get('LOCATION', '')}, "
+            f"sessions {settings.SESSION_ENGINE.rsplit('.', 1)[-1]}, "
+            f"database {db['ENGINE'].rsplit('.', 1)[-1]} (CONN_MAX_AGE={db.get('CONN_MAX_AGE')}), "
+            f"static {settings.STORAGES['staticfiles']['BACKEND'].rsplit('.', 1)[-1]} "
+            f"+ WhiteNoise={'whitenoise.middleware.WhiteNoiseMiddleware' in settings.MIDDLEWARE}, "
+            f"SSL redirect={getattr(settings, 'SECURE_SSL_REDIRECT', False)}")
+
+
+@contextlib.contextmanager
+def bench_lock():
+    """Hold /tmp/bench.lock while load runs (never while starting a server)."""
+    with open(BENCH_LOCK, "a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def manage(env: dict, *args: str, timeout: int) -> str:
@@ -169,7 +221,9 @@ class Gunicorn:
             if self.proc.poll() is not None:
                 raise BenchError(f"gunicorn exited with {self.proc.returncode}:\n{self.tail()}")
             try:
-                with urllib.request.urlopen(f"{self.base}/tai-khoan/dang-nhap/", timeout=2) as r:
+                # The home page: no route of its own to follow when pages move.
+                req = urllib.request.Request(f"{self.base}/", headers=PROXY_HEADERS)
+                with urllib.request.urlopen(req, timeout=2) as r:
                     if r.status == 200:
                         return
             except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
@@ -195,6 +249,9 @@ class Gunicorn:
                 total += int(fields[11]) + int(fields[12])  # utime, stime
         return total / tick
 
+    def worker_rss_mib(self) -> list[float]:
+        return rss_of_children(self.proc.pid) if self.proc else []
+
     def tail(self, n: int = 3000) -> str:
         try:
             return self.logfile.read_text(errors="replace")[-n:]
@@ -217,6 +274,22 @@ class Gunicorn:
         self.proc = None
 
 
+def rss_of_children(master: int) -> list[float]:
+    """Resident memory (MiB) of each direct child of a process (gunicorn's workers)."""
+    out = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        if int(fields.get("PPid", "0").strip() or 0) == master and "VmRSS" in fields:
+            out.append(int(fields["VmRSS"].split()[0]) / 1024)
+    return sorted(out)
+
+
 # --- HTTP client (urllib) for login / enrol / page sizes ------------------------------------
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -224,18 +297,31 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
+class _BehindProxy(http.cookiejar.DefaultCookiePolicy):
+    """The browser talks https to the proxy, so it sends its Secure cookies."""
+
+    def return_ok_secure(self, cookie, request):
+        return True
+
+
 class Browser:
     def __init__(self, base: str):
         self.base = base
-        self.jar = http.cookiejar.CookieJar()
+        self.jar = http.cookiejar.CookieJar(policy=_BehindProxy())
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+
+    @property
+    def origin(self) -> str:
+        """What the browser sees as the site's origin (https at the proxy): Referer/Origin."""
+        return self.base.replace("http://", "https://", 1)
 
     def cookie(self, name: str) -> str | None:
         return next((c.value for c in self.jar if c.name == name), None)
 
     def request(self, path: str, data: dict | None = None, headers: dict | None = None):
         body = urllib.parse.urlencode(data).encode() if data is not None else None
-        req = urllib.request.Request(self.base + path, data=body, headers=headers or {})
+        req = urllib.request.Request(self.base + path, data=body,
+                                     headers={**PROXY_HEADERS, **(headers or {})})
         try:
             with self.opener.open(req, timeout=T_HTTP) as resp:
                 return resp.status, resp.geturl(), dict(resp.headers), resp.read()

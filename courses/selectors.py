@@ -3,18 +3,30 @@ queries whatever the number of lessons or learners."""
 
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Q
 from django.utils.dateparse import parse_datetime
 
-from lms.pagecache.versioning import content_version
+from lms.pagecache.versioning import content_version, versioned_get, versioned_set
 
 from .models import CourseCompletion, CoursePage, Enrolment, LessonPage, LessonProgress
 
+COURSE_CARDS_TTL_SECONDS = 15 * 60
+
 
 def course_cards(*, parent=None, programme_code: str | None = None, limit: int | None = None):
-    """Live courses with their programme and lesson count, in one query."""
+    """Live courses with their programme, in one query, kept per content version (a programme
+    edit bumps it too): the teacher's class view lists them on every request (issue 18)."""
+    key = (f"course-cards:{content_version()}:{parent.pk if parent else 0}:"
+           f"{programme_code or ''}:{limit or 0}")
+    cards = versioned_get(key)
+    if cards is None:
+        cards = _course_cards(parent, programme_code, limit)
+        versioned_set(key, cards, COURSE_CARDS_TTL_SECONDS)
+    return cards
+
+
+def _course_cards(parent, programme_code: str | None, limit: int | None):
     courses = CoursePage.objects.live().select_related("programme", "cover_image")
     if parent is not None:
         courses = courses.child_of(parent)
@@ -203,9 +215,12 @@ def class_roster(unit):
     from lms.accounts.models import User
     from lms.units.models import RoleKind
 
+    # Only what the page shows (get_full_name falls back to first/last name and username):
+    # a whole account row per learner cost the teacher's class view more than its query.
     return list(
         User.objects.filter(roles__unit=unit, roles__kind=RoleKind.LEARNER,
                             roles__ended_at__isnull=True)
+        .only("pk", "full_name", "first_name", "last_name", "username")
         .annotate(enrolment_count=Count("enrolments", distinct=True))
         .order_by("full_name")
     )
@@ -249,10 +264,10 @@ class LessonOutline:
 
 def lesson_outline(lesson) -> LessonOutline:
     key = f"lesson-outline:{content_version()}:{lesson.pk}"  # new key: the class moved module
-    outline = cache.get(key)
+    outline = versioned_get(key)
     if outline is None:
         outline = _build_outline(lesson)
-        cache.set(key, outline, OUTLINE_TTL_SECONDS)
+        versioned_set(key, outline, OUTLINE_TTL_SECONDS)
     lesson._course_id = outline.course_id
     return outline
 

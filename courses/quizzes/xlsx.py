@@ -15,8 +15,6 @@ Re-importing the same file adds nothing (a question with the same type and folde
 
 from io import BytesIO
 
-from openpyxl import Workbook, load_workbook
-
 from .grading import fold
 from .models import Question, QuestionType
 
@@ -43,6 +41,8 @@ def _type_lookup() -> dict[str, str]:
 
 
 def questions_export(course) -> bytes:
+    from openpyxl import Workbook  # here: ~20 MiB a web worker need not hold (issue 18)
+
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET
@@ -121,6 +121,8 @@ def _parse_row(number: int, row: dict, types: dict) -> tuple[dict, list[dict], l
 def questions_parse(data: bytes) -> list[tuple[dict, list[dict]]]:
     """Every question row of the workbook as (fields, options). Raises ImportError_ listing
     every bad cell; writes nothing (services.questions_import does)."""
+    from openpyxl import load_workbook  # here, not at import: ~20 MiB a web worker (issue 18)
+
     try:
         wb = load_workbook(BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a file that is not XLSX

@@ -8,11 +8,10 @@ import gzip
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.text import compress_string
 
-from .versioning import content_version, forget_request_version
+from .versioning import content_version, forget_request_version, versioned_get, versioned_set
 
 BYPASS_PREFIXES = ("/admin/", "/django-admin/", "/static/", "/media/", "/documents/",
                    "/tai-khoan/", "/api/", "/progress/", "/cua-toi/", "/giang-day/", "/ngon-ngu/",
@@ -35,7 +34,7 @@ class AnonymousPageCacheMiddleware:
         if not self._eligible(request):
             return self.get_response(request)
         key = _key(request, content_version())
-        hit = cache.get(key)
+        hit = versioned_get(key)  # this worker's memory first, then the shared cache
         if hit is not None:
             return self._from_cache(request, *hit)
         response = self.get_response(request)
@@ -44,8 +43,8 @@ class AnonymousPageCacheMiddleware:
             if response.get("Content-Encoding") == "gzip":
                 body = gzip.decompress(body)
             # Compressed once here, not on every hit (the page holds no secret to leak).
-            cache.set(key, (body, compress_string(body), response["Content-Type"],
-                            response.get("Content-Language", "vi")), TTL_SECONDS)
+            versioned_set(key, (body, compress_string(body), response["Content-Type"],
+                                response.get("Content-Language", "vi")), TTL_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
 

@@ -4,14 +4,15 @@ Wagtail's own router costs a query per path segment plus the Site lookup; here a
 one cache read. Pages with view restrictions, or routes with extra arguments, fall back to
 Wagtail's own `serve` so its checks always apply."""
 
-from django.core.cache import cache
+import copy
+
 from django.http import Http404
 from wagtail.models import Page
 from wagtail.views import serve as wagtail_serve
 
 from lms.units.access import public
 
-from .versioning import content_version
+from .versioning import content_version, versioned_get, versioned_set
 
 TTL_SECONDS = 15 * 60
 FALLBACK = "wagtail"
@@ -19,23 +20,23 @@ FALLBACK = "wagtail"
 
 def _cached_page(request, path: str, version: int):
     route_key = f"route:{version}:{request.get_host()}:{path}"
-    entry = cache.get(route_key)
+    entry = versioned_get(route_key)
     if entry == FALLBACK:
         return None
     if entry is not None:
-        page = cache.get(f"page:{version}:{entry}")
+        page = versioned_get(f"page:{version}:{entry}")
         if page is not None:
-            return page
+            return copy.copy(page)  # shared by this worker's requests: never mutate that one
     result = Page.route_for_request(request, path)
     if result is None:
         raise Http404
     page, args, kwargs = result
     if args or kwargs or page.get_view_restrictions().exists():
-        cache.set(route_key, FALLBACK, TTL_SECONDS)
+        versioned_set(route_key, FALLBACK, TTL_SECONDS)
         return None
-    cache.set(route_key, page.pk, TTL_SECONDS)
-    cache.set(f"page:{version}:{page.pk}", page, TTL_SECONDS)
-    return page
+    versioned_set(route_key, page.pk, TTL_SECONDS)
+    versioned_set(f"page:{version}:{page.pk}", page, TTL_SECONDS)
+    return copy.copy(page)
 
 
 @public

@@ -2,12 +2,13 @@
 services, render. Forbidden units and objects answer 404."""
 
 import csv
+import json
 from typing import NamedTuple
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, JsonResponse
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -17,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from lms.common.query import param
+from lms.pagecache.versioning import versioned_get, versioned_set
 from lms.units.access import requires
 from lms.units.capabilities import Capability
 from lms.units.models import Unit
@@ -124,28 +126,35 @@ def _course_param(request):
 GRID_CACHE_SECONDS = 600
 
 
+def _cached_grid(klass, course_id) -> tuple[str, list[Crumb], bytes]:
+    """The grid's rendered HTML body, breadcrumb units and JSON, shared by the page and
+    luoi.json under one key: the class's grid version (one query over its roster, enrolments
+    and progress, see grid_version), so a reload of either costs that query and a cache read
+    (this worker's memory first: the version is in the key), and a progress write shows at once
+    in both. Lesson titles and unit names may lag by GRID_CACHE_SECONDS; the day is in the key
+    so "stuck" follows the calendar."""
+    key = (f"reports:grid:{klass.pk}:{klass.path}:{course_id or 0}:{get_language()}:"
+           f"{timezone.localdate():%Y%m%d}:{grid_version(klass)}")
+    cached = versioned_get(key)
+    if cached is None:
+        grid = class_grid(klass, head=class_grid_head(klass, course_id))
+        body = render_to_string("reports/includes/class_grid_body.html",
+                                {"grid": grid, "unit": klass})
+        ancestors = [Crumb(u.pk, u.name, u.path) for u in
+                     Unit.objects.filter(path__in=klass.ancestor_paths()).order_by("depth")]
+        payload = json.dumps(class_grid_json(grid), cls=DjangoJSONEncoder).encode()
+        cached = (body, ancestors, payload)
+        versioned_set(key, cached, GRID_CACHE_SECONDS)
+    return cached
+
+
 @requires(Capability.VIEW_LEARNER_PERSONAL_DATA)
 @require_GET
 def class_view(request, unit_id):
-    """The teacher's grid. Permission is checked on every request (uncached); the rendered
-    body and the breadcrumb units are cached under the class's grid version (one query over
-    its roster, enrolments and progress, see grid_version), so a reload costs that query and a
-    cache read, and a progress write shows at once. Lesson titles and unit names may lag by
-    GRID_CACHE_SECONDS; the day is in the key so "stuck" follows the calendar."""
+    """The teacher's grid. Permission is checked on every request (uncached); the grid itself
+    comes from _cached_grid."""
     klass = _class(request, unit_id)
-    course_id = _course_param(request)
-    key = (f"reports:grid:{klass.pk}:{klass.path}:{course_id or 0}:{get_language()}:"
-           f"{timezone.localdate():%Y%m%d}:{grid_version(klass)}")
-    cached = cache.get(key)
-    if cached is None:
-        head = class_grid_head(klass, course_id)
-        body = render_to_string("reports/includes/class_grid_body.html", {
-            "grid": class_grid(klass, head=head), "unit": klass})
-        ancestors = [Crumb(u.pk, u.name, u.path) for u in
-                     Unit.objects.filter(path__in=klass.ancestor_paths()).order_by("depth")]
-        cached = (body, ancestors)
-        cache.set(key, cached, GRID_CACHE_SECONDS)
-    body, ancestors = cached
+    body, ancestors, _json = _cached_grid(klass, _course_param(request))
     return render(request, "reports/class_grid.html", {
         "grid_body": mark_safe(body),  # noqa: S308 - our own rendered, autoescaped template
         "unit": klass,
@@ -157,8 +166,11 @@ def class_view(request, unit_id):
 @requires(Capability.VIEW_LEARNER_PERSONAL_DATA)
 @require_GET
 def class_view_json(request, unit_id):
+    """The grid as JSON, from the same cache entry as the page (issue 18: it used to rebuild
+    the grid on every request)."""
     klass = _class(request, unit_id)
-    return JsonResponse(class_grid_json(class_grid(klass, _course_param(request))))
+    payload = _cached_grid(klass, _course_param(request))[2]
+    return HttpResponse(payload, content_type="application/json")
 
 
 @requires(Capability.EXPORT_REPORTS)

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import io
 
-from openpyxl import Workbook
-
 from lms.accounts.ethnicity import Ethnicity
 from lms.accounts.models import HouseholdStatus, Sex
 
@@ -24,6 +22,8 @@ def _safe(value):
 
 
 def error_report_xlsx(headers: list[str], rows: list[tuple[int, list, str]]) -> bytes:
+    from openpyxl import Workbook  # here: ~20 MiB a web worker need not hold (issue 18)
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Lỗi nhập")
     sheet.append(["Dòng", *headers, ERROR_COLUMN])
@@ -54,6 +54,8 @@ def export_row(record: dict) -> list:
 
 
 def roster_xlsx(records) -> bytes:
+    from openpyxl import Workbook  # here: ~20 MiB a web worker need not hold (issue 18)
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Danh sách học sinh")
     sheet.append(list(EXPORT_HEADERS.values()))

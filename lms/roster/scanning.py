@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from django.utils.translation import gettext as _
-from openpyxl.utils import get_column_letter
 
 from .cleaning import RosterRow, clean_row, text
 from .columns import FIELDS
@@ -39,9 +38,19 @@ class ScannedRow:
         return cast(list, self.cells)
 
 
+def column_letter(number: int) -> str:
+    """Spreadsheet column letters of a 1-based column number (1 → A, 27 → AA). Here rather than
+    openpyxl's: importing openpyxl costs a web worker ~20 MiB (issue 18)."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
 def column_name(headers: list[str], index: int) -> str:
     header = headers[index] if index < len(headers) else ""
-    letter = get_column_letter(index + 1)
+    letter = column_letter(index + 1)
     return f"{letter} ({header})" if header else letter
 
 

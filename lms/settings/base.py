@@ -147,8 +147,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# "local": each worker's own memory, only for entries whose key holds a version (content
+# version, grid version) and so never change under it — see lms.pagecache.versioning. Bounded:
+# a few hundred pages' worth, culled oldest first (worker memory, issue 18).
+LOCAL_CACHE = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+               "LOCATION": "hocmo-local", "TIMEOUT": 900, "OPTIONS": {"MAX_ENTRIES": 400}}
 CACHES = {
     "default": env.cache("DJANGO_CACHE_URL", default="locmemcache://hocmo"),
+    "local": LOCAL_CACHE,
 }
 # Sessions in signed cookies in the cache-less default would leak nothing but cost no query;
 # cached_db keeps server-side revocation and costs no query on a cache hit.
