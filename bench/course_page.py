@@ -84,7 +84,8 @@ GOAL_WORKER_RSS_MIB = 120
 
 
 def measure_bytes(base: str, page: Page) -> None:
-    headers = {"Accept-Encoding": "gzip", **PROXY_HEADERS, **page.extra_headers}
+    proxy = {} if page.base else PROXY_HEADERS  # a peer serves plain http
+    headers = {"Accept-Encoding": "gzip", **proxy, **page.extra_headers}
     if page.cookie:
         headers["Cookie"] = page.cookie
     opener = urllib.request.build_opener(NoRedirect)
@@ -111,7 +112,7 @@ def run_wrk(base: str, page: Page, lua: Path, *, threads: int, connections: int,
             duration: int) -> dict:
     cmd = [WRK, f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency",
            "--timeout", "5s", "-s", str(lua), "-H", "Accept-Encoding: gzip"]
-    for name, value in {**PROXY_HEADERS, **page.extra_headers}.items():
+    for name, value in {**({} if page.base else PROXY_HEADERS), **page.extra_headers}.items():
         cmd += ["-H", f"{name}: {value}"]
     if page.cookie:
         cmd += ["-H", f"Cookie: {page.cookie}"]
@@ -233,7 +234,7 @@ def main() -> int:
     ap.add_argument("--no-peers", action="store_true", help="skip wagtail-lms and Kolibri")
     ap.add_argument("--only", default="", help="comma-separated page keys to load")
     ap.add_argument("--reuse", action="store_true",
-                    help="the exported DATABASE_URL already holds the demo: no migrate/load_demo "
+                    help="the exported DATABASE_URL already holds the demo: no load_demo "
                     "(nor collectstatic when static_collected/ has its manifest)")
     ap.add_argument("--strict", action="store_true", help="exit 1 when a goal is missed")
     ap.add_argument("--keep", action="store_true", help="keep the temp dir (debugging)")
@@ -258,8 +259,8 @@ def main() -> int:
         log(f"temp dir {tmp}; database {mask_url(env['DATABASE_URL'])}")
         load_before = os.getloadavg()
         setup = setup_env(env)
+        manage(setup, "migrate", "--noinput", timeout=T_MIGRATE)  # nothing to do: seconds
         if not args.reuse:
-            manage(setup, "migrate", "--noinput", timeout=T_MIGRATE)
             manage(setup, "load_demo", timeout=T_LOAD_DEMO)
         if not (args.reuse and (ROOT / "static_collected" / "staticfiles.json").exists()):
             manage(setup, "collectstatic", "--noinput", "-v", "0", timeout=T_COLLECTSTATIC)

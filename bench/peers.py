@@ -98,6 +98,15 @@ def wagtail_lms(folder: Path) -> Peer:
         peer.note = f"not set up: bash {folder}/setup.sh"
         return peer
     peer.serve()
+    try:
+        _wagtail_lms_pages(peer, p)
+    except (BenchError, OSError, subprocess.TimeoutExpired):
+        peer.stop()
+        raise
+    return peer
+
+
+def _wagtail_lms_pages(peer: Peer, p: Path) -> None:
     base = "http://127.0.0.1:8101"
     env = {"LEARNER": "hocvien"}
     proc = subprocess.run([str(p / "venv" / "bin" / "python"), "manage.py", "shell", "-v0"],
@@ -107,7 +116,7 @@ def wagtail_lms(folder: Path) -> Peer:
             if line.startswith("PEERPAGE ")]
     if len(rows) != 2:
         raise BenchError(f"wagtail-lms SQL count failed:\n{proc.stdout}\n{proc.stderr[-1500:]}")
-    b = Browser(base)
+    b = Browser(base, behind_proxy=False)
     _, _, _, html = b.request("/accounts/login/")
     b.request("/accounts/login/", {"csrfmiddlewaretoken": csrf_from(html), "username": "hocvien",
                                    "password": "hocvien-bench-2026"},
@@ -120,9 +129,9 @@ def wagtail_lms(folder: Path) -> Peer:
         page = Page(f"peer_{name}", f"wagtail-lms {label}", url,
                     cookie=cookie if name == "lesson" else "")
         page.queries = int(queries)
+        page.base = base
         peer.pages.append(page)
     peer.base = base
-    return peer
 
 
 def kolibri(folder: Path) -> Peer:
@@ -136,10 +145,19 @@ def kolibri(folder: Path) -> Peer:
         return peer
     ids = dict(line.split("=", 1) for line in ids_file.read_text().split() if "=" in line)
     peer.serve()
+    try:
+        _kolibri_pages(peer, ids)
+    except (BenchError, OSError, ValueError, KeyError):
+        peer.stop()
+        raise
+    return peer
+
+
+def _kolibri_pages(peer: Peer, ids: dict) -> None:
     base = "http://127.0.0.1:8102"
     with urllib.request.urlopen(f"{base}/api/public/v1/facility/", timeout=15) as r:  # noqa: S310
         facility = json.load(r)[0]["id"]
-    b = Browser(base)
+    b = Browser(base, behind_proxy=False)
     body = json.dumps({"username": "coach", "password": "coachpass123", "facility": facility})
     req = urllib.request.Request(f"{base}/api/auth/session/", data=body.encode(),
                                  headers={"Content-Type": "application/json"})
@@ -151,6 +169,6 @@ def kolibri(folder: Path) -> Peer:
                 f"/coach/api/classsummary/{ids['CLASS_ID']}/",
                 cookie=f"kolibri={session}; kolibri_csrftoken={csrf}")
     page.extra_headers = {"X-CSRFToken": csrf or ""}
+    page.base = base
     peer.pages.append(page)
     peer.base = base
-    return peer

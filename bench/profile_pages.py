@@ -30,6 +30,9 @@ def main() -> int:
     ap.add_argument("--only", default="", help="comma-separated page keys")
     ap.add_argument("--dev-settings", action="store_true")
     ap.add_argument("--html", default="", help="also write pyinstrument HTML pages here")
+    ap.add_argument("--time", action="store_true",
+                    help="no profiler: this process's CPU ms per request only (to compare "
+                    "two checkouts on a busy machine)")
     ap.add_argument("--cpu", action="store_true",
                     help="cProfile on this process's CPU time instead (a busy machine's waits "
                     "for PostgreSQL and Redis left out): the 25 costliest functions")
@@ -72,6 +75,13 @@ def main() -> int:
         connection.force_debug_cursor = False
         if args.cpu:
             cpu_profile(key, path, client, args.n)
+            continue
+        if args.time:
+            started = time.process_time()
+            for _ in range(args.n):
+                client.get(path)
+            ms = (time.process_time() - started) * 1000 / args.n
+            print(f"{key:<16} {ms:6.2f} ms CPU/request in-process, {queries} SQL")
             continue
         profiler = Profiler(interval=0.0002)
         started = time.perf_counter()

@@ -305,8 +305,10 @@ class _BehindProxy(http.cookiejar.DefaultCookiePolicy):
 
 
 class Browser:
-    def __init__(self, base: str):
+    def __init__(self, base: str, *, behind_proxy: bool = True):
         self.base = base
+        # HọcMở's production settings want the proxy's https header; a peer, plain http.
+        self.proxy_headers = PROXY_HEADERS if behind_proxy else {}
         self.jar = http.cookiejar.CookieJar(policy=_BehindProxy())
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
 
@@ -321,7 +323,7 @@ class Browser:
     def request(self, path: str, data: dict | None = None, headers: dict | None = None):
         body = urllib.parse.urlencode(data).encode() if data is not None else None
         req = urllib.request.Request(self.base + path, data=body,
-                                     headers={**PROXY_HEADERS, **(headers or {})})
+                                     headers={**self.proxy_headers, **(headers or {})})
         try:
             with self.opener.open(req, timeout=T_HTTP) as resp:
                 return resp.status, resp.geturl(), dict(resp.headers), resp.read()

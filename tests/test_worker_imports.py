@@ -1,6 +1,6 @@
 """A web worker holds only what serving requests needs (issue 18: ≤ 120 MiB a gunicorn worker).
-Export and document libraries — openpyxl, WeasyPrint, the Elasticsearch client, jwcrypto — are
-imported inside the functions that need them, so loading the WSGI application and every URL's
+Export and document libraries — openpyxl, WeasyPrint, the Elasticsearch client — are imported
+inside the functions that need them, so loading the WSGI application and every URL's
 view does not pull them in. Checked in a fresh interpreter: the test process has imported them already."""
 
 import subprocess
@@ -10,8 +10,7 @@ from pathlib import Path
 from lms.roster.scanning import column_letter
 
 ROOT = Path(__file__).resolve().parent.parent
-HEAVY = ("openpyxl", "weasyprint", "elasticsearch", "elasticsearch_dsl", "elastic_transport",
-         "jwcrypto")
+HEAVY = ("openpyxl", "weasyprint", "elasticsearch", "elasticsearch_dsl", "elastic_transport")
 
 PROBE = """
 import sys

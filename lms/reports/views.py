@@ -126,7 +126,7 @@ def _course_param(request):
 GRID_CACHE_SECONDS = 600
 
 
-def _cached_grid(klass, course_id) -> tuple[str, list[Crumb], bytes]:
+def _cached_grid(klass, course_id) -> tuple[str, list, bytes]:
     """The grid's rendered HTML body, breadcrumb units and JSON, shared by the page and
     luoi.json under one key: the class's grid version (one query over its roster, enrolments
     and progress, see grid_version), so a reload of either costs that query and a cache read

@@ -10,25 +10,19 @@ the LRS's), and when the JWS header carries an X.509 certificate (`x5c`) verify 
 with that certificate's key. Trusting the certificate itself is left to whoever reads the
 statement (the spec does not ask the LRS to)."""
 
-from __future__ import annotations
-
 import base64
 import re
 from decimal import ROUND_DOWN, Decimal
-from typing import TYPE_CHECKING
 
+from cryptography import x509
 from django.utils.translation import gettext as _
+from jwcrypto import jwk, jws
+from jwcrypto.common import JWException
 
 from lms.jsonio import json_read
 
 from .validation import Invalid
 from .versions import V1, Rules
-
-if TYPE_CHECKING:
-    from jwcrypto import jws
-
-# jwcrypto and cryptography are imported where a signature is checked, not here: ~17 MiB every
-# web worker would hold for the few statements that carry one (issue 18).
 
 SIGNATURE_USAGE = "http://adlnet.gov/expapi/attachments/signature"
 ALGORITHMS = ("RS256", "RS384", "RS512")
@@ -55,9 +49,6 @@ def _check_one(where: str, stmt: dict, item: dict, files: dict, rules: Rules) ->
     part = files.get(str(item.get("sha2", "")).lower())
     if part is None:
         raise Invalid(f"{where}.sha2", _("chữ ký phải được gửi kèm trong yêu cầu (multipart)."))
-    from jwcrypto import jws
-    from jwcrypto.common import JWException
-
     token = jws.JWS()
     try:
         token.deserialize(part[1].decode("ascii").strip())
@@ -116,10 +107,6 @@ def duration_to_centiseconds(value: str) -> str:
 
 
 def _verify_with_certificate(where: str, token: jws.JWS, header: dict) -> None:
-    from cryptography import x509
-    from jwcrypto import jwk
-    from jwcrypto.common import JWException
-
     try:
         chain = header["x5c"]
         certificate = x509.load_der_x509_certificate(base64.b64decode(chain[0]))
