@@ -53,8 +53,16 @@ class Peer:
                              f"\n{proc.stderr[-1500:]}")
         return proc.stdout
 
+    def _running(self) -> bool:
+        """A live server from its pid file (a failed start leaves a stale one behind)."""
+        try:
+            os.kill(int(self.pid_file.read_text().strip()), 0)  # type: ignore[union-attr]
+        except (AttributeError, OSError, ValueError):
+            return False
+        return True
+
     def serve(self) -> None:
-        running = self.pid_file is not None and self.pid_file.exists()
+        running = self._running()
         out = self.script("serve.sh")
         self.started = not running and "already running" not in out
         log(f"{self.name}: {out.strip().splitlines()[-1]}")

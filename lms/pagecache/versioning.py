@@ -2,6 +2,7 @@
 read at most once a second per worker (issue 18), and the two-level cache for entries keyed by
 it."""
 
+import contextlib
 import time
 from collections import OrderedDict
 from contextvars import ContextVar
@@ -71,7 +72,8 @@ def versioned_get(key: str):
     if entry is not None:
         expires, value = entry
         if expires > time.monotonic():
-            _local.move_to_end(key)
+            with contextlib.suppress(KeyError):  # another thread (runserver, gthread) dropped it
+                _local.move_to_end(key)
             return value
         _local.pop(key, None)
     value = cache.get(key)
@@ -87,9 +89,10 @@ def versioned_set(key: str, value, timeout: int) -> None:
 
 def _remember(key: str, value, timeout: int) -> None:
     _local[key] = (time.monotonic() + timeout, value)
-    _local.move_to_end(key)
-    while len(_local) > LOCAL_MAX_ENTRIES:
-        _local.popitem(last=False)
+    with contextlib.suppress(KeyError):  # threads may race here: a lost entry is only a miss
+        _local.move_to_end(key)
+        while len(_local) > LOCAL_MAX_ENTRIES:
+            _local.popitem(last=False)
 
 
 def versioned_local_clear() -> None:

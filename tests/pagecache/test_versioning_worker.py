@@ -48,3 +48,20 @@ def test_a_version_read_inside_a_transaction_is_not_shared(settings):
         content_version()  # the uncommitted bump
         transaction.set_rollback(True)
     assert _reads()[1] == 1  # read again, not taken from the rolled-back transaction
+
+
+def test_versioned_entries_answer_from_the_worker_and_stay_bounded(monkeypatch):
+    from django.core.cache import cache
+
+    from lms.pagecache import versioning
+
+    versioning.versioned_set("route:7:x", 42, 60)
+    cache.clear()  # the shared cache lost it: this worker still answers
+    assert versioning.versioned_get("route:7:x") == 42
+    monkeypatch.setattr(versioning, "LOCAL_MAX_ENTRIES", 3)
+    for n in range(5):
+        versioning.versioned_set(f"route:7:{n}", n, 60)
+    assert len(versioning._local) == 3
+    cache.clear()
+    assert versioning.versioned_get("route:7:0") is None  # the oldest were dropped
+    assert versioning.versioned_get("route:7:4") == 4
