@@ -30,12 +30,7 @@ SAVE_KEYWORDS = {"update_fields", "using", "force_insert", "force_update"}
 
 # module → why its writes have not moved yet (issue 17 item 3, the rest after these merge)
 PENDING = {
-    "lms/accounts/signin.py": "sign-in codes; structurls is editing it (phone rule)",
-    "lms/accounts/lockout.py": "axes attempts; structurls is editing it (phone rule)",
-    "lms/contests/judging.py": "judges and score sheets; structauth is moving its predicates",
-    "lms/contests/promotion.py": "round results; structauth is moving its predicates",
     "lms/recognition/evaluation.py": "candidates; structauth is splitting recognition_evaluate",
-    "lms/recognition/registration.py": "adult registration; structurls is editing it (phone)",
     "lms/notifications/bulk.py": "the digest's COPY writer; notifications/services.py is being "
                                  "edited by structauth (moves with it into services/)",
     "lms/xapi/documents.py": "the LRS document API; the xapi branch is editing it",

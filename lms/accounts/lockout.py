@@ -23,9 +23,11 @@ from axes.handlers.proxy import AxesProxyHandler
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
-from django.db.models import Q, Sum
+from django.db.models import Sum
 from django.shortcuts import render
 from django.utils import timezone
+
+from .services.lockout import attempt_forget
 
 FAILURE_SCALE = 100  # AXES_FAILURE_LIMIT: both limits are scaled to percent
 
@@ -81,8 +83,7 @@ class SignInLockoutHandler(AxesDatabaseHandler):
 
     def reset_user_attempts(self, request, credentials=None) -> int:
         attempts = self.filter_user_attempts(request, credentials)
-        count, _ = attempts[0].delete() if attempts else (0, None)
-        return count
+        return attempt_forget(attempts[0]) if attempts else 0
 
 
 def lockout_response(request, original_response=None, credentials=None):
@@ -130,14 +131,3 @@ def locked_addresses() -> dict[str, int]:
               .values("ip_address").annotate(n=Sum("failures_since_start"))
               .filter(n__gte=address_limit))
     return {row["ip_address"]: row["n"] for row in totals}
-
-
-def account_unlock(username: str) -> int:
-    """Forgets the account's failures (from every address). Returns the rows removed."""
-    count, _ = AccessAttempt.objects.filter(username=username).delete()
-    return count
-
-
-def address_unlock(ip_address: str) -> int:
-    count, _ = AccessAttempt.objects.filter(Q(ip_address=ip_address)).delete()
-    return count

@@ -24,6 +24,7 @@ from .permissions import (
     pupils_managed_by,
 )
 from .services import passwords
+from .services.lockout import account_unlock, address_unlock
 
 
 def _admin_or_404(request) -> None:
@@ -108,11 +109,11 @@ def lockouts(request):
                 if account is not None:
                     passwords.account_unlock_by_admin(actor=user, user=account, ip=ip)
                 else:
-                    lockout.account_unlock(username)
+                    account_unlock(username)
             else:
                 raise Http404
         elif address and user.is_superuser:
-            lockout.address_unlock(address)
+            address_unlock(address)
         else:
             raise Http404
         messages.success(request, _("Đã mở khóa đăng nhập."))

@@ -13,10 +13,10 @@ from django.views.decorators.debug import sensitive_post_parameters
 from lms.http import client_address, safe_next_url
 from lms.units.access import signed_in
 
-from . import lockout, reauth, signin
+from . import lockout, reauth
 from .forms import CodeForm, ReauthPasswordForm, TwoStepForm
 from .models import AccountAction, SignInPreference, SignInPurpose
-from .services import passwords, recovery
+from .services import passwords, recovery, signin
 
 
 @sensitive_post_parameters("password", "code")

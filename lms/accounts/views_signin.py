@@ -1,6 +1,7 @@
 """Sign-in with a one-time code: two-step sign-in after the password, and "sign in with a code
-instead of a password". The codes themselves live in lms.accounts.signin. Pending sign-ins are
-kept in the (pre-login) session for 10 minutes; login() cycles the session key on success."""
+instead of a password". The codes themselves live in lms.accounts.services.signin. Pending
+sign-ins are kept in the (pre-login) session for 10 minutes; login() cycles the session key on
+success."""
 
 import time
 
@@ -16,12 +17,12 @@ from django.views.decorators.debug import sensitive_post_parameters
 from lms.http import client_address, safe_next_url
 from lms.units.access import PublicView, public
 
-from . import lockout, signin
+from . import lockout
 from .backends import user_for_identifier
 from .forms import CodeForm, CodeRequestForm, RecoveryCodeForm
 from .models import SignInPurpose, User
 from .navigation import signed_in_home
-from .services import recovery
+from .services import recovery, signin
 
 TWO_STEP_KEY = "hocmo_two_step"
 CODE_LOGIN_KEY = "hocmo_code_login"

@@ -29,8 +29,8 @@ from .models import (
     Score,
     ScoreSheet,
 )
-from .promotion import round_unit_publish
 from .services import placement, round_unit_get
+from .services.promotion import round_unit_publish
 
 DEMO_ORDER = 150
 SLUG = "hoc-sinh-sinh-vien-y-tuong-khoi-nghiep-2025"

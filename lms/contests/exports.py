@@ -5,7 +5,7 @@ import io
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .promotion import results_compute
+from .services.promotion import results_compute
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

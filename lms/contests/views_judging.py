@@ -10,9 +10,10 @@ from django.utils.translation import gettext as _
 from lms.units.access import requires
 from lms.units.capabilities import Capability
 
-from . import judging, permissions
+from . import permissions
 from .forms import ScoreForm
 from .models import EntryRound, RoundUnit
+from .services import judging
 
 
 def _assigned_round_unit(request, round_unit_id: int) -> RoundUnit:

@@ -15,9 +15,10 @@ from lms.units.capabilities import Capability
 from lms.units.models import Unit
 from lms.units.permissions import can_manage_unit
 
-from . import exports, judging, permissions, promotion, report, selectors
+from . import exports, permissions, report, selectors
 from .forms import JudgeAssignForm, PublishForm
 from .models import Contest, JudgeAssignment, RoundUnit
+from .services import judging, promotion
 
 
 def _organised(request, round_unit_id: int) -> RoundUnit:

@@ -13,7 +13,7 @@ from lms.units.services import role_grant, unit_create
 
 from .evaluation import recognition_evaluate
 from .models import Candidate, CandidateStatus, Household, HouseholdMember, RecognitionRule
-from .registration import commune_centre
+from .services.registration import commune_centre
 
 DEMO_ORDER = 500
 YEAR = 2025

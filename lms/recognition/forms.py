@@ -13,7 +13,7 @@ from lms.units.models import Unit
 from lms.widgets import DateInput
 
 from .models import RecognitionRule
-from .registration import MIN_AGE
+from .services.registration import MIN_AGE
 
 
 class CommuneChoiceField(forms.ModelChoiceField):

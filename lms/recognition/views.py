@@ -15,7 +15,7 @@ from . import selectors
 from .forms import AdultRegisterForm
 from .models import RecognitionKind
 from .permissions import top_managed_units
-from .registration import RegistrationError, adult_register
+from .services.registration import RegistrationError, adult_register
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 

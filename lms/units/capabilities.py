@@ -7,7 +7,7 @@ it sits at a school or a class (TEACHER_SCOPED), so a teacher role placed on a p
 department or a district office by mistake grants nothing over that office's schools.
 Superusers hold every capability. A learner role (class membership) and a judge role grant no
 access to other people's data: judges see only the contest entries assigned to them
-(lms/contests/judging.py), whatever unit their role sits at."""
+(lms/contests/services/judging.py), whatever unit their role sits at."""
 
 from enum import StrEnum
 

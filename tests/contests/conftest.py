@@ -50,5 +50,3 @@ def contest_env(school_tree, settings, tmp_path):
         "officer_so": staff_at(t["so"], RoleKind.OFFICER, username="cb.so", is_staff=True),
     }
     return {"contest": contest, "rounds": rounds, **t, **people}
-
-

@@ -38,7 +38,7 @@ def close_submissions(round_):
 
 
 def score(judge, entry_round, values, submit=True):
-    from lms.contests.judging import score_save
+    from lms.contests.services.judging import score_save
 
     criteria = list(entry_round.round.criteria.all())
     return score_save(judge=judge, entry_round=entry_round,

@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from lms.contests import judging
 from lms.contests.models import EntryRound
-from lms.contests.promotion import round_unit_publish
+from lms.contests.services import judging
+from lms.contests.services.promotion import round_unit_publish
 
 from .factories import close_submissions, make_entry, score
 

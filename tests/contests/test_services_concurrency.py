@@ -4,9 +4,10 @@ and parallel member additions never exceed the team size."""
 
 import pytest
 
-from lms.contests import judging, services
+from lms.contests import services
 from lms.contests.models import EntryMember, EntryRound, RoundUnit
-from lms.contests.promotion import round_unit_publish
+from lms.contests.services import judging
+from lms.contests.services.promotion import round_unit_publish
 from tests.concurrency import needs_postgres, run_concurrently  # noqa: F401
 from tests.factories import learner_in
 

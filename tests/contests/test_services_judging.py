@@ -3,8 +3,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from lms.contests import judging
 from lms.contests.models import EntryRound, ScoreSheet
+from lms.contests.services import judging
 
 from .factories import close_submissions, make_entry, score
 
@@ -52,7 +52,7 @@ def test_own_school_is_excluded_above_the_school_round(contest_env):
     er = EntryRound.objects.get(entry=entry)
     judging.judge_assign(actor=env["admin_a"], round_unit=er.round_unit, username="gk.a")
     score(env["judge_a"], er, [8, 8, 8])
-    from lms.contests.promotion import round_unit_publish
+    from lms.contests.services.promotion import round_unit_publish
 
     round_unit_publish(actor=env["admin_a"], round_unit=er.round_unit)
     district = EntryRound.objects.get(entry=entry, round=env["rounds"]["district_office"])

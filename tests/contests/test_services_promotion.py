@@ -5,9 +5,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from courses.certificates.models import Certificate
-from lms.contests import judging
 from lms.contests.models import EntryRound, RoundUnit
-from lms.contests.promotion import round_unit_publish
+from lms.contests.services import judging
+from lms.contests.services.promotion import round_unit_publish
 
 from .factories import close_submissions, make_entry, score
 

@@ -6,7 +6,7 @@ from django.test import TestCase
 
 from lms.contests.models import EntryRound
 from lms.contests.notices import results_notify
-from lms.contests.promotion import round_unit_publish
+from lms.contests.services.promotion import round_unit_publish
 from lms.notifications.models import Notification
 
 from .factories import close_submissions, make_entry, score
@@ -20,7 +20,7 @@ def _publish(env, round_unit, actor="admin_a"):
 
 
 def test_publishing_tells_members_and_mentor_once(contest_env):
-    from lms.contests import judging
+    from lms.contests.services import judging
 
     env = contest_env
     e1 = make_entry(env, "a1", submit=True, title="Máy lọc nước")
@@ -48,7 +48,7 @@ def test_publishing_tells_members_and_mentor_once(contest_env):
 
 
 def test_final_round_prize_is_announced(contest_env):
-    from lms.contests import judging
+    from lms.contests.services import judging
     from tests.factories import learner_in
 
     env = contest_env

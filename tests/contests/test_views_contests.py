@@ -4,8 +4,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from lms.contests import judging, services
+from lms.contests import services
 from lms.contests.models import Entry, EntryRound, EntryStatus
+from lms.contests.services import judging
 
 from .factories import close_submissions, make_entry, score
 

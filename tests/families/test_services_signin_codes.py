@@ -8,8 +8,8 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
-from lms.accounts import signin
 from lms.accounts.models import SignInCode, SignInPurpose
+from lms.accounts.services import signin
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

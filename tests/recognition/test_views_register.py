@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from lms.accounts.models import User
 from lms.common.phone import phone_normalise
-from lms.recognition.registration import REGISTRATIONS_PER_HOUR, commune_centre
+from lms.recognition.services.registration import REGISTRATIONS_PER_HOUR, commune_centre
 from lms.units.models import Role, RoleKind, Unit
 
 pytestmark = pytest.mark.django_db

@@ -17,11 +17,11 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from .. import lockout, signin
 from ..backends import user_for_identifier
 from ..delivery import DeliveryError, Message, absolute_url, message_send
 from ..models import AccountAction, AccountEvent, SignInChannel, SignInPurpose, User
 from ..signals import security_notice
+from . import lockout, signin
 
 log = logging.getLogger("hocmo.accounts")
 

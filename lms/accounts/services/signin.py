@@ -26,10 +26,10 @@ from django.utils.translation import gettext as _
 from lms import throttle
 from lms.common.phone import phone_normalise
 
-from .backends import identifier_query, user_for_identifier
-from .delivery import DeliveryError, Message, message_send
-from .models import SignInChannel, SignInCode, SignInPreference, SignInPurpose
-from .services.recovery import recovery_codes_forget, recovery_codes_issue
+from ..backends import identifier_query, user_for_identifier
+from ..delivery import DeliveryError, Message, message_send
+from ..models import SignInChannel, SignInCode, SignInPreference, SignInPurpose
+from .recovery import recovery_codes_forget, recovery_codes_issue
 
 log = logging.getLogger("hocmo.signin")
 

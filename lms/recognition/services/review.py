@@ -12,7 +12,7 @@ from courses.certificates.services import award_issue
 from lms.notifications.announcements import recognition_notify
 from lms.units.models import Unit
 
-from .models import (
+from ..models import (
     Candidate,
     CandidateStatus,
     Household,
@@ -20,8 +20,8 @@ from .models import (
     RecognitionKind,
     RecognitionRule,
 )
-from .permissions import can_manage_recognition, can_review
-from .rules import RULE_FIELDS
+from ..permissions import can_manage_recognition, can_review
+from ..rules import RULE_FIELDS
 
 
 def rule_save(*, actor, unit: Unit, year: int, values: dict) -> RecognitionRule:

@@ -10,12 +10,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from . import permissions
+from .. import permissions
+from ..models import EntryRound, Normalisation, RoundUnit, ScoreSheet
+from ..scoring import Crit, Result, rank_entries
+from ..tasks import results_notify_task
+from .entries import placement, round_unit_get
 from .judging import judging_progress
-from .models import EntryRound, Normalisation, RoundUnit, ScoreSheet
-from .scoring import Crit, Result, rank_entries
-from .services import placement, round_unit_get
-from .tasks import results_notify_task
 
 PRIZES = {1: gettext_noop("Giải Nhất"), 2: gettext_noop("Giải Nhì"), 3: gettext_noop("Giải Ba")}
 HONOURABLE = gettext_noop("Giải Khuyến khích")

@@ -13,9 +13,9 @@ from lms.accounts.models import User
 from lms.units.models import Unit
 from lms.units.permissions import learner_in_subtree
 
-from . import permissions
-from .files import MAX_IMAGES, prepare_image, validate_pdf
-from .models import (
+from .. import permissions
+from ..files import MAX_IMAGES, prepare_image, validate_pdf
+from ..models import (
     Attachment,
     AttachmentKind,
     BudgetLine,

@@ -10,8 +10,8 @@ from lms.accounts.models import User
 from lms.units.capabilities import Capability
 from lms.units.permissions import has_capability
 
-from . import permissions
-from .models import EntryRound, JudgeAssignment, RoundUnit, Score, ScoreSheet
+from .. import permissions
+from ..models import EntryRound, JudgeAssignment, RoundUnit, Score, ScoreSheet
 
 
 class JudgingClosed(Exception):
