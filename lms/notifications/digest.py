@@ -137,8 +137,8 @@ def digest_build_and_queue(now=None, *, chunk: int = CHUNK, link_path: str = "/p
     Idempotent per ISO week (dedupe key), so a re-run after a crash only fills the gaps."""
     from lms.accounts.models import User
 
-    from .bulk import deliveries_insert, notifications_insert
     from .services import absolute_url
+    from .services.bulk import deliveries_insert, notifications_insert
     from .tasks import deliver_batch
     from .texts import sms_fit
 

@@ -11,8 +11,8 @@ from lms.demo.people import demo_password_hash
 from lms.units.models import RoleKind, Unit, UnitKind
 from lms.units.services import role_grant, unit_create
 
-from .evaluation import recognition_evaluate
 from .models import Candidate, CandidateStatus, Household, HouseholdMember, RecognitionRule
+from .services.evaluation import recognition_evaluate
 from .services.registration import commune_centre
 
 DEMO_ORDER = 500

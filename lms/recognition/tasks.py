@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from lms.units.models import Unit
 
-from .evaluation import recognition_evaluate
+from .services.evaluation import recognition_evaluate
 
 
 @shared_task(name="recognition.evaluate")

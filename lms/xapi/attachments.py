@@ -106,14 +106,6 @@ def attachments_match(statements: list[tuple[str, dict]], files: dict) -> None:
                       % {"sha2": extra[0][:16]})
 
 
-def attachments_save(files: dict | None) -> None:
-    """Called inside the statements' transaction; a file already stored is kept."""
-    if files:
-        Attachment.objects.bulk_create(
-            [Attachment(sha2=sha2, content_type=ctype[:255], length=len(data), content=data)
-             for sha2, (ctype, data) in files.items()], ignore_conflicts=True)
-
-
 def multipart_response(document, payloads: list[dict]) -> HttpResponse:
     """The GET answer with attachments=true: the JSON, then each stored file it names."""
     wanted = list(dict.fromkeys(item["sha2"].lower() for payload in payloads

@@ -5,7 +5,6 @@ import datetime
 import pytest
 
 from courses.models import Enrolment
-from lms.recognition.evaluation import recognition_evaluate
 from lms.recognition.models import (
     Candidate,
     CandidateStatus,
@@ -14,6 +13,7 @@ from lms.recognition.models import (
     RecognitionKind,
     RecognitionRule,
 )
+from lms.recognition.services.evaluation import recognition_evaluate
 from lms.units.models import RoleKind
 from lms.units.services import role_grant
 from tests.factories import UserFactory, learner_in

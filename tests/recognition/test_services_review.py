@@ -5,8 +5,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from courses.certificates.models import Certificate
 from lms.recognition import services
-from lms.recognition.evaluation import recognition_evaluate
 from lms.recognition.models import Candidate, CandidateStatus, Household, RecognitionKind
+from lms.recognition.services.evaluation import recognition_evaluate
 from tests.factories import UserFactory, learner_in
 
 from .factories import at, complete

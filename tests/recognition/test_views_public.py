@@ -2,9 +2,9 @@ import pytest
 from django.urls import reverse
 
 from lms.accounts.models import LearnerProfile
-from lms.recognition.evaluation import recognition_evaluate
 from lms.recognition.models import Candidate, CandidateStatus
 from lms.recognition.selectors import recognition_counts
+from lms.recognition.services.evaluation import recognition_evaluate
 from tests.factories import learner_in
 
 from .factories import at, complete

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from lms.recognition.evaluation import recognition_evaluate
 from lms.recognition.models import Candidate, CandidateStatus, RecognitionRule
+from lms.recognition.services.evaluation import recognition_evaluate
 from tests.concurrency import wait_for
 from tests.factories import UserFactory, learner_in
 

@@ -1,6 +1,7 @@
 """The recognition writes (issue 17: writes go through services): `review` (rules, confirm or
 reject with certificates, households), `registration` (adults registering themselves at their
-commune's learning centre). The names are re-exported here, so
+commune's learning centre), `evaluation` (the yearly candidates, imported as
+`services.evaluation`: it is not re-exported). The names are re-exported here, so
 `from lms.recognition.services import candidate_confirm` keeps working."""
 
 from .registration import (

@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from lms.accounts.delivery import absolute_url  # one definition for links in messages
 
-from .channels import OutgoingMessage, SendError, adapter_for
-from .models import Channel, DeadLetter, Delivery, DeliveryState, Notification, Preference
-from .texts import render
+from ..channels import OutgoingMessage, SendError, adapter_for
+from ..models import Channel, DeadLetter, Delivery, DeliveryState, Notification, Preference
+from ..texts import render
 
 MAX_ATTEMPTS = 5
 QUIET_CHANNELS = (Channel.SMS, Channel.ZALO)
@@ -86,7 +86,7 @@ def deliveries_create(notification, user, pref, channels) -> list[Delivery]:
 def queue_after_commit(delivery_ids: list[int]) -> None:
     if not delivery_ids:
         return
-    from .tasks import deliver
+    from ..tasks import deliver
 
     def _queue():
         for delivery_id in delivery_ids:

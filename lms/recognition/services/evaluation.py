@@ -18,8 +18,8 @@ from courses.models import CourseCompletion
 from lms.accounts.models import User
 from lms.units.models import Role, RoleKind, Unit, paths_and_ancestors
 
-from . import rules
-from .models import Candidate, CandidateStatus, Household, HouseholdMember, RecognitionKind
+from .. import rules
+from ..models import Candidate, CandidateStatus, Household, HouseholdMember, RecognitionKind
 
 COMMUNE_KIND = "commune"
 CHUNK = 500

@@ -14,10 +14,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Client, Statement
-from .relations import statement_relations
-from .storage import insert_is_atomic, statements_insert
-from .validation import (
+from ..models import Client, Statement
+from ..relations import statement_relations
+from ..validation import (
     VOIDED,
     Invalid,
     agent_key,
@@ -25,7 +24,8 @@ from .validation import (
     check_timestamp,
     context_activities_as_lists,
 )
-from .versions import V1, Rules
+from ..versions import V1, Rules
+from .storage import insert_is_atomic, statements_insert
 
 if TYPE_CHECKING:
     from lms.accounts.models import User
@@ -128,9 +128,10 @@ def statements_store(raw_statements: list, principal: Principal, *,
     """Store one batch (and the attachment `files` it came with, {sha2: (type, bytes)});
     returns the ids in order. Raises Invalid (400), Conflict (409) or Refused (403); nothing is
     stored then."""
-    from .attachments import attachments_match, attachments_save
+    from ..attachments import attachments_match
+    from ..signatures import signatures_check
+    from .attachments import attachments_save
     from .projection import could_project, statement_project
-    from .signatures import signatures_check
 
     if not raw_statements:
         raise Invalid("statements", _("danh sách câu lệnh rỗng."))

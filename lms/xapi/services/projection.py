@@ -8,7 +8,7 @@ from django.db.models import F, Value
 from django.db.models.functions import Greatest
 from django.utils.translation import gettext as _
 
-from .models import LessonScore, Statement
+from ..models import LessonScore, Statement
 
 VERB_COMPLETED = "http://adlnet.gov/expapi/verbs/completed"
 VERB_ANSWERED = "http://adlnet.gov/expapi/verbs/answered"
@@ -69,7 +69,7 @@ def statement_project(statement: Statement) -> bool:
     from courses.models import LessonPage
     from courses.services import NotEnrolled, progress_record
 
-    from .services import Refused
+    from .statements import Refused
 
     if statement.verb_id not in COUNTED_VERBS or not statement.activity_id:
         return False

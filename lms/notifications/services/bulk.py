@@ -4,7 +4,7 @@ text for 100,000 rows); elsewhere (SQLite in development and tests) bulk_create.
 
 from django.db import connection
 
-from .models import Delivery, Notification
+from ..models import Delivery, Notification
 
 NOTIFICATION_COLUMNS = ["id", "user_id", "event", "title", "body", "sms_text", "url",
                         "dedupe_key", "created_at"]

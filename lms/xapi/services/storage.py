@@ -11,7 +11,7 @@ import json
 import psycopg
 from django.db import connection
 
-from .models import Statement, StatementRelation
+from ..models import Statement, StatementRelation
 
 _COLUMNS = ("id", "actor_key", "user_id", "verb_id", "activity_id", "registration",
             "voided_target", "voided", "stored", "timestamp", "client_id", "content_hash",
