@@ -155,7 +155,7 @@ def code_deliver(*, purpose: str, identifier: str = "", user_id: int | None = No
 
 
 def code_request(*, purpose: str, identifier: str = "", user_id: int | None = None) -> None:
-    from .tasks import signin_code_deliver
+    from ..tasks import signin_code_deliver
 
     signin_code_deliver.delay(purpose=purpose, identifier=identifier, user_id=user_id)
 
