@@ -5,7 +5,6 @@ are re-exported here, so `from lms.notifications.services import notification_se
 working."""
 
 from .sending import (
-    LEASE_SECONDS,
     MAX_ATTEMPTS,
     QUIET_CHANNELS,
     UNSUBSCRIBE_SALT,
@@ -28,7 +27,6 @@ from .sending import (
 
 __all__ = [
     "absolute_url",
-    "LEASE_SECONDS",
     "MAX_ATTEMPTS",
     "QUIET_CHANNELS",
     "UNSUBSCRIBE_SALT",
