@@ -109,7 +109,8 @@ class Client:
 
     def login(self, identifier: str, password: str = PASSWORD):
         self.get("/tai-khoan/dang-nhap/")
-        return self.post("/tai-khoan/dang-nhap/", data={"username": identifier, "password": password})
+        return self.post("/tai-khoan/dang-nhap/",
+                         data={"username": identifier, "password": password})
 
 
 def signed_in(site, username) -> Client:
@@ -727,7 +728,8 @@ def main() -> int:
         c = Client(site)
         g = c.get("/tai-khoan/dang-nhap/")
         csrf = cookie_attrs(g, "csrftoken")
-        r = c.post("/tai-khoan/dang-nhap/", data={"username": "giaovien.thcs", "password": PASSWORD})
+        r = c.post("/tai-khoan/dang-nhap/",
+                   data={"username": "giaovien.thcs", "password": PASSWORD})
         sess = cookie_attrs(r, "sessionid")
         ok = (
             "secure" in csrf.lower()

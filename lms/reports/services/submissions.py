@@ -1,6 +1,7 @@
 """Period reports submitted up the chain: frozen figures, reviewed by the parent unit."""
 
 import datetime
+from typing import Any
 from urllib.parse import urlencode
 
 from django.db import transaction
@@ -80,7 +81,7 @@ def _returned_notify(submission: ReportSubmission) -> int:
     those who may resubmit for the unit (a MANAGE_REPORTS role at the unit itself; the
     reviewers above it hold that capability too, but it is not their report)."""
     unit = submission.unit
-    recipients = {role.user_id: role.user for role in Role.objects.filter(
+    recipients: dict[int, Any] = {role.user_id: role.user for role in Role.objects.filter(
         unit=unit, kind__in=kinds_with(Capability.MANAGE_REPORTS), ended_at__isnull=True,
         user__is_active=True).select_related("user")}
     if submission.submitted_by is not None and submission.submitted_by.is_active:
