@@ -84,24 +84,33 @@ def employed_events(learner_ids) -> dict[int, list]:
     return careers_selectors.employed_events(list(learner_ids))
 
 
-def qualifying_events(target: Target, learner_ids) -> dict[int, list]:
-    """Times of each learner's events that the target's rule counts (period checked later)."""
-    if target.rule == TrainedRule.EMPLOYED:
-        return employed_events(learner_ids)
+def qualifying_rows(target: Target) -> tuple[Any, str]:
+    """(queryset, time field) of every learner's events that a course, programme or
+    certificate rule counts (period checked later). Not for the employment rule (lms.careers
+    computes it)."""
     rows: Any  # a QuerySet of certificates or of completions: both have user, course, a time
     if target.rule == TrainedRule.CERTIFICATE:
-        rows = Certificate.objects.filter(user_id__in=learner_ids, revoked_at__isnull=True)
+        rows = Certificate.objects.filter(revoked_at__isnull=True)
         time_field = "issued_at"
     else:
-        rows = CourseCompletion.objects.filter(user_id__in=learner_ids)
+        rows = CourseCompletion.objects.all()
         time_field = "completed_at"
     if target.rule == TrainedRule.PROGRAMME or (target.rule == TrainedRule.CERTIFICATE
                                                and target.programme_id):
         rows = rows.filter(course__programme_id=target.programme_id)
     else:
         rows = rows.filter(course_id__in=target.courses.values("pk"))
+    return rows, time_field
+
+
+def qualifying_events(target: Target, learner_ids) -> dict[int, list]:
+    """Times of each learner's events that the target's rule counts (period checked later)."""
+    if target.rule == TrainedRule.EMPLOYED:
+        return employed_events(learner_ids)
+    rows, time_field = qualifying_rows(target)
     events: dict[int, list] = {}
-    for user_id, when in rows.values_list("user_id", time_field):
+    for user_id, when in (rows.filter(user_id__in=learner_ids)
+                          .values_list("user_id", time_field)):
         events.setdefault(user_id, []).append(when)
     return events
 

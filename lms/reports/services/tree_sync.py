@@ -15,13 +15,12 @@ If the school level the subtree inherits from above changes (a class moved betwe
 different levels), every split key inside it may change: the targets above leave and re-enter,
 and targets inside the subtree are rebuilt."""
 
-from collections import defaultdict
-
 from django.contrib.auth import get_user_model
 
 from lms.units.models import Role, Unit
 
 from ..models import Target, TargetLearner, TargetUnitCounter
+from . import rows_sql
 from .attainment import SPLIT_FIELDS, counters_add
 from .rebuild import latest_roles, target_rebuild, target_rows
 
@@ -65,30 +64,17 @@ def _leave(target: Target, new_path: str, unit_id: int, old_side: list[Unit]) ->
     _delete(TargetLearner.objects.filter(target=target, unit__path__startswith=new_path))
 
 
-def _enter(target: Target, new_path: str, new_side: list[Unit]) -> None:
-    inside = dict(Unit.objects.filter(path__startswith=new_path).values_list("pk", "path"))
-    latest = {person: unit_id for person, unit_id in latest_roles(target, new_path).items()
-              if unit_id in inside}
-    rows = target_rows(target, latest)
-    _delete(TargetLearner.objects.filter(target=target, learner_id__in=latest.keys()))
-    TargetLearner.objects.bulk_create(rows, batch_size=2000)
-    totals: dict = defaultdict(lambda: [0, 0])
-    step = Unit.steplen
-    for row in rows:
-        path = inside[row.unit_id]
-        key = tuple(getattr(row, f) for f in SPLIT_FIELDS)
-        for end in range(len(new_path), len(path) + 1, step):
-            acc = totals[(path[:end], key)]
-            acc[0] += 1
-            acc[1] += int(row.trained)
-    ids = {path: pk for pk, path in inside.items()}
-    _delete(TargetUnitCounter.objects.filter(target=target, unit_id__in=inside.keys()))
-    TargetUnitCounter.objects.bulk_create(
-        [TargetUnitCounter(target=target, unit_id=ids[path], population=pop, trained=tr,
-                           **dict(zip(SPLIT_FIELDS, key, strict=True)))
-         for (path, key), (pop, tr) in totals.items()], batch_size=2000)
-    _add(target, new_side, [(key, pop, tr) for (path, key), (pop, tr) in totals.items()
-                            if path == new_path], 1)
+def _enter(target: Target, new_path: str, unit_id: int, new_side: list[Unit]) -> None:
+    if rows_sql.supported(target):
+        rows_sql.rows_replace(target, new_path)  # set-based: no row comes into Python
+    else:  # the employment rule's events come from lms.careers, in Python
+        inside = set(Unit.objects.filter(path__startswith=new_path).values_list("pk", flat=True))
+        latest = {person: unit for person, unit in latest_roles(target, new_path).items()
+                  if unit in inside}
+        _delete(TargetLearner.objects.filter(target=target, learner_id__in=latest.keys()))
+        TargetLearner.objects.bulk_create(target_rows(target, latest), batch_size=2000)
+    rows_sql.counters_write(target, new_path)
+    _add(target, new_side, _contribution(target, unit_id), 1)
 
 
 def counters_follow_move(move) -> list[int]:
@@ -115,7 +101,7 @@ def counters_follow_move(move) -> list[int]:
             if was_in:
                 _leave(target, move.new_path, move.unit_id, [units[pk] for pk in old_side])
             if is_in:
-                _enter(target, move.new_path, [units[pk] for pk in new_side])
+                _enter(target, move.new_path, move.unit_id, [units[pk] for pk in new_side])
         changed.append(target.pk)
     if level_changed:
         for target in (Target.objects.filter(is_active=True,
