@@ -184,3 +184,43 @@ def counters_write(target: Target, path: str) -> None:
             f" GROUP BY a.id, {split}",
             [target.pk, *lengths, target.pk, path + "%"])
 
+
+
+def counters_shift(target: Target, unit_ids: list[int], source_unit_id: int,
+                   sign: int) -> None:
+    """Add (sign 1) or subtract (-1) the counters of `source_unit_id` (its subtree's totals,
+    per split) to or from those of `unit_ids` (units above it): the missing split rows are
+    created first, a subtraction then drops the rows it left at zero. Three statements at most,
+    whatever the number of splits (services.counters_add takes two per split)."""
+    if not unit_ids:
+        return
+    table = TargetUnitCounter._meta.db_table
+    key = ("sex", "ethnicity", "household", "school_level")  # the unique key (minority follows)
+    same = " AND ".join(f"m.{f} = {table}.{f}" for f in key)
+    units = ", ".join("%s" for _ in unit_ids)
+    source = f"FROM {table} m WHERE m.target_id = %s AND m.unit_id = %s"
+    with connection.cursor() as cursor:
+        if sign > 0:
+            exists = " AND ".join(f"c.{f} = m.{f}" for f in key)
+            cursor.execute(
+                f"INSERT INTO {table} (target_id, unit_id, {', '.join(SPLIT_FIELDS)},"  # noqa: S608
+                f" population, trained) SELECT m.target_id, a.id,"
+                f" {', '.join(f'm.{f}' for f in SPLIT_FIELDS)}, 0, 0"
+                f" FROM {table} m JOIN {Unit._meta.db_table} a ON a.id IN ({units})"
+                f" WHERE m.target_id = %s AND m.unit_id = %s AND m.population > 0"
+                f" AND NOT EXISTS (SELECT 1 FROM {table} c WHERE c.target_id = m.target_id"
+                f" AND c.unit_id = a.id AND {exists})",
+                [*unit_ids, target.pk, source_unit_id])
+        cursor.execute(
+            f"UPDATE {table} SET"  # noqa: S608
+            f" population = population + %s * (SELECT m.population {source} AND {same}),"
+            f" trained = trained + %s * (SELECT m.trained {source} AND {same})"
+            f" WHERE target_id = %s AND unit_id IN ({units})"
+            f" AND EXISTS (SELECT 1 {source} AND {same}"
+            f" AND (m.population <> 0 OR m.trained <> 0))",
+            [sign, target.pk, source_unit_id, sign, target.pk, source_unit_id, target.pk,
+             *unit_ids, target.pk, source_unit_id])
+        if sign < 0:
+            cursor.execute(f"DELETE FROM {table} WHERE target_id = %s"  # noqa: S608
+                           f" AND unit_id IN ({units}) AND population = 0 AND trained = 0",
+                           [target.pk, *unit_ids])

@@ -38,28 +38,18 @@ def _level_from(ancestor_ids, levels: dict[int, str]) -> str:
     return next((levels[pk] for pk in reversed(ancestor_ids) if levels.get(pk)), "")
 
 
-def _contribution(target: Target, unit_id: int) -> list[tuple[tuple, int, int]]:
-    """(split key, population, trained) of the moved unit's subtree for `target`."""
-    return [(tuple(r[f] for f in SPLIT_FIELDS), r["population"], r["trained"]) for r in
-            TargetUnitCounter.objects.filter(target=target, unit_id=unit_id)
-            .exclude(population=0, trained=0).values(*SPLIT_FIELDS, "population", "trained")]
-
-
 def _delete(queryset) -> None:
     """One DELETE statement (these rows have no cascades or signals to honour)."""
     queryset._raw_delete(queryset.db)
 
 
-def _add(target: Target, units: list[Unit], contribution, sign: int) -> None:
-    for key, population, trained in contribution:
-        counters_add(target, units, key, sign * population, sign * trained)
-    if sign < 0 and units:
-        _delete(TargetUnitCounter.objects.filter(target=target, unit__in=units, population=0,
-                                                 trained=0))
+def _add(target: Target, units: list[Unit], unit_id: int, sign: int) -> None:
+    """Shift the counters of `units` by the moved unit's (set-based, rows_sql)."""
+    rows_sql.counters_shift(target, [u.pk for u in units], unit_id, sign)
 
 
 def _leave(target: Target, new_path: str, unit_id: int, old_side: list[Unit]) -> None:
-    _add(target, old_side, _contribution(target, unit_id), -1)
+    _add(target, old_side, unit_id, -1)
     _delete(TargetUnitCounter.objects.filter(target=target, unit__path__startswith=new_path))
     _delete(TargetLearner.objects.filter(target=target, unit__path__startswith=new_path))
 
@@ -74,7 +64,7 @@ def _enter(target: Target, new_path: str, unit_id: int, new_side: list[Unit]) ->
         _delete(TargetLearner.objects.filter(target=target, learner_id__in=latest.keys()))
         TargetLearner.objects.bulk_create(target_rows(target, latest), batch_size=2000)
     rows_sql.counters_write(target, new_path)
-    _add(target, new_side, _contribution(target, unit_id), 1)
+    _add(target, new_side, unit_id, 1)
 
 
 def counters_follow_move(move) -> list[int]:
@@ -94,9 +84,8 @@ def counters_follow_move(move) -> list[int]:
         if was_in and is_in and not level_changed:
             left = [units[pk] for pk in old_side if pk not in new_side]
             joined = [units[pk] for pk in new_side if pk not in old_side]
-            contribution = _contribution(target, move.unit_id)
-            _add(target, left, contribution, -1)
-            _add(target, joined, contribution, 1)
+            _add(target, left, move.unit_id, -1)
+            _add(target, joined, move.unit_id, 1)
         else:
             if was_in:
                 _leave(target, move.new_path, move.unit_id, [units[pk] for pk in old_side])
