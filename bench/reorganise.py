@@ -51,6 +51,21 @@ rb = _reports_bench()
 log = rb.log
 
 
+def _setup_reusing_static(db_url: str) -> None:
+    """bench/reports.py's setup, minus collectstatic when a manifest is already there: it
+    re-compresses every file (minutes of CPU on the shared box) and the move never needs it."""
+    if not (ROOT / "static_collected" / "staticfiles.json").exists():
+        rb.setup_django(db_url)
+        return
+    os.environ["DATABASE_URL"] = db_url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.dev")
+    os.environ["DJANGO_DEBUG"] = "false"
+    os.environ["DJANGO_ALLOWED_HOSTS"] = "127.0.0.1,localhost,testserver"
+    import django
+
+    django.setup()
+
+
 def province_target(province, course):
     """A course-rule target at one province, rows by INSERT … SELECT, counters by the real
     counters_recount (the rebuild's own aggregation)."""
@@ -106,6 +121,38 @@ def figure(target, unit) -> tuple[int, int]:
     return sums["p"] or 0, sums["t"] or 0
 
 
+class LockWatch(threading.Thread):
+    """Samples pg_stat_activity every 10 ms (its own connection): how often the dashboard's
+    backend was waiting on a lock (it never should: the move takes row locks and reads do not
+    wait on them), and the strongest table lock any other backend of this database held."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.stop = pid, threading.Event()
+        self.samples, self.lock_waits, self.modes = 0, 0, set()
+
+    def run(self) -> None:
+        from django.db import connection
+
+        try:
+            with connection.cursor() as cur:
+                while not self.stop.is_set():
+                    cur.execute("SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s",
+                                [self.pid])
+                    row = cur.fetchone()
+                    self.samples += 1
+                    self.lock_waits += bool(row and row[0] == "Lock")
+                    cur.execute("SELECT DISTINCT l.mode FROM pg_locks l JOIN pg_class c"
+                                " ON c.oid = l.relation WHERE l.pid <> pg_backend_pid()"
+                                " AND c.relkind = 'r' AND l.granted AND l.database ="
+                                " (SELECT oid FROM pg_database"
+                                " WHERE datname = current_database())")
+                    self.modes |= {m for (m,) in cur.fetchall()}
+                    time.sleep(0.01)
+        finally:
+            connection.close()
+
+
 class DashboardLoad(threading.Thread):
     """GETs a dashboard in a loop until stopped; records each latency (ms)."""
 
@@ -113,6 +160,7 @@ class DashboardLoad(threading.Thread):
         super().__init__(daemon=True)
         self.url, self.user, self.samples = url, user, []
         self.stop, self.ready = threading.Event(), threading.Event()
+        self.backend_pid = 0
 
     def run(self) -> None:
         from django.db import connection
@@ -122,6 +170,7 @@ class DashboardLoad(threading.Thread):
         client.force_login(self.user)
         for _ in range(3):
             client.get(self.url)
+        self.backend_pid = connection.connection.info.backend_pid
         self.ready.set()
         try:
             while not self.stop.is_set():
@@ -147,11 +196,15 @@ def one_run(label, school, destination, targets, officer) -> dict:
     idle = len(load.samples)
     time.sleep(1.0)
     idle_samples = load.samples[idle:]
+    watch = LockWatch(load.backend_pid)
+    watch.start()
     during_from = len(load.samples)
     t0, cpu0 = time.perf_counter(), time.process_time()
     unit_move(unit=before, new_parent=destination)
     seconds, cpu = time.perf_counter() - t0, time.process_time() - cpu0
     during = load.samples[during_from:]
+    watch.stop.set()
+    watch.join(30)
     time.sleep(0.5)
     load.stop.set()
     load.join(30)
@@ -170,9 +223,13 @@ def one_run(label, school, destination, targets, officer) -> dict:
                     " WHERE r.unit_path <> u.path")
         stale_roles = cur.fetchone()[0]
     result = {"label": label, "seconds": seconds, "cpu": cpu, "checks": checks, "wrong": wrong,
-              "stale_roles": stale_roles, "during": during, "idle": idle_samples}
+              "stale_roles": stale_roles, "during": during, "idle": idle_samples,
+              "lock_waits": watch.lock_waits, "lock_samples": watch.samples,
+              "modes": sorted(watch.modes)}
     log(f"{label}: {seconds:.2f}s, {checks} figures checked, {len(wrong)} wrong, "
-        f"{stale_roles} stale role paths, {len(during)} dashboard loads during the move")
+        f"{stale_roles} stale role paths, {len(during)} dashboard loads during the move, "
+        f"dashboard waiting on a lock in {watch.lock_waits}/{watch.samples} samples; "
+        f"table locks held: {', '.join(sorted(watch.modes))}")
     return result
 
 
@@ -196,7 +253,7 @@ def main() -> None:
         sys.exit("bench/reorganise.py needs PostgreSQL (DATABASE_URL=postgres://…)")
     t0 = time.monotonic()
     if args.reuse:
-        rb.setup_django(db_url)
+        _setup_reusing_static(db_url)
         from django.core.management import call_command
 
         call_command("migrate", verbosity=0)  # the code may have moved on since the build
@@ -251,6 +308,8 @@ def main() -> None:
               f"{len(during):4d} {statistics.median(r['idle']) if r['idle'] else 0:9.1f}")
         for wrong in r["wrong"]:
             print("  WRONG", wrong)
+        print(f"  dashboard backend waiting on a lock: {r['lock_waits']}/{r['lock_samples']}"
+              f" samples; table lock modes seen: {', '.join(r['modes'])}")
         if r["stale_roles"]:
             print(f"  {r['stale_roles']} roles with a stale unit_path")
     print("goals: counters right ≤ 5 s after the call starts (they are right when it returns); "
