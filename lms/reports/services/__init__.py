@@ -4,6 +4,7 @@
   `target_save` (a target's edit, recomputed before returning).
 - `rebuild`: whole-target rebuilds and recounts, `tree_watch` (the safety net).
 - `tree_sync`: counters reconciled synchronously when a unit moves.
+- `rows_sql`: a subtree's rows and counters written set-based (INSERT … SELECT) for tree_sync.
 - `history`: figures recorded before a reorganisation.
 - `submissions`: a unit's period report submitted, approved, returned.
 - `snapshots`: the weekly target snapshots and deadline reminders.

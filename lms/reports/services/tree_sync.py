@@ -21,7 +21,6 @@ from lms.units.models import Role, Unit
 
 from ..models import Target, TargetLearner, TargetUnitCounter
 from . import rows_sql
-from .attainment import SPLIT_FIELDS, counters_add
 from .rebuild import latest_roles, target_rebuild, target_rows
 
 
