@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, F
 
+from lms.common.query import RENAMED, renamed
+
 from .models import Audience, ItemType, Language, LibraryItemPage, ReadingListEntry
 
 PAGE_SIZE = 20
@@ -17,6 +19,8 @@ FACETS = {
     "language": ("language", dict(Language.choices)),
     "year": ("year", None),
 }
+# A facet's (or "sort", "page") name in the address: Vietnamese (docs/architecture.md, URLs).
+QUERY_NAME = {name: RENAMED[name] for name in (*FACETS, "sort", "page")}
 
 
 @dataclass
@@ -29,7 +33,8 @@ class FacetValue:
 
 
 def _filters(params) -> dict[str, str]:
-    return {name: params.get(name, "").strip() for name in FACETS if params.get(name, "").strip()}
+    found = {name: params.get(QUERY_NAME[name], "").strip() for name in FACETS}
+    return {name: value for name, value in found.items() if value}
 
 
 def _apply(queryset, filters: dict[str, str], skip: str | None = None):
@@ -49,7 +54,7 @@ def _apply(queryset, filters: dict[str, str], skip: str | None = None):
 def _toggle_query(params: dict[str, str], name: str, value: str) -> str:
     from urllib.parse import urlencode
 
-    new = {k: v for k, v in params.items() if v and k != "page"}
+    new = {k: v for k, v in params.items() if v and k != QUERY_NAME["page"]}
     if new.get(name) == value:
         new.pop(name)
     else:
@@ -78,9 +83,10 @@ def library_browse(index_page, params) -> dict:
     counted with the other facets applied) and the chosen sort."""
     from search.services import search_page_ids
 
+    params = renamed(params)  # links and bookmarks from before the Vietnamese names still work
     filters = _filters(params)
     query = params.get("q", "").strip()[:200]
-    sort = params.get("sort", "")
+    sort = params.get(QUERY_NAME["sort"], "")
     if sort not in SORTS:
         sort = "relevance" if query else "newest"
     base = LibraryItemPage.objects.live().public().descendant_of(index_page)
@@ -89,7 +95,8 @@ def library_browse(index_page, params) -> dict:
         ranked_ids = search_page_ids(query, kind="library", limit=2000)
         base = base.filter(pk__in=ranked_ids)
 
-    plain_params = {k: params.get(k, "") for k in (*FACETS, "q", "sort")}
+    plain_params = {QUERY_NAME.get(k, k): params.get(QUERY_NAME.get(k, k), "")
+                    for k in (*FACETS, "q", "sort")}
     facets = {}
     for name, (field, _labels_map) in FACETS.items():
         rows = (_apply(base, filters, skip=name).exclude(**{f"{field}__isnull": True})
@@ -97,7 +104,8 @@ def library_browse(index_page, params) -> dict:
         values = [(str(r[field]), r["n"]) for r in rows if r[field] not in ("", None)]
         labels = _labels(name, [v for v, _n in values])
         facets[name] = [FacetValue(v, labels.get(v, v), n, filters.get(name) == v,
-                                   _toggle_query(plain_params, name, v)) for v, n in values]
+                                   _toggle_query(plain_params, QUERY_NAME[name], v))
+                         for v, n in values]
     if "year" in facets:
         facets["year"].sort(key=lambda f: f.value, reverse=True)
 
@@ -109,7 +117,7 @@ def library_browse(index_page, params) -> dict:
         items = items.order_by("-year", "-first_published_at")
     total = items.count()
     try:
-        page_number = max(1, int(params.get("page", "1")))
+        page_number = max(1, int(params.get(QUERY_NAME["page"], "1")))
     except ValueError:
         page_number = 1
     # ?page=10**30 would be an OFFSET past bigint (a 500): past the last page is the last page.
@@ -123,19 +131,24 @@ def library_browse(index_page, params) -> dict:
         page_items = [by_pk[pk] for pk in wanted if pk in by_pk]
     else:
         page_items = list(items[start:start + PAGE_SIZE])
-    sort_links = [(s, _toggle_query({**plain_params, "sort": ""}, "sort", s)) for s in SORTS]
+    sort_name, page_name = QUERY_NAME["sort"], QUERY_NAME["page"]
+    sort_links = [(s, _toggle_query({**plain_params, sort_name: ""}, sort_name, s))
+                  for s in SORTS]
     return {
         "items": page_items,
         "total": total,
         "facets": facets,
         "filters": filters,
+        "filter_params": {QUERY_NAME[name]: value for name, value in filters.items()},
         "query": query,
         "sort": sort,
         "sort_links": sort_links,
         "page_number": page_number,
         "has_next": start + PAGE_SIZE < total,
-        "next_query": _toggle_query({**plain_params, "page": ""}, "page", str(page_number + 1)),
-        "prev_query": _toggle_query({**plain_params, "page": ""}, "page", str(page_number - 1)),
+        "next_query": _toggle_query({**plain_params, page_name: ""}, page_name,
+                                    str(page_number + 1)),
+        "prev_query": _toggle_query({**plain_params, page_name: ""}, page_name,
+                                    str(page_number - 1)),
     }
 
 

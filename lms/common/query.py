@@ -5,7 +5,8 @@ English names used before still read so old links and bookmarks keep working."""
 RENAMED = {"page": "trang", "unit": "don-vi", "status": "trang-thai", "term": "hoc-ky",
            "target": "chi-tieu", "sort": "sap-xep", "course": "khoa-hoc", "period": "ky",
            "province": "tinh", "district": "huyen-xa", "school": "truong", "field": "linh-vuc",
-           "programme": "chuong-trinh"}
+           "programme": "chuong-trinh", "type": "loai", "topic": "chu-de", "audience": "doi-tuong",
+           "language": "ngon-ngu", "year": "nam"}
 _OLD = {new: old for old, new in RENAMED.items()}
 
 

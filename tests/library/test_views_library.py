@@ -76,6 +76,11 @@ def test_library_page_facets_and_counts(client, plan):
     filtered = client.get(index.url, {"year": "2022", "topic": slug}).content.decode()
     assert "2 tài liệu" in filtered and "Kế hoạch Đồng Nai 2025</a>" not in filtered
     assert client.get(index.url, {"year": "abc"}).content.decode().count("0 tài liệu") == 1
+    # Vietnamese parameter names (issue 17), in the links too; the old names above still work.
+    filtered = client.get(index.url, {"nam": "2022", "chu-de": slug}).content.decode()
+    assert "2 tài liệu" in filtered and "Kế hoạch Đồng Nai 2025</a>" not in filtered
+    assert 'name="nam" value="2022"' in filtered and "sap-xep=" in filtered
+    assert "loai=guide" in filtered and "type=guide" not in filtered
 
 
 def test_library_search_box_ranks_with_the_search_index(client, plan):
