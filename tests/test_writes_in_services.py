@@ -15,8 +15,8 @@ Allowed outside services, and why:
 - demo data seeding: each app's `demo.py` / `demo_*.py` and `lms/demo/`, run only by
   `load_demo` to build a demonstration database (seeding, not the app's behaviour);
 - tests and migrations (not read here).
-PENDING lists the modules whose writes still have to move; each entry says why it waits. It
-may only shrink: a module that no longer writes must leave the list."""
+PENDING would list a module whose writes still have to move, with why it waits (empty now).
+It may only shrink: a module that no longer writes must leave the list."""
 
 import ast
 from pathlib import Path
@@ -28,12 +28,9 @@ ALWAYS = {"bulk_create", "bulk_update", "get_or_create", "update_or_create"}
 ON_QUERYSETS = {"create", "update", "delete"}
 SAVE_KEYWORDS = {"update_fields", "using", "force_insert", "force_update"}
 
-# module → why its writes have not moved yet (issue 17 item 3)
-PENDING = {
-    "lms/xapi/documents.py": "the State/Profile document resources are views with their reads "
-                             "and writes inline (ETag checks, merge); splitting them is the "
-                             "LRS's own change (the xapi branch is conforming these endpoints)",
-}
+# module → why its writes have not moved yet. Empty: every write has moved (issue 17 item 3);
+# an entry needs its reason and a plan to leave.
+PENDING: dict[str, str] = {}
 
 
 def _sources():

@@ -1,18 +1,17 @@
 """State, Activity Profile and Agent Profile resources: documents with ETag concurrency
 (If-Match / If-None-Match → 412; a profile overwritten blindly → 409) and JSON merge on POST."""
 
-import hashlib
 import json
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.http import HttpResponse, JsonResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms.jsonio import JSONInputError, json_read
 
 from .models import Document, DocumentKind
 from .services import Refused, agent_for_user, authority_for
+from .services.documents import document_delete, document_save, documents_delete
 from .validation import Invalid, agent_key, check_agent, check_iri, check_timestamp, check_uuid
 from .views import _error, require_scope, xapi_endpoint
 
@@ -41,10 +40,6 @@ def _own_agent_key(principal) -> str | None:
     if "all" in (principal.client.scopes or []):
         return None
     return agent_key(authority_for(principal))
-
-
-def _etag(content: bytes) -> str:
-    return hashlib.sha1(content).hexdigest()  # noqa: S324 - an ETag, not a security hash
 
 
 def _lookup(request, kind: str) -> dict:
@@ -110,7 +105,7 @@ def _document_view(request, kind: str):
     if request.method in ("GET", "HEAD"):
         return _get(request, lookup, doc_id)
     if request.method == "DELETE" and not doc_id and kind == DocumentKind.STATE:
-        Document.objects.filter(**lookup).delete()
+        documents_delete(lookup)
         return HttpResponse(status=204)
     if not doc_id:
         raise Invalid(id_param, _("bắt buộc."))
@@ -121,14 +116,14 @@ def _document_view(request, kind: str):
             return failed
         if request.method == "DELETE":
             if doc:
-                doc.delete()
+                document_delete(doc)
             return HttpResponse(status=204)
         content, content_type = request.body, request.content_type or "application/octet-stream"
         if request.method == "POST" and content_type.startswith("application/json"):
             _json_body(content)  # XAPI-00284: invalid JSON under application/json is 400
         if request.method == "POST" and doc is not None:
             content = _merge(doc, content, content_type)
-        _save(doc, lookup, doc_id, content, content_type)
+        document_save(doc, lookup, doc_id, content, content_type)
     return HttpResponse(status=204)
 
 
@@ -150,19 +145,6 @@ def _merge(doc: Document, content: bytes, content_type: str) -> bytes:
     if not isinstance(old, dict) or not isinstance(new, dict):
         raise Invalid("body", _("POST chỉ gộp được hai đối tượng JSON."))
     return json.dumps({**old, **new}, ensure_ascii=False).encode()
-
-
-def _save(doc, lookup, doc_id, content, content_type) -> None:
-    values = {"content": content, "content_type": content_type[:255], "etag": _etag(content),
-              "updated": timezone.now()}
-    if doc is not None:
-        Document.objects.filter(pk=doc.pk).update(**values)
-        return
-    try:
-        with transaction.atomic():
-            Document.objects.create(**lookup, doc_id=doc_id, **values)
-    except IntegrityError:
-        Document.objects.filter(**lookup, doc_id=doc_id).update(**values)
 
 
 def _get(request, lookup, doc_id):
