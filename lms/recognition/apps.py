@@ -6,3 +6,11 @@ class RecognitionConfig(AppConfig):
     name = "lms.recognition"
     label = "recognition"
     verbose_name = _("Công dân học tập")
+
+    def ready(self):
+        # The officer dashboard shows this feature's panel; reports never imports the feature.
+        from lms.reports.panels import dashboard_panel_register
+
+        from .panels import recognition_dashboard_panel
+
+        dashboard_panel_register("recognition", recognition_dashboard_panel, order=20)

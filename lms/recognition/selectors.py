@@ -26,6 +26,16 @@ def recognition_counts(unit: Unit, year: int) -> dict[str, int]:
     return counts
 
 
+def recognition_counts_years(unit: Unit, years: list[int]) -> dict[int, dict[str, int]]:
+    """recognition_counts for several years in one query: {year: {kind: n}}."""
+    counts = {year: dict.fromkeys(KINDS, 0) for year in years}
+    for row in (Candidate.objects.filter(year__in=years, status=CandidateStatus.CONFIRMED,
+                                         scope_unit__path__startswith=unit.path)
+                .values("year", "kind").annotate(n=Count("id"))):
+        counts[row["year"]][row["kind"]] = row["n"]
+    return counts
+
+
 def counts_by_child(unit: Unit, year: int) -> list[dict]:
     """One row per direct child unit (and one for `unit` as a whole), each with confirmed and
     pending counts per kind — one query for the candidates, bucketed by path."""
@@ -81,4 +91,4 @@ def rule_for(unit: Unit, year: int):
 
 
 __all__ = ["DEFAULT", "candidates_in", "counts_by_child", "public_list", "public_lists",
-           "recognition_counts", "rule_for"]
+           "recognition_counts", "recognition_counts_years", "rule_for"]

@@ -5,17 +5,18 @@ units reconcile synchronously (services/tree_sync.py)."""
 import logging
 
 from django.contrib.auth import get_user_model
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
 from courses.certificates.signals import certificate_issued, certificate_revoked
 from courses.signals import course_completed
 from lms.accounts.models import LearnerProfile
 from lms.careers.signals import employment_recorded
-from lms.units.models import Role
+from lms.units.models import Role, Unit, UnitKind
 from lms.units.signals import tree_changing, unit_moved
 
-from .models import TargetLearner
+from .dashboard import dashboards_touch_all
+from .models import ExportJob, Target, TargetLearner
 from .services import attainment as services
 from .services import history, rebuild, tree_sync
 
@@ -100,6 +101,7 @@ def _user_deleted(sender, instance, **kwargs):
 def _unit_moved(sender, move, **kwargs):
     # Inside the reorganisation's transaction: counters are right when the service returns.
     tree_sync.counters_follow_move(move)
+    dashboards_touch_all()  # names, paths and counters along both branches
     rebuild.tree_fingerprint_save()  # tree_watch (the safety net) has nothing left to do
 
 
@@ -109,3 +111,26 @@ def _tree_changing(sender, change, unit_ids, **kwargs):
     # then freeze the affected figures under today's unit names.
     tree_sync.people_lock(change.old_path)
     history.snapshots_take(change, unit_ids)
+    dashboards_touch_all()
+
+
+# The cached dashboard bodies (dashboard.py) show targets, unit names and prepared reports: any
+# change of these retires every body (they change rarely; counters are per unit, and the weekly
+# snapshots_take retires them itself rather than once per snapshot row).
+@receiver(post_save, sender=Target, dispatch_uid="reports_dash_target_saved")
+@receiver(post_delete, sender=Target, dispatch_uid="reports_dash_target_deleted")
+@receiver(m2m_changed, sender=Target.courses.through, dispatch_uid="reports_dash_courses")
+@receiver(m2m_changed, sender=Target.cooperating_units.through,
+          dispatch_uid="reports_dash_cooperating")
+@receiver(post_save, sender=Unit, dispatch_uid="reports_dash_unit_saved")
+@receiver(post_delete, sender=Unit, dispatch_uid="reports_dash_unit_deleted")
+@receiver(post_save, sender=UnitKind, dispatch_uid="reports_dash_kind_saved")
+def _dashboard_inputs_changed(sender, **kwargs):
+    dashboards_touch_all()
+
+
+@receiver(post_save, sender=ExportJob, dispatch_uid="reports_dash_prepared_saved")
+@receiver(post_delete, sender=ExportJob, dispatch_uid="reports_dash_prepared_deleted")
+def _prepared_report_changed(sender, instance, **kwargs):
+    if instance.target_id is not None:  # a prepared annual report (listed on the dashboard)
+        dashboards_touch_all()

@@ -3,7 +3,6 @@ services, render. Forbidden units and objects answer 404."""
 
 import csv
 import json
-from typing import NamedTuple
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -25,11 +24,12 @@ from lms.units.models import Unit
 from lms.units.permissions import can_manage_unit, can_reorganise, home_units
 
 from . import selectors
-from .charts import bar_chart, trend_chart
 from .class_grid import class_grid, class_grid_head, class_grid_json, grid_version
+from .dashboard import Crumb, dashboard_body
 from .exports import CONTENT_TYPES
 from .forms import ExportForm, ReturnForm, TargetForm
 from .models import ExportJob, ReportSubmission, Target
+from .panels import dashboard_panels_render
 from .permissions import can_edit_targets, can_review_submission, report_unit
 from .services import target_save
 from .services.exports import export_job_create
@@ -40,12 +40,6 @@ from .services.submissions import (
     submission_create,
     submission_return,
 )
-
-
-class Crumb(NamedTuple):
-    pk: int
-    name: str
-    path: str
 
 
 @requires(Capability.VIEW_REPORTS)
@@ -64,34 +58,23 @@ def _top_paths(user):
 @requires(Capability.VIEW_REPORTS)
 @require_GET
 def dashboard(request, unit_id):
+    """Permission on every request; the body (figures, children, splits, trend) comes from the
+    cache under the counters' generations (dashboard.py), so a warm request reads only the
+    user's roles and the unit. Breadcrumbs, links and the export form are the viewer's own."""
     unit = report_unit(request.user, unit_id)
-    targets = list(selectors.targets_for_unit(unit))
-    figures = selectors.unit_attainments(unit, targets)
-    selected = next((a for a in figures if str(a.target.pk) == param(request.GET, "chi-tieu")),
-                    figures[0] if figures else None)
-    sort = param(request.GET, "sap-xep", "gap")
     can_edit = can_edit_targets(request.user, unit)
-    context = {"unit": unit, "figures": figures, "selected": selected, "sort": sort,
-               "crumbs": selectors.breadcrumbs(unit, _top_paths(request.user)),
-               "can_edit": can_edit,
-               "can_reorganise": unit.depth > 1 and unit.is_active
-               and can_reorganise(request.user, unit),
-               "prepared": selectors.prepared_reports(unit) if can_edit else [],
-               # The clubs panel (lms.clubs) for schools, districts and provinces.
-               "show_clubs": not unit.kind.is_class and unit.depth > 1}
-    if selected is not None:
-        children = selectors.children_attainment(unit, selected.target, sort)
-        snapshots = selectors.trend(unit, selected.target)
-        context.update({
-            "children": children, "met": selectors.met_summary(children),
-            "splits": selectors.unit_splits(unit, selected.target),
-            "cooperating": list(selected.target.cooperating_units.order_by("name")),
-            # No threshold line over an absolute target's sub-units: they only contribute (R5).
-            "bars": bar_chart(children, None if selected.target.threshold_kind == "absolute"
-                              else selected.threshold_percent),
-            "trend": trend_chart(snapshots), "snapshots": snapshots,
-        })
-    return render(request, "reports/dashboard.html", context)
+    body = dashboard_body(unit, target=param(request.GET, "chi-tieu"),
+                          sort=param(request.GET, "sap-xep", "gap"), can_edit=can_edit)
+    return render(request, "reports/dashboard.html", {
+        "unit": unit, "body": mark_safe(body.html),  # noqa: S308 - our own autoescaped template
+        "has_figures": body.has_figures, "selected_id": body.selected_id,
+        # can_manage_unit reads the role paths the permission check above already loaded.
+        "crumbs": [c for c in body.ancestors
+                   if can_manage_unit(request.user, c, Capability.VIEW_REPORTS)],
+        "can_edit": can_edit,
+        "can_reorganise": unit.depth > 1 and unit.is_active
+        and can_reorganise(request.user, unit),
+        "panels": dashboard_panels_render(request, unit)})
 
 
 @requires(Capability.VIEW_LEARNER_PERSONAL_DATA)

@@ -1,12 +1,13 @@
 import io
 
 import pytest
-from django.template import Context, Template
 from django.urls import reverse
 from django.utils.html import escape
 from openpyxl import load_workbook
 
+from lms.clubs.panels import club_panel_html
 from lms.clubs.services.activities import activity_save
+from lms.clubs.terms import term_parse
 
 from .conftest import DAY
 
@@ -60,8 +61,7 @@ def test_xlsx_export(client, data):
     assert rows[data["school_a"].name][3] == 0
 
 
-def test_report_panel_tag(data):
-    html = Template("{% load clubs_tags %}{% club_report_panel unit term %}").render(
-        Context({"unit": data["so"], "term": TERM}))
+def test_report_panel(data):
+    html = club_panel_html(data["so"], term_parse(TERM))
     assert "Câu lạc bộ khởi nghiệp" in html and escape(data["phong"].name) in html
     assert "50" in html

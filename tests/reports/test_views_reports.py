@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -35,21 +36,60 @@ def test_dashboard_shows_children_and_figures(client, tree, target, data, office
     assert "Trung học phổ thông" in body  # the school-level split
 
 
-def test_dashboard_query_count_is_flat(client, tree, target, data, officer_a,
-                                       django_assert_max_num_queries):
+def test_dashboard_query_count_is_flat(client, tree, target, data, officer_a):
+    """Rendered from scratch (an empty cache), the dashboard reads the same queries whatever
+    the number of learners, and never the progress tables."""
     client.force_login(officer_a)
     url = reverse("reports:dashboard", args=[tree["so_a"].pk])
     client.get(url)
+    cache.clear()
     with CaptureQueriesContext(connection) as few:
         client.get(url)
     for _ in range(20):
         learner_in(tree["x2"])
+    cache.clear()
     with CaptureQueriesContext(connection) as many:
         client.get(url)
-    assert len(many) == len(few) <= 20  # figures, splits, trend, clubs panel, prepared reports
+    assert len(many) == len(few) <= 20  # figures, splits, trend, panels, prepared reports
     progress_tables = [q["sql"] for q in many if "courses_lessonprogress" in q["sql"]
                        or "courses_coursecompletion" in q["sql"]]
     assert progress_tables == []
+
+
+def test_warm_dashboard_reads_at_most_six_queries(client, tree, target, data, officer_a):
+    """Issue 18: a warm dashboard reads the user, their roles, the unit and the recognition
+    panel's counts; the figures come from the cached body."""
+    client.force_login(officer_a)
+    url = reverse("reports:dashboard", args=[tree["so_a"].pk])
+    first = client.get(url, {"chi-tieu": target.pk}).content
+    with CaptureQueriesContext(connection) as warm:
+        again = client.get(url, {"chi-tieu": target.pk}).content
+    assert len(warm) <= 6, [q["sql"] for q in warm]
+    assert again.split(b'name="csrfmiddlewaretoken"')[0] == first.split(
+        b'name="csrfmiddlewaretoken"')[0]
+    assert not [q for q in warm if "reports_targetunitcounter" in q["sql"]]
+
+
+def _figure_line(body: str) -> str:
+    return body.split('<ul class="figs">')[1].split("</p>")[0]
+
+
+def test_dashboard_cache_follows_every_counter_write(client, tree, target, data, officer_a,
+                                                    courses):
+    """The body is cached under the counters' generations: a completion, a new learner, a
+    renamed child show on the next request (no timer)."""
+    client.force_login(officer_a)
+    url = reverse("reports:dashboard", args=[tree["so_a"].pk])
+    assert "(1/3)" in _figure_line(client.get(url).content.decode())
+    complete(data[1], courses[0])  # in Sở A: trained 2 of 3
+    assert "(2/3)" in _figure_line(client.get(url).content.decode())
+    learner_in(tree["x2"])  # a new learner in Sở A: population 4
+    assert "(2/4)" in _figure_line(client.get(url).content.decode())
+    complete(data[3], courses[0])  # in Sở B: Sở A's figure is unchanged, Bộ's moves
+    assert "(2/4)" in _figure_line(client.get(url).content.decode())
+    tree["phong"].name = "Phòng GD&ĐT A1 (mới)"
+    tree["phong"].save()
+    assert "A1 (mới)" in client.get(url).content.decode()
 
 
 def test_drill_down_to_class_and_not_trained_list(client, tree, target, data, officer_a):

@@ -17,6 +17,7 @@ from lms.accounts.models import LearnerProfile
 from lms.careers import selectors as careers_selectors
 from lms.units.models import Role, RoleKind, Unit
 
+from ..dashboard import counters_touched
 from ..models import PopulationKind, Target, TargetLearner, TargetUnitCounter, TrainedRule
 from ..rules import LearnerFacts, counts_in, trained_at
 from ..splits import SPLIT_DIMS as SPLIT_FIELDS  # the counters' split columns
@@ -133,6 +134,7 @@ def counters_add(target: Target, units: list[Unit], key: tuple, population: int,
     TargetUnitCounter.objects.filter(
         target=target, unit_id__in=[u.pk for u in units], **split,
     ).update(population=F("population") + population, trained=F("trained") + trained)
+    counters_touched(u.path for u in units)
 
 
 def _desired_row(target: Target, facts: LearnerFacts | None):
@@ -241,6 +243,7 @@ def _counters_shift(row: TargetLearner, trained: int) -> None:
         target=target, unit__path__in=paths,
         **dict(zip(SPLIT_FIELDS, split_of(row), strict=True)),
     ).update(trained=F("trained") + trained)
+    counters_touched(paths)
 
 
 def _status_resync(learner_id: int, rule: str) -> int:

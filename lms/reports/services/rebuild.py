@@ -16,6 +16,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from lms.accounts.models import LearnerProfile
 from lms.units.models import Role, Unit
 
+from ..dashboard import dashboards_touch_all
 from ..models import ReportsState, Target, TargetLearner, TargetUnitCounter
 from ..rules import counts_in, trained_at
 from .attainment import POPULATION_ROLES, SPLIT_FIELDS, facts_from, learner_sync, qualifying_events
@@ -48,6 +49,7 @@ def counters_recount(target: Target) -> int:
          for (path, *split), (pop, tr) in totals.items()],
         batch_size=2000,
     )
+    dashboards_touch_all()
     return len(totals)
 
 

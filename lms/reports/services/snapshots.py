@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from lms.units.models import Role, RoleKind, Unit
 
+from ..dashboard import dashboards_touch_all
 from ..models import ReportSubmission, Target, TargetSnapshot, TargetUnitCounter
 from ..selectors import Attainment
 
@@ -27,6 +28,7 @@ def snapshots_take(day: datetime.date) -> int:
             target_id=row["target_id"], unit_id=row["unit_id"], taken_on=day,
             defaults={"population": row["population"], "trained": row["trained"]})
         count += 1
+    dashboards_touch_all()  # the trend lines
     return count
 
 

@@ -4,9 +4,9 @@ the unit's subtree, this year and last, and nothing of another subtree."""
 import re
 
 import pytest
-from django.template import Context, Template
 
 from lms.recognition import services
+from lms.recognition.panels import recognition_panel_html
 
 from .test_views_review import citizen  # noqa: F401 - the fixture
 
@@ -14,8 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _citizen_cells(unit) -> list[str]:
-    html = Template("{% load recognition_tags %}{% recognition_report_panel unit %}").render(
-        Context({"unit": unit}))
+    html = recognition_panel_html(unit)
     row = re.search(r'<th scope="row">Công dân học tập</th>(.*?)</tr>', html).group(1)
     return re.findall(r'<td class="n">(\d+)</td>', row)
 

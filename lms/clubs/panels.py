@@ -1,0 +1,33 @@
+"""The clubs panel of the officer dashboard (registered with lms.reports.panels in apps.py): the
+unit's start-up club figures this term, per direct child, for schools, districts and provinces
+(not classes, not the ministry's whole country)."""
+
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
+
+from lms.units.models import Unit
+
+from .reports import club_report
+from .terms import Term, current_term
+
+# The figures scan the subtree's clubs, members and activities: cached a few minutes (club
+# figures are not counters and have no generation to key on).
+PANEL_SECONDS = 300
+
+
+def club_panel_html(unit: Unit, term: Term | None = None) -> str:
+    term = term or current_term()
+    return render_to_string("clubs/includes/report_panel.html",
+                            {"club_report": club_report(unit, term)})
+
+
+def club_dashboard_panel(request, unit: Unit) -> str:
+    if unit.kind.is_class or unit.depth <= 1:
+        return ""
+    key = f"clubs:dashboard-panel:{unit.pk}:{unit.path}:{get_language()}"
+    html = cache.get(key)
+    if html is None:
+        html = club_panel_html(unit)
+        cache.set(key, html, PANEL_SECONDS)
+    return html
