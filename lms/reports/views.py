@@ -69,8 +69,8 @@ def dashboard(request, unit_id):
         "unit": unit, "body": mark_safe(body.html),  # noqa: S308 - our own autoescaped template
         "has_figures": body.has_figures, "selected_id": body.selected_id,
         # can_manage_unit reads the role paths the permission check above already loaded.
-        "crumbs": [c for c in body.ancestors
-                   if can_manage_unit(request.user, c, Capability.VIEW_REPORTS)],
+        "crumbs": [c for c in body.ancestors  # a Crumb has the path, all that is read
+                   if can_manage_unit(request.user, c, Capability.VIEW_REPORTS)],  # type: ignore[arg-type]
         "can_edit": can_edit,
         "can_reorganise": unit.depth > 1 and unit.is_active
         and can_reorganise(request.user, unit),
