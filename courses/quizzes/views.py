@@ -82,7 +82,15 @@ def attempt_page(request, attempt_id: int):
     return render(request, "quizzes/attempt.html", {
         "attempt": attempt, "lesson": attempt.lesson, "quiz": quiz,
         "questions": selectors.attempt_questions(attempt), "remaining_seconds": remaining,
+        "remaining_clock": _clock(remaining) if remaining is not None else "",
     })
+
+
+def _clock(seconds: int) -> str:
+    """"14:59" rather than "899 giây": people read a countdown as minutes and seconds (the
+    script on the page keeps counting in the same form)."""
+    minutes, secs = divmod(seconds, 60)
+    return f"{minutes}:{secs:02d}"
 
 
 def _wants_json(request) -> bool:

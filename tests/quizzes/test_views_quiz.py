@@ -103,3 +103,27 @@ def test_statistics_for_class_teacher_only(client, quiz, school_tree):
     assert client.get(reverse("quizzes:result", args=[attempt.pk])).status_code == 404
     client.force_login(learner)
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(("language", "expected"), [("vi", "(còn 14:5"), ("en", "(14:5")])
+def test_timer_reads_minutes_and_seconds(client, quiz, language, expected):
+    """Issue 19 item 7: "còn 899 giây" read badly; the server-rendered countdown and the format the
+    script counts down with are both minutes:seconds, in the page's language."""
+    import datetime
+
+    from django.utils import timezone
+
+    _course, lesson, learner = quiz
+    client.force_login(learner)
+    client.post(reverse("quizzes:start", args=[lesson.pk]))
+    attempt = Attempt.objects.get(user=learner)
+    Attempt.objects.filter(pk=attempt.pk).update(
+        deadline=timezone.now() + datetime.timedelta(seconds=899.9))
+    client.post(reverse("language_switch", args=[language]))
+    page = client.get(reverse("quizzes:attempt", args=[attempt.pk])).content.decode()
+    start = page.index('id="quiz-remaining')
+    body = page[start:start + 120]
+    assert expected in body, body
+    assert "giây" not in body and " seconds" not in body, body
+    fmt = "(còn {clock})" if language == "vi" else "({clock} left)"
+    assert f'data-format="{fmt}"' in page
