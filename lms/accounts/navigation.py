@@ -22,7 +22,9 @@ HOME_PRIORITY: tuple[tuple[str, str], ...] = (
 
 def navigation_flags(user) -> dict:
     from lms.accounts.models import GuardianLink
+    from lms.units.capabilities import Capability
     from lms.units.models import Role, RoleKind
+    from lms.units.permissions import has_capability
 
     kinds = set(Role.objects.filter(user=user, ended_at__isnull=True)
                 .values_list("kind", flat=True))
@@ -36,6 +38,9 @@ def navigation_flags(user) -> dict:
         "employer": hasattr(user, "employer_membership"),
         "kinds": sorted(str(kind) for kind in kinds),
         "superuser": user.is_superuser,
+        # what the header's links may show (lms/units/templatetags/may_open.py); kinds holding
+        # the same capabilities share one query (permissions.role_paths)
+        "caps": sorted(c.value for c in Capability if has_capability(user, c)),
     }
 
 
