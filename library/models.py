@@ -14,6 +14,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from lms.common.slugs import FoldedSlugMixin
+
 from .files import library_storage, library_upload_to, validate_library_file
 
 
@@ -56,7 +58,7 @@ class Extraction(models.TextChoices):
     FAILED = "failed", _("Lỗi trích xuất")
 
 
-class LibraryIndexPage(Page):
+class LibraryIndexPage(FoldedSlugMixin, Page):
     intro = RichTextField(_("giới thiệu"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -80,7 +82,7 @@ class LibraryItemTag(TaggedItemBase):
                                  related_name="tagged_items")
 
 
-class LibraryItemPage(Page):
+class LibraryItemPage(FoldedSlugMixin, Page):
     summary = models.TextField(_("tóm tắt"), blank=True)
     authors = models.CharField(_("tác giả"), max_length=300, blank=True)
     publisher = models.CharField(_("nhà xuất bản / cơ quan ban hành"), max_length=200,

@@ -8,11 +8,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from lms.common.query import param
+from lms.common.slugs import FoldedSlugMixin
 
 from ..blocks import LessonBodyBlock
 
 
-class HomePage(Page):
+class HomePage(FoldedSlugMixin, Page):
     intro = RichTextField(_("giới thiệu"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -32,7 +33,7 @@ class HomePage(Page):
         return context
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(FoldedSlugMixin, Page):
     intro = RichTextField(_("giới thiệu"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -60,7 +61,7 @@ class CourseLevel(models.TextChoices):
     ADVANCED = "advanced", _("Nâng cao")
 
 
-class CoursePage(Page):
+class CoursePage(FoldedSlugMixin, Page):
     programme = models.ForeignKey("courses.Programme", on_delete=models.PROTECT,
                                   related_name="courses", verbose_name=_("chương trình"))
     audience = models.CharField(_("đối tượng"), max_length=200, blank=True)
@@ -102,7 +103,7 @@ class CoursePage(Page):
         return context
 
 
-class LessonPage(Page):
+class LessonPage(FoldedSlugMixin, Page):
     body = StreamField(LessonBodyBlock(), verbose_name=_("nội dung"), blank=True)
     estimated_minutes = models.PositiveSmallIntegerField(_("số phút dự kiến"), default=15)
     required = models.BooleanField(_("bắt buộc"), default=True,
