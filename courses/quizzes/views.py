@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponseForbidden, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from courses.models import LessonPage
@@ -17,7 +18,8 @@ from lms.units.permissions import can_view_learner, units_visible_to
 from . import selectors, services
 from .models import Attempt
 
-NOT_ENROLLED = _("Bạn cần đăng ký khóa học trước khi làm bài kiểm tra.")
+# lazy: a module-level gettext would freeze the language of whoever imported it first
+NOT_ENROLLED = gettext_lazy("Bạn cần đăng ký khóa học trước khi làm bài kiểm tra.")
 
 
 def _lesson_with_quiz(lesson_id: int):
@@ -44,7 +46,7 @@ def quiz_home(request, lesson_id: int):
                 kind__is_class=True).exists():
             # Teachers follow the lesson's quiz link to their classes' results.
             return redirect("quizzes:statistics", lesson_id=lesson.pk)
-        return HttpResponseForbidden(NOT_ENROLLED)
+        return HttpResponseForbidden(str(NOT_ENROLLED))
     attempts = selectors.learner_attempts(request.user, lesson)
     used = len(attempts)
     return render(request, "quizzes/quiz_home.html", {
@@ -62,7 +64,7 @@ def quiz_start(request, lesson_id: int):
     try:
         attempt = services.attempt_start(user=request.user, lesson=lesson)
     except NotEnrolled:
-        return HttpResponseForbidden(NOT_ENROLLED)
+        return HttpResponseForbidden(str(NOT_ENROLLED))
     except services.QuizError as exc:
         messages.error(request, str(exc))
         return redirect("quizzes:home", lesson_id=lesson.pk)

@@ -127,3 +127,14 @@ def test_timer_reads_minutes_and_seconds(client, quiz, language, expected):
     assert "giây" not in body and " seconds" not in body, body
     fmt = "(còn {clock})" if language == "vi" else "({clock} left)"
     assert f'data-format="{fmt}"' in page
+
+
+def test_not_enrolled_refusal_speaks_the_page_language(client, quiz, school_tree):
+    """Issue 19 item 3: the refusal was translated once at import, so Vietnamese on the English
+    site."""
+    _course, lesson, _learner = quiz
+    client.force_login(learner_in(school_tree["class_a"]))
+    client.post(reverse("language_switch", args=["en"]))
+    response = client.get(reverse("quizzes:home", args=[lesson.pk]))
+    assert response.status_code == 403
+    assert "Bạn cần" not in response.content.decode()
