@@ -187,16 +187,16 @@ def role_grant(*, user, unit: Unit, kind: str) -> Role:
 
 
 def role_reopen(*, role: Role) -> Role:
-    """Make an ended role live again (a learner put back in a class they had left). One UPDATE,
-    no post_save: as the API has always done, the reports re-place the learner on their next
-    roster or profile change, not here."""
+    """Make an ended role live again (a learner put back in a class they had left). Saved, not
+    UPDATEd, so post_save reaches the reports and they count the learner there again at once."""
     if role.ended_at is not None:
-        Role.objects.filter(pk=role.pk).update(ended_at=None)
         role.ended_at = None
+        role.save(update_fields=["ended_at"])
     return role
 
 
 def role_end(*, role: Role) -> None:
-    """End a live role now (one UPDATE, no post_save, as role_reopen)."""
+    """End a live role now; saved so the reports move the learner out of that class at once."""
     if role.ended_at is None:
-        Role.objects.filter(pk=role.pk).update(ended_at=timezone.now())
+        role.ended_at = timezone.now()
+        role.save(update_fields=["ended_at"])
