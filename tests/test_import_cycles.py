@@ -3,16 +3,9 @@ with `ast`, is acyclic. An app is a folder holding apps.py; imports at module le
 functions both count; tests and migrations are left out. See docs/architecture.md (layers)."""
 
 import ast
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SKIP = {".venv", "node_modules", "tests", "migrations", "static", "bench", "scripts", ".git"}
-
-
-def _sources():
-    for path in ROOT.rglob("*.py"):
-        if not SKIP & set(path.relative_to(ROOT).parts):
-            yield path
+from tests.sources import ROOT
+from tests.sources import project_sources as _sources
 
 
 def _apps() -> list[str]:

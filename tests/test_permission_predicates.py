@@ -7,15 +7,11 @@ import ast
 import re
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SKIP = {".venv", "node_modules", "tests", "migrations", "static", "bench", "scripts", ".git"}
+from tests.sources import ROOT
+from tests.sources import project_sources as _sources
+
 PREDICATE = re.compile(r"_?(can|may)_\w+$|_?is_allowed\w*$")
 
-
-def _sources():
-    for path in ROOT.rglob("*.py"):
-        if not SKIP & set(path.relative_to(ROOT).parts):
-            yield path
 
 
 def misplaced_predicates(sources, root: Path = ROOT) -> list[str]:

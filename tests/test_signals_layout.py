@@ -4,16 +4,9 @@ fails, and so does a `Signal()` defined anywhere but a `signals.py`. Tests and m
 left out. The table of every signal, its sender and its receivers is in docs/architecture.md."""
 
 import ast
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SKIP = {".venv", "node_modules", "tests", "migrations", "static", "bench", "scripts", ".git"}
-
-
-def _sources():
-    for path in ROOT.rglob("*.py"):
-        if not SKIP & set(path.relative_to(ROOT).parts):
-            yield path
+from tests.sources import ROOT
+from tests.sources import project_sources as _sources
 
 
 def _name(node: ast.AST) -> str:

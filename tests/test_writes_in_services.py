@@ -21,8 +21,8 @@ It may only shrink: a module that no longer writes must leave the list."""
 import ast
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SKIP = {".venv", "node_modules", "tests", "migrations", "static", "bench", "scripts", ".git"}
+from tests.sources import ROOT
+from tests.sources import project_sources as _sources
 
 ALWAYS = {"bulk_create", "bulk_update", "get_or_create", "update_or_create"}
 ON_QUERYSETS = {"create", "update", "delete"}
@@ -32,11 +32,6 @@ SAVE_KEYWORDS = {"update_fields", "using", "force_insert", "force_update"}
 # an entry needs its reason and a plan to leave.
 PENDING: dict[str, str] = {}
 
-
-def _sources():
-    for path in ROOT.rglob("*.py"):
-        if not SKIP & set(path.relative_to(ROOT).parts):
-            yield path
 
 
 def _on_manager(node: ast.AST) -> bool:

@@ -144,3 +144,30 @@ def reorganisation_destinations(user, unit: Unit) -> UnitQuerySet:
              else Unit.objects.in_subtrees(role_paths(user, Capability.REORGANISE_UNITS)))
     units = units.active().exclude(path__startswith=unit.path).select_related("kind")
     return units if unit.kind.is_class else units.filter(kind__is_class=False)
+
+
+def may_open_url(request, url_name: str, *args) -> bool:
+    """Whether `request.user` may open the page `url_name` names, asked of the view's own
+    declaration (`@public/@signed_in/@requires`), so a link and its view cannot drift: the
+    `{% may_open %}` tag's rule (issue 19)."""
+    from django.urls import NoReverseMatch, resolve, reverse
+
+    from .access import declared_access  # access.py imports this module
+
+    try:
+        match = resolve(reverse(url_name, args=args or None))
+    except NoReverseMatch:
+        return False
+    access = declared_access(match.func)
+    user = request.user
+    if access is None or access.rule == "public":
+        return True
+    if not user.is_authenticated:
+        return False
+    if access.capability is None:
+        return True
+    caps = (request.session.get("hocmo_nav") or {}).get("caps") if hasattr(
+        request, "session") else None
+    if caps is not None and not user.is_superuser:
+        return access.capability.value in caps
+    return has_capability(user, access.capability)

@@ -7,35 +7,13 @@ session has none. `@signed_in` views that refuse some people themselves are guar
 template by the role flags."""
 
 from django import template
-from django.urls import NoReverseMatch, resolve, reverse
 
-from lms.units.access import declared_access
-from lms.units.permissions import has_capability
+from lms.units.permissions import may_open_url
 
 register = template.Library()
 
 
-def may_open_url(request, url_name: str, *args) -> bool:
-    try:
-        match = resolve(reverse(url_name, args=args or None))
-    except NoReverseMatch:
-        return False
-    access = declared_access(match.func)
-    user = request.user
-    if access is None or access.rule == "public":
-        return True
-    if not user.is_authenticated:
-        return False
-    if access.capability is None:
-        return True
-    caps = (request.session.get("hocmo_nav") or {}).get("caps") if hasattr(
-        request, "session") else None
-    if caps is not None and not user.is_superuser:
-        return access.capability.value in caps
-    return has_capability(user, access.capability)
-
-
-@register.simple_tag(takes_context=True)
-def may_open(context, url_name, *args):
+@register.simple_tag(takes_context=True, name="may_open")
+def link_may_open(context, url_name, *args):
     request = context.get("request")
     return request is not None and may_open_url(request, url_name, *args)
