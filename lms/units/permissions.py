@@ -159,10 +159,10 @@ def may_open_url(request, url_name: str, *args) -> bool:
     except NoReverseMatch:
         return False
     access = declared_access(match.func)
-    user = request.user
+    user = getattr(request, "user", None)  # absent on pages refused before authentication
     if access is None or access.rule == "public":
         return True
-    if not user.is_authenticated:
+    if user is None or not user.is_authenticated:
         return False
     if access.capability is None:
         return True
