@@ -108,6 +108,10 @@ def class_detail(request, unit_id: int):
         "unit": unit,
         "roster": selectors.class_roster(unit),
         "courses": selectors.course_cards(),
+        # The grid and the families page check these over the class (issue 19 item 4); the
+        # template asks {% may_open %} as well, so a link shows only where its view opens.
+        "may_grid": can_manage_unit(request.user, unit, Capability.VIEW_LEARNER_PERSONAL_DATA),
+        "may_families": can_manage_unit(request.user, unit, Capability.TEACH_CLASSES),
     })
 
 

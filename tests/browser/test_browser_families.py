@@ -26,7 +26,7 @@ def test_teacher_code_parent_registers_and_sees_child(demo_server, page, byte_bu
     _log_in(page, base, "giaovien")
     expect(page.locator("main h1")).to_have_text("Con của tôi")
     page.locator("main").get_by_role("link", name="Lớp 12A1", exact=True).click()
-    expect(page.locator("main h1")).to_have_text("Phụ huynh lớp Lớp 12A1")
+    expect(page.locator("main h1")).to_have_text("Phụ huynh học sinh — Lớp 12A1")
     axe_check(page, label="class families (teacher)")
     page.get_by_role("button", name=f"Tạo mã cho {CHILD}").click()
     expect(page.locator("main h1")).to_have_text("Phiếu mã liên kết phụ huynh")
