@@ -222,7 +222,7 @@ def class_roster(unit):
                             roles__ended_at__isnull=True)
         .only("pk", "full_name", "first_name", "last_name", "username")
         .annotate(enrolment_count=Count("enrolments", distinct=True))
-        .order_by("full_name")
+        .order_by("name_key", "pk")
     )
 
 

@@ -27,7 +27,7 @@ def learner_ids_in(unit) -> list[int]:
 def unit_attempts(lesson, unit) -> list[Attempt]:
     return list(Attempt.objects.filter(lesson=lesson, user_id__in=learner_ids_in(unit),
                                        submitted_at__isnull=False)
-                .select_related("user").order_by("user__full_name", "number"))
+                .select_related("user").order_by("user__name_key", "user_id", "number"))
 
 
 def _correlation(xs: Sequence[float], ys: Sequence[float]) -> float | None:

@@ -5,7 +5,14 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lms.common.names import MAX_LENGTH as NAME_KEY_LENGTH
+from lms.common.names import name_sort_key
+
 from .ethnicity import Ethnicity, is_minority
+
+# The fields a person's displayed name comes from (get_full_name): saving any of them
+# re-computes the stored sort key.
+_NAME_FIELDS = {"full_name", "first_name", "last_name", "username"}
 
 
 class User(AbstractUser):
@@ -14,6 +21,19 @@ class User(AbstractUser):
                              blank=True)
     preferred_language = models.CharField(_("ngôn ngữ"), max_length=5, default="vi",
                                           choices=[("vi", "Tiếng Việt"), ("en", "English")])
+
+    # Vietnamese name order (given, middle, family; Vietnamese collation) as an ASCII key that
+    # sorts the same in every database collation (lms.common.names), so paginated lists can
+    # ORDER BY it. Kept by save() and by the roster import's bulk writes (issue 19 item 11).
+    name_key = models.CharField(max_length=NAME_KEY_LENGTH, blank=True, default="",
+                                db_default="", editable=False, db_index=True)
+
+    def save(self, *args, **kwargs):
+        self.name_key = name_sort_key(self.get_full_name())
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and _NAME_FIELDS & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "name_key"}
+        super().save(*args, **kwargs)
 
     def __str__(self) -> str:
         return self.full_name or self.username

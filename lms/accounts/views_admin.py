@@ -45,7 +45,7 @@ def classes(request):
 def _class_pupils(user, unit: Unit):
     return (User.objects.filter(pupils_managed_by(user)).filter(
         roles__unit=unit, roles__kind=RoleKind.LEARNER, roles__ended_at__isnull=True)
-        .distinct().order_by("full_name", "username"))
+        .distinct().order_by("name_key", "username"))
 
 
 @requires(Capability.MANAGE_PUPIL_ACCOUNTS)
@@ -127,7 +127,7 @@ def lockouts(request):
     else:
         mine = User.objects.filter(pupils_managed_by(user), username__in=list(locked))
         rows = [{"key": u.username, "user": u, "failures": locked[u.username]}
-                for u in mine.order_by("full_name")]
+                for u in mine.order_by("name_key", "pk")]
         addresses = []
     return render(request, "accounts/admin_lockouts.html",
                   {"rows": rows, "addresses": addresses})

@@ -67,7 +67,7 @@ def tracking_home(request):
 def class_outcomes(request, unit_id):
     klass = recorder_class(request.user, unit_id)
     learners = list(User.objects.filter(roles__unit=klass, roles__kind=RoleKind.LEARNER,
-                                        roles__ended_at__isnull=True).order_by("full_name"))
+                                        roles__ended_at__isnull=True).order_by("name_key", "pk"))
     latest = selectors.latest_outcomes([learner.pk for learner in learners])
     return render(request, "careers/class_outcomes.html", {
         "unit": klass, "rows": [(learner, latest.get(learner.pk)) for learner in learners]})

@@ -93,7 +93,7 @@ def eligible_advisers(club_unit: Unit) -> QuerySet[User]:
     """Teachers and school admins whose role sits at the club's unit or above it."""
     return User.objects.filter(roles__kind__in=kinds_with(ADVISER), roles__ended_at__isnull=True,
                                roles__unit_path__in=club_unit.ancestor_paths(),
-                               is_active=True).distinct().order_by("full_name")
+                               is_active=True).distinct().order_by("name_key", "pk")
 
 
 def can_view_report(user, unit: Unit) -> bool:

@@ -61,7 +61,7 @@ def club_page(club: Club) -> dict:
                       .prefetch_related(public_photos)[:50])
     return {
         "members": club.memberships.filter(status=MembershipStatus.ACTIVE).count(),
-        "advisers": list(club.advisers.order_by("full_name")),
+        "advisers": list(club.advisers.order_by("name_key", "pk")),
         "activities": activities,
         "activity_total": club.activities.count(),
     }

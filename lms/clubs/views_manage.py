@@ -87,7 +87,7 @@ def members(request, slug: str):
         candidates = candidates.filter(roles__kind=RoleKind.LEARNER,
                                        roles__unit_path__startswith=klass.path)
     form = MembersAddForm(request.POST or None,
-                          queryset=candidates.order_by("full_name", "username"))
+                          queryset=candidates.order_by("name_key", "username"))
     if request.method == "POST" and form.is_valid():
         try:
             added = services.members_add(actor=request.user, club=club,
@@ -97,7 +97,7 @@ def members(request, slug: str):
         else:
             messages.success(request, _("Đã thêm %(n)s thành viên.") % {"n": added})
             return redirect(f"{request.path}?lop={klass.pk}" if klass else request.path)
-    rows = (club.memberships.select_related("user").order_by("user__full_name")
+    rows = (club.memberships.select_related("user").order_by("user__name_key", "user_id")
             .exclude(status__in=[MembershipStatus.DECLINED]))
     return render(request, "clubs/members.html", {
         "club": club, "classes": classes, "klass": klass, "form": form if klass else None,

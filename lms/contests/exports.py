@@ -77,7 +77,7 @@ def round_unit_xlsx(round_unit) -> bytes:
 
     sheets = (ScoreSheet.objects.filter(entry_round__round_unit=round_unit)
               .select_related("entry_round__entry", "judge").prefetch_related("scores")
-              .order_by("entry_round__entry__title", "judge__full_name"))
+              .order_by("entry_round__entry__title", "judge__name_key", "judge_id"))
     totals = {r.entry_round_id: r.totals for _er, r in results}
     for sheet in sheets:
         values = {s.criterion_id: s.value for s in sheet.scores.all()}

@@ -36,7 +36,7 @@ def mentor_candidates(school: Unit):
 
     return (User.objects.filter(roles__kind__in=kinds_with(MENTOR), roles__ended_at__isnull=True,
                                 roles__unit_path__startswith=school.path, is_active=True)
-            .distinct().order_by("full_name"))
+            .distinct().order_by("name_key", "pk"))
 
 
 def judge_school_ids(user) -> set[int]:

@@ -18,7 +18,7 @@ from .permissions import learner_class_units
 
 def children_of(guardian) -> list[GuardianLink]:
     return list(GuardianLink.objects.filter(guardian=guardian, revoked_at__isnull=True)
-                .select_related("learner").order_by("learner__full_name"))
+                .select_related("learner").order_by("learner__name_key", "learner_id"))
 
 
 def week_start(now=None) -> dt.datetime:

@@ -26,7 +26,7 @@ def class_learners(klass: Unit) -> list[User]:
     """Live members with an active account (a deactivated account counts nowhere, R2)."""
     return list(User.objects.filter(roles__unit=klass, roles__kind=RoleKind.LEARNER,
                                     roles__ended_at__isnull=True, is_active=True)
-                .order_by("full_name", "pk").only("pk", "full_name", "username"))
+                .order_by("name_key", "pk").only("pk", "full_name", "username"))
 
 
 def counted_classes(learner_ids) -> dict[int, tuple[int, str]]:

@@ -223,7 +223,8 @@ def learners_not_trained(unit: Unit, target: Target):
     """TargetLearner rows of the subtree not yet trained (prefix index on the class path)."""
     return (TargetLearner.objects.filter(target=target, trained=False,
                                          unit__path__startswith=unit.path)
-            .select_related("learner", "unit").order_by("unit__path", "learner__full_name"))
+            .select_related("learner", "unit")
+            .order_by("unit__path", "learner__name_key", "learner_id"))
 
 
 def trend(unit: Unit, target: Target, weeks: int = 26) -> list[TargetSnapshot]:

@@ -21,13 +21,14 @@ def imports_visible_to(user):
 
 
 def roster_records(school: Unit):
-    """One dict per learner with an active class role in the school, in export order."""
+    """One dict per learner with an active class role in the school, in Vietnamese name
+    order (given, middle, family name: issue 19 item 11)."""
     first_contact = GuardianContact.objects.filter(profile=OuterRef("pk")).order_by("pk")
     roles = Role.objects.filter(kind=RoleKind.LEARNER, ended_at__isnull=True,
                                 unit_path__startswith=school.path, unit__kind__is_class=True)
     role_by_user = dict(roles.values_list("user_id", "unit__name"))
     profiles = (LearnerProfile.objects.filter(user_id__in=roles.values("user_id"))
-                .select_related("user").order_by("learner_code")
+                .select_related("user").order_by("user__name_key", "learner_code")
                 .annotate(g_name=Subquery(first_contact.values("name")[:1]),
                           g_phone=Subquery(first_contact.values("phone")[:1]),
                           g_email=Subquery(first_contact.values("email")[:1])))

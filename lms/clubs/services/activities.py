@@ -60,7 +60,7 @@ def attendance_candidates(club: Club, day: datetime.date, activity: Activity | N
     query = Q(pk__in=on_day.values("user_id"))
     if activity is not None and activity.pk:
         query |= Q(pk__in=Attendance.objects.filter(activity=activity).values("user_id"))
-    return User.objects.filter(query).order_by("full_name", "username")
+    return User.objects.filter(query).order_by("name_key", "username")
 
 
 def attendance_set(*, actor, activity: Activity, present_ids) -> int:

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms.accounts.models import GuardianContact, LearnerProfile, User
+from lms.common.names import name_sort_key
 from lms.units.capabilities import Capability
 from lms.units.models import Role, RoleKind, Unit, UnitKind
 from lms.units.permissions import can_manage_unit
@@ -144,7 +145,8 @@ class BatchApplier:
                 rejected[row.learner_code] = reason
                 continue
             if learner.full_name != row.full_name:
-                user_updates.append((learner.user_id, row.full_name))
+                user_updates.append((learner.user_id, row.full_name,
+                                     name_sort_key(row.full_name)))
                 changed.add(row.learner_code)
             wanted = tuple(getattr(row, f) for f in PROFILE_FIELDS)
             # Text columns are never NULL and clean text is never None: plain tuple equality.
@@ -152,7 +154,7 @@ class BatchApplier:
                 profile_updates.append((learner.profile_id, *wanted))
                 changed.add(row.learner_code)
                 self.touched_user_ids.add(learner.user_id)  # sex, ethnicity… split counters
-        update_rows(User, ["full_name"], user_updates)
+        update_rows(User, ["full_name", "name_key"], user_updates)  # the key User.save keeps
         update_rows(LearnerProfile, list(PROFILE_FIELDS), profile_updates)
 
         accepted = [r for r in rows if r.learner_code not in rejected]
@@ -178,6 +180,7 @@ class BatchApplier:
         new_rows = [r for r in new_rows if r.learner_code not in rejected]
         user_ids = insert_with_ids(User, [
             {"username": names[r.learner_code], "full_name": r.full_name,
+             "name_key": name_sort_key(r.full_name or names[r.learner_code]),
              "password": self._password} for r in new_rows], key="username")
         profile_ids = insert_with_ids(LearnerProfile, [
             {"user_id": user_ids[names[r.learner_code]], "learner_code": r.learner_code,
