@@ -150,16 +150,19 @@ def _score(entry_round: EntryRound, judge: User, values: list[int], when) -> Non
 
 
 def build_talent_contest(units: dict) -> Contest:
-    """A finished two-round contest: school round at the GDNN-GDTX centre, province final."""
+    """A two-round contest: the school round at the GDNN-GDTX centre scored and published, its
+    two best entries promoted to the province final, which is open for judging."""
     start = timezone.now().replace(hour=17, minute=0, second=0, microsecond=0) - \
         datetime.timedelta(days=200)
     contest = _contest(TALENT_SLUG, content.TALENT_TITLE, 2024, content.TALENT_DESCRIPTION,
                        units["so_hp"],
                        [(1, "Vòng trường", "school", 0, 2),
                         (2, "Chung kết cấp Sở", "province_department", 40, 2)], start=start)
-    if contest.rounds.filter(round_units__published_at__isnull=False).exists():
-        return contest
     judges = [User.objects.get(username=name) for name in ("giamkhao.so", "giamkhao.phong")]
+    school_round, final = contest.rounds.order_by("order")
+    if contest.rounds.filter(round_units__published_at__isnull=False).exists():
+        _open_for_judging(final, judges)  # a reload moves the window to today again
+        return contest
     admin = User.objects.get(username="admin")
     for school_code, ref, mentor, title, _values in content.TALENT_ENTRIES:
         team = {"school": school_code, "members": [ref], "mentor": mentor, "submit": True,
@@ -167,15 +170,30 @@ def build_talent_contest(units: dict) -> Contest:
                 "team_info": "", "budget": []}
         _entry(contest, team, units, submitted_at=start - datetime.timedelta(days=3))
     scores = {title: values for *_rest, title, values in content.TALENT_ENTRIES}
-    for round_ in contest.rounds.order_by("order"):
-        for round_unit in round_.round_units.all():
-            for entry_round in round_unit.entry_rounds.all():
-                for n, judge in enumerate(judges):
-                    JudgeAssignment.objects.get_or_create(round_unit=round_unit, judge=judge)
-                    values = scores.get(entry_round.entry.title, [5, 5, 5, 5])
-                    _score(entry_round, judge, [max(0, v - n) for v in values], start)
-            round_unit_publish(actor=admin, round_unit=round_unit, force=True)
+    for round_unit in school_round.round_units.all():
+        for entry_round in round_unit.entry_rounds.all():
+            for n, judge in enumerate(judges):
+                JudgeAssignment.objects.get_or_create(round_unit=round_unit, judge=judge)
+                values = scores.get(entry_round.entry.title, [5, 5, 5, 5])
+                _score(entry_round, judge, [max(0, v - n) for v in values], start)
+        round_unit_publish(actor=admin, round_unit=round_unit, force=True)  # promotes two
+    _open_for_judging(final, judges)
     return contest
+
+
+def _open_for_judging(round_: Round, judges: list[User]) -> None:
+    """The final is being judged whenever the demo is loaded (issue 19 item 6: every demo round
+    used to be outside its window, so no demo judge could score): entries closed a few days
+    ago, judging open for several weeks from today, judges assigned, no sheet yet."""
+    now = timezone.now().replace(hour=17, minute=0, second=0, microsecond=0)
+    before, after = content.TALENT_FINAL_JUDGING
+    Round.objects.filter(pk=round_.pk).update(
+        submission_deadline=now - datetime.timedelta(days=before),
+        judging_deadline=now + datetime.timedelta(days=after),
+        results_date=now + datetime.timedelta(days=after + 4))
+    for round_unit in round_.round_units.all():
+        for judge in judges:
+            JudgeAssignment.objects.get_or_create(round_unit=round_unit, judge=judge)
 
 
 def build_demo(context) -> None:

@@ -112,6 +112,10 @@ TALENT_TITLE = "Tài năng số và sáng tạo khoa học công nghệ"
 TALENT_DESCRIPTION = (
     "Cuộc thi tài năng số dành cho người học mọi lứa tuổi (lập trình, thiết kế đồ họa, "
     "robot), theo kế hoạch xây dựng xã hội học tập. Vòng trường và vòng Sở (chung kết).")
+# The talent contest's final (Chung kết cấp Sở) is open for judging whenever the demo is loaded:
+# (days before the load that entries closed, days after the load that judging closes).
+TALENT_FINAL_JUDGING = (3, 45)
+
 TALENT_ENTRIES = [
     ("HP-GDTX", ("HP-GDTX-12B-2025-2026", 1), "giaovien.gdtx",
      "Ứng dụng học chữ cho người lớn tuổi bằng giọng nói", [9, 8, 9, 8]),

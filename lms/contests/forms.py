@@ -84,8 +84,9 @@ class ScoreForm(forms.Form):
     comment = forms.CharField(label=_("Nhận xét"), required=False,
                               widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args, criteria=(), sheet=None, **kwargs):
+    def __init__(self, *args, criteria=(), sheet=None, read_only=False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.read_only = read_only
         values = {s.criterion_id: s.value for s in sheet.scores.all()} if sheet else {}
         self.criteria = list(criteria)
         fields = {}
@@ -97,6 +98,13 @@ class ScoreForm(forms.Form):
         self.fields = {**fields, **self.fields}
         if sheet is not None:
             self.fields["comment"].initial = sheet.comment
+        for field in self.fields.values():
+            # Score inputs big enough to touch (issue 19 item 6: they were about 22 × 14 px).
+            if isinstance(field, forms.IntegerField):
+                field.widget.attrs.update({"inputmode": "numeric", "class": "score"})
+            # Outside the judging window the sheet is shown, not filled in: disabled fields
+            # render as such and ignore whatever a POST carries.
+            field.disabled = read_only
 
     def values(self) -> dict[int, int]:
         return {c.pk: self.cleaned_data[f"c{c.pk}"] for c in self.criteria

@@ -32,7 +32,8 @@ def judge_round(request, round_unit_id: int):
         sheet = judging.sheet_for(request.user, entry_round)
         rows.append({"entry_round": entry_round, "sheet": sheet})
     return render(request, "contests/judge_round.html", {
-        "round_unit": round_unit, "rows": rows, "open": judging.judging_open(round_unit)})
+        "round_unit": round_unit, "rows": rows, "state": judging.judging_state(round_unit),
+        "window": round_unit.round})
 
 
 @requires(Capability.JUDGE_ENTRIES)
@@ -45,9 +46,13 @@ def judge_entry(request, entry_round_id: int):
         raise Http404
     criteria = list(entry_round.round.criteria.all())
     sheet = judging.sheet_for(request.user, entry_round)
-    form = ScoreForm(request.POST or None, criteria=criteria, sheet=sheet)
+    state = judging.judging_state(round_unit)
+    form = ScoreForm(request.POST or None, criteria=criteria, sheet=sheet,
+                     read_only=state != "open")
     status = 200
-    if request.method == "POST":
+    if request.method == "POST" and state != "open":
+        status = 409  # nothing is saved; the page says why and when judging is open
+    elif request.method == "POST":
         if form.is_valid():
             try:
                 judging.score_save(judge=request.user, entry_round=entry_round,
@@ -64,4 +69,5 @@ def judge_entry(request, entry_round_id: int):
         status = 400
     return render(request, "contests/judge_entry.html", {
         "entry_round": entry_round, "entry": entry_round.entry, "round_unit": round_unit,
-        "form": form, "sheet": sheet, "open": judging.judging_open(round_unit)}, status=status)
+        "form": form, "sheet": sheet, "open": state == "open", "state": state,
+        "window": round_unit.round}, status=status)

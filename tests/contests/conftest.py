@@ -50,3 +50,28 @@ def contest_env(school_tree, settings, tmp_path):
         "officer_so": staff_at(t["so"], RoleKind.OFFICER, username="cb.so", is_staff=True),
     }
     return {"contest": contest, "rounds": rounds, **t, **people}
+
+
+@pytest.fixture
+def judged(contest_env):
+    """Entry of A1+A2 at THCS A's school round, submissions closed, judge gk.a assigned and
+    one sheet in; a PDF attached before the deadline."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from lms.contests import services
+    from lms.contests.models import EntryRound
+    from lms.contests.services import judging
+
+    from .factories import close_submissions, make_entry, score
+
+    env = contest_env
+    entry = make_entry(env, members=("a2",))
+    deck = services.attachment_add(actor=env["a1"], entry=entry, kind="pitch_deck",
+                                   upload=SimpleUploadedFile("deck.pdf", b"%PDF-1.4\n%%EOF"))
+    entry = services.entry_submit(actor=env["a1"], entry=entry)
+    close_submissions(env["rounds"]["school"])
+    er = EntryRound.objects.get(entry=entry)
+    judging.judge_assign(actor=env["admin_a"], round_unit=er.round_unit, username="gk.a")
+    judging.judge_assign(actor=env["admin_a"], round_unit=er.round_unit, username="gv.a")
+    score(env["judge_a"], er, [7, 8, 9])
+    return {**env, "entry": entry, "er": er, "ru": er.round_unit, "deck": deck}

@@ -1,33 +1,14 @@
 """Pages and their forbidden paths: every object outside the viewer's reach answers 404."""
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from lms.contests import services
-from lms.contests.models import Entry, EntryRound, EntryStatus
+from lms.contests.models import Entry, EntryStatus
 from lms.contests.services import judging
 
-from .factories import close_submissions, make_entry, score
+from .factories import close_submissions, make_entry
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def judged(contest_env):
-    """Entry of A1+A2 at THCS A's school round, submissions closed, judge gk.a assigned and
-    one sheet in; a PDF attached before the deadline."""
-    env = contest_env
-    entry = make_entry(env, members=("a2",))
-    deck = services.attachment_add(actor=env["a1"], entry=entry, kind="pitch_deck",
-                                   upload=SimpleUploadedFile("deck.pdf", b"%PDF-1.4\n%%EOF"))
-    entry = services.entry_submit(actor=env["a1"], entry=entry)
-    close_submissions(env["rounds"]["school"])
-    er = EntryRound.objects.get(entry=entry)
-    judging.judge_assign(actor=env["admin_a"], round_unit=er.round_unit, username="gk.a")
-    judging.judge_assign(actor=env["admin_a"], round_unit=er.round_unit, username="gv.a")
-    score(env["judge_a"], er, [7, 8, 9])
-    return {**env, "entry": entry, "er": er, "ru": er.round_unit, "deck": deck}
 
 
 def _get(client, user, name, *args):

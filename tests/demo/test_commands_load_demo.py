@@ -43,6 +43,7 @@ def test_load_demo_builds_the_described_world_and_is_idempotent():
     assert Unit.objects.filter(name="Sở GD&ĐT Thành phố Hải Phòng", admin_code=31).exists()
     assert Unit.objects.filter(kind__code="commune", admin_code=26068).exists()
     _demo_targets_read_true()
+    _demo_judges_can_score()
 
 
 def _demo_targets_read_true():
@@ -58,3 +59,17 @@ def _demo_targets_read_true():
     high_tech = Target.objects.get(code="DN-CNC-50")
     figure = unit_attainments(high_tech.unit, [high_tech])[0]
     assert figure.population >= int(high_tech.threshold)
+
+
+def _demo_judges_can_score():
+    """Issue 19 item 6: one demo round is open for judging (dates relative to the load), with
+    judges assigned and entries they may score, so a demo judge can fill a sheet."""
+    from lms.contests.models import JudgeAssignment
+    from lms.contests.services import eligible_entry_rounds, judging_open
+
+    open_units = {a.round_unit for a in JudgeAssignment.objects.select_related(
+        "round_unit__round", "judge") if judging_open(a.round_unit)}
+    assert open_units
+    assert any(eligible_entry_rounds(a.judge, a.round_unit)
+               for a in JudgeAssignment.objects.filter(round_unit__in=open_units)
+               .select_related("judge", "round_unit__round"))

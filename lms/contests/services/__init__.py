@@ -29,6 +29,7 @@ from .judging import (
     judge_unassign,
     judging_open,
     judging_progress,
+    judging_state,
     score_save,
     sheet_for,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "judge_assign",
     "judge_unassign",
     "judging_open",
+    "judging_state",
     "judging_progress",
     "member_add",
     "member_remove",

@@ -53,10 +53,22 @@ def eligible_entry_rounds(judge, round_unit: RoundUnit) -> list[EntryRound]:
 
 
 def judging_open(round_unit: RoundUnit, now=None) -> bool:
+    return judging_state(round_unit, now) == "open"
+
+
+def judging_state(round_unit: RoundUnit, now=None) -> str:
+    """Where the round unit's judging window stands: "before" (entries may still be sent),
+    "open", "after" (past the judging deadline) or "published" (results out). Pages show the
+    score sheet read-only with the reason and the window's dates unless "open" (issue 19)."""
     now = now or timezone.now()
     round_ = round_unit.round
-    return (round_unit.published_at is None and round_.submission_deadline < now
-            <= round_.judging_deadline)
+    if round_unit.published_at is not None:
+        return "published"
+    if now <= round_.submission_deadline:
+        return "before"
+    if now > round_.judging_deadline:
+        return "after"
+    return "open"
 
 
 def sheet_for(judge, entry_round: EntryRound) -> ScoreSheet | None:
@@ -108,7 +120,9 @@ def judging_progress(round_unit: RoundUnit) -> dict:
     for judge_id, in ScoreSheet.objects.filter(
             entry_round__round_unit=round_unit, submitted_at__isnull=False).values_list("judge_id"):
         submitted[judge_id] = submitted.get(judge_id, 0) + 1
-    for assignment in round_unit.assignments.select_related("judge").order_by("judge__full_name"):
+    assignments = round_unit.assignments.select_related("judge").order_by("judge__name_key",
+                                                                          "judge_id")
+    for assignment in assignments:
         due = len(eligible_entry_rounds(assignment.judge, round_unit))
         done = submitted.get(assignment.judge_id, 0)
         rows.append({"assignment": assignment, "judge": assignment.judge, "due": due,
