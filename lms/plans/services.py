@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from lms.units.capabilities import Capability, kinds_with
 from lms.units.models import Role
 
-from .models import EvidenceFile, Plan, PlanTask, TaskUpdate
+from .models import AnnexExport, EvidenceFile, Plan, PlanTask, TaskUpdate
 from .permissions import update_units
 from .selectors import overdue_tasks
 
@@ -130,3 +130,37 @@ def overdue_reminders(day: datetime.date | None = None) -> int:
                                  dedupe_key=f"plan_overdue:{task.pk}:{day.isoformat()}"):
                 sent += 1
     return sent
+
+
+# --- the annex PDF, built by a Celery task (issue 19 item 13) -----------------------------------
+def annex_export_create(*, actor, plan: Plan, language: str = "vi") -> AnnexExport:
+    """Asked for on the plan page; built by `plans.annex_export_build` once the row commits."""
+    from .tasks import annex_export_build_task
+
+    job = AnnexExport.objects.create(plan=plan, requested_by=actor, language=language[:5])
+    transaction.on_commit(lambda: annex_export_build_task.delay(job.pk))
+    return job
+
+
+def annex_export_build(job_id: int) -> None:
+    """Idempotent: a finished job is left alone, a retried one starts over. Progress is written
+    as it goes for the status page; a failure is recorded there and re-raised for the worker."""
+    from .exports import annex_pdf
+
+    job = AnnexExport.objects.select_related("plan").filter(pk=job_id).first()
+    if job is None or job.finished_at:
+        return
+
+    def progress(value: int) -> None:
+        AnnexExport.objects.filter(pk=job_id).update(progress=value)
+
+    with translation.override(job.language or "vi"):
+        try:
+            progress(10)
+            content = annex_pdf(job.plan, progress)
+        except Exception as exc:
+            AnnexExport.objects.filter(pk=job_id).update(error=str(exc)[:2000] or "error")
+            raise
+    job.content, job.filename = content, f"phu-luc-{job.plan.code}.pdf"
+    job.progress, job.finished_at = 100, timezone.now()
+    job.save(update_fields=["content", "filename", "progress", "finished_at"])

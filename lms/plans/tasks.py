@@ -9,3 +9,11 @@ def overdue_reminders_task() -> int:
     from .services import overdue_reminders
 
     return overdue_reminders()
+
+
+@shared_task(name="plans.annex_export_build")
+def annex_export_build_task(job_id: int) -> None:
+    """The plan's annex PDF for its status page (issue 19 item 13)."""
+    from .services import annex_export_build
+
+    annex_export_build(job_id)

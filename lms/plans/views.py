@@ -6,6 +6,7 @@ from typing import cast
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -17,7 +18,7 @@ from lms.units.permissions import has_capability
 from . import exports, permissions, selectors, services
 from .files import evidence_storage
 from .forms import PlanForm, TaskForm, TaskUpdateForm
-from .models import EvidenceFile, Plan, PlanTask, TaskStatus
+from .models import AnnexExport, EvidenceFile, Plan, PlanTask, TaskStatus
 
 
 def _require_staff(user) -> None:
@@ -177,7 +178,39 @@ def export_xlsx(request, plan_id):
 
 
 @requires(Capability.READ_PLANS)
-@require_GET
+@require_http_methods(["GET", "POST"])
 def export_pdf(request, plan_id):
+    """The annex PDF is built by a Celery task (issue 19 item 13): a POST asks for it and leads
+    to its status page; a GET (an old link or bookmark) shows the button that asks."""
     plan = permissions.plan_or_404(request.user, plan_id)
-    return _download(exports.annex_pdf(plan), "application/pdf", f"phu-luc-{plan.code}.pdf")
+    if request.method == "POST":
+        job = services.annex_export_create(actor=request.user, plan=plan,
+                                           language=get_language() or "vi")
+        return redirect("plans:annex_status", job_id=job.pk)
+    return render(request, "plans/annex_export.html", {"plan": plan, "job": None})
+
+
+def _annex_job(request, job_id) -> AnnexExport:
+    """The requester's own job, on a plan they may still read."""
+    job = get_object_or_404(AnnexExport.objects.select_related("plan"), pk=job_id,
+                            requested_by=request.user)
+    permissions.plan_or_404(request.user, job.plan_id)
+    return job
+
+
+@requires(Capability.READ_PLANS)
+@require_GET
+def annex_status(request, job_id):
+    job = _annex_job(request, job_id)
+    return render(request, "plans/annex_export.html", {"plan": job.plan, "job": job})
+
+
+@requires(Capability.READ_PLANS)
+@require_GET
+def annex_download(request, job_id):
+    job = _annex_job(request, job_id)
+    if not job.finished_at:
+        raise Http404
+    response = _download(bytes(job.content or b""), "application/pdf", job.filename)
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -53,9 +53,14 @@ def test_xlsx_annex(client, people, plan, task1, tree, with_target):
     assert row[5:9] == (20, 9, 45.0, 9)
 
 
-def test_pdf_annex_contains_the_tasks(client, people, plan, with_target):
+def test_pdf_annex_contains_the_tasks(client, people, plan, with_target,
+                                      django_capture_on_commit_callbacks):
     client.force_login(people["officer_a"])
-    response = client.get(reverse("plans:export_pdf", args=[plan.pk]))
+    with django_capture_on_commit_callbacks(execute=True):  # the Celery task, eager
+        started = client.post(reverse("plans:export_pdf", args=[plan.pk]))
+    status = client.get(started["Location"]).content.decode()
+    download = status.split('id="download" href="', 1)[1].split('"', 1)[0]
+    response = client.get(download)
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     text = " ".join(text.split())
