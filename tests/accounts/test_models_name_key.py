@@ -58,8 +58,8 @@ def test_teacher_roster_and_families_page_list_in_vietnamese_order(client, schoo
 
 
 def test_class_grid_lists_in_vietnamese_order(client, school_tree):
-    from tests.factories import course_with_lessons
     from courses.services import class_enrol
+    from tests.factories import course_with_lessons
 
     klass = school_tree["class_b"]
     for name in PEOPLE:
@@ -75,8 +75,8 @@ def test_class_grid_lists_in_vietnamese_order(client, school_tree):
 def test_roster_import_writes_the_key(db):
     from lms.roster.services import roster_commit, roster_import_create, roster_preview
     from lms.units.models import RoleKind
-    from tests.roster.helpers import student, upload, xlsx_bytes
     from tests.factories import UnitFactory, UnitKindFactory, class_unit
+    from tests.roster.helpers import student, upload, xlsx_bytes
 
     so = UnitFactory(name="Sở GD&ĐT Hải Phòng", kind=UnitKindFactory(code="province_department"))
     school = UnitFactory(parent=so, name="Trường THPT Ngô Quyền",
