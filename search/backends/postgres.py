@@ -4,16 +4,21 @@ Every search used to touch every matching row (counting them, scoring each title
 materialising and sorting them): at 10,000 items a common word matched half the index and cost
 ≈ 25 ms of CPU, at 100,000 items ≈ 200 ms. Now (issue 18):
 
-- **counts** come from the (kind, text_tsv) GIN index, one per kind, each stopped at
-  COUNT_LIMIT + 1 rows: exact up to COUNT_LIMIT (1,000 — the 50 pages the search page lets
-  anyone reach), "more than" beyond (`Results.capped`), as Elasticsearch's track_total_hits;
-- **candidates** are the entries whose *title* holds every query word (the (kind, title_tsv)
-  GIN index; these carry the title points of the ranking), up to TITLE_TIER rows, plus
-  BODY_TIER further matches; the cheap title score orders them and only the best RANK_DEPTH
-  get the full score (body bonuses read the texts); ranking, the live-page check and LIMIT /
-  OFFSET all run in SQL, and only the shown page's rows come back, with the head of each body
-  for its snippet. When a query matches more than BODY_TIER entries with no title match, the
-  body-only matches ranked are the first BODY_TIER the index yields, ordered by popularity.
+- **counts**: the first COUNT_LIMIT + 1 matches one bitmap scan of the (kind, text_tsv) GIN
+  index yields are counted per kind: exact up to COUNT_LIMIT (1,000 — the 50 pages the search
+  page lets anyone reach), "more than" beyond (`Results.capped` / `total_capped`), as
+  Elasticsearch's track_total_hits does; with a kind filter that kind is counted on its own
+  the same way (the tabs keep the others' counts);
+- **candidates**: those same matches (or the kind's), scored by title, plus up to TITLE_TIER
+  entries whose *title* holds every query word (the (kind, title_tsv) GIN index: the best
+  title matches are found wherever they are); the best RANK_DEPTH by title get the full score
+  (the body bonuses read the texts); ranking, the live-page check and LIMIT / OFFSET run in
+  SQL, and only the shown page's rows come back, each with its body's head for the snippet.
+  Beyond COUNT_LIMIT matches, the body-only matches ranked are those the index yields first
+  (ordered by popularity among them): the bound that keeps 100,000 items near 10,000's cost;
+- **whole words** for every query word but the last, which may be unfinished (`w1 & w2:*`):
+  exact GIN lookups skip through each other's posting lists, a prefix expands into a bitmap
+  of every word it starts.
 
 Planner settings (`SET LOCAL`, in the same string as the statements, so the implicit
 transaction of that one round trip scopes them; inside an atomic block they are reset at the
@@ -148,7 +153,7 @@ def search_page_pg(query: str, tokens: list[str], kind: str | None, offset: int,
 def unmatched_tokens_pg(tokens: list[str]) -> set[str]:
     """The tokens that match no indexed word the way the search matches them (whole words,
     the last one as a word start), in one statement over the GIN index."""
-    sql = (_HINTS + "SELECT t FROM unnest(%(tokens)s::text[], %(terms)s::text[]) AS u(t, term) "
+    sql = (_HINTS + "SELECT t FROM unnest(%(tokens)s::text[], %(terms)s::text[]) AS u(t, term) "  # noqa: S608 - constants only
            "WHERE NOT EXISTS (SELECT 1 FROM search_searchentry "
            "WHERE text_tsv @@ to_tsquery('simple', term))")
     if connection.in_atomic_block:
