@@ -15,7 +15,7 @@ materialising and sorting them): at 10,000 items a common word matched half the 
   (the body bonuses read the texts); ranking, the live-page check and LIMIT / OFFSET run in
   SQL, and only the shown page's rows come back, each with its body's head for the snippet.
   Beyond COUNT_LIMIT matches, the body-only matches ranked are those the index yields first
-  (ordered by popularity among them): the bound that keeps 100,000 items near 10,000's cost;
+  (ordered by popularity among them): the price of reading a bounded number of rows;
 - **whole words** for every query word but the last, which may be unfinished (`w1 & w2:*`):
   exact GIN lookups skip through each other's posting lists, a prefix expands into a bitmap
   of every word it starts.
@@ -23,7 +23,8 @@ materialising and sorting them): at 10,000 items a common word matched half the 
 Planner settings (`SET LOCAL`, in the same string as the statements, so the implicit
 transaction of that one round trip scopes them; inside an atomic block they are reset at the
 end): for a common word the planner otherwise picks a sequential scan evaluating `@@` on every
-row's tsvector."""
+row's tsvector. Several statements in one string need psycopg's client-side binding, Django's
+default (not the `server_side_binding` database option)."""
 
 from django.db import connection
 
@@ -99,14 +100,14 @@ def _like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _title_score_sql(query: str, tokens: list[str]) -> tuple[str, dict[str, str]]:
+def _title_score_sql(query: str, tokens: list[str]) -> tuple[str, dict[str, object]]:
     """The same points as DatabaseBackend._title_score: the query as typed, as whole words in
     the title (16); the folded phrase in the title (8) and at its start (4); each word in the
     title (1). Tokens and padded words are letters and digits only (no LIKE wildcard)."""
     phrase = " ".join(tokens)
     exact = padded_exact(query)
-    params = {"t_exact": f"%{exact}%" if exact else "\x00", "t_phrase": f"% {phrase} %",
-              "t_start": f" {phrase}%"}
+    params: dict[str, object] = {"t_exact": f"%{exact}%" if exact else "\x00",
+                                 "t_phrase": f"% {phrase} %", "t_start": f" {phrase}%"}
     parts = ["(CASE WHEN e.title_exact LIKE %(t_exact)s THEN 16 ELSE 0 END)",
              "(CASE WHEN e.title_folded LIKE %(t_phrase)s THEN 8 ELSE 0 END)",
              "(CASE WHEN e.title_folded LIKE %(t_start)s THEN 4 ELSE 0 END)"]
