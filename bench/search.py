@@ -228,7 +228,8 @@ def _measure(search_run, repeat: int, backend_pid: int, *, show: bool):
         cpu.append((_cpu_ms(backend_pid) - cpu_start) / repeat)
         every += timings
         if show:
-            print(f"{query:<28} {results.total:>6} {statistics.median(timings):>8.1f} "
+            total = f"{results.total}{'+' if getattr(results, 'total_capped', False) else ''}"
+            print(f"{query:<28} {total:>6} {statistics.median(timings):>8.1f} "
                   f"{_percentile(timings, 95):>8.1f} {cpu[-1]:>8.1f}")
     return every, cpu
 

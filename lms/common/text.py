@@ -6,6 +6,7 @@ decomposition (which is also why SQLite FTS5's remove_diacritics never folds it)
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 _DD = str.maketrans({"đ": "d", "Đ": "D"})
@@ -74,14 +75,14 @@ def _fold_char(char: str) -> str:
     return vn_fold(char)
 
 
-def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+def fold_with_offsets(text: str) -> tuple[str, Sequence[int]]:
     """(folded NFC text, offsets) where offsets[i] is the index in the NFC text of the
     character that folded character i came from, so a match in folded text can be highlighted
     in the original."""
     nfc = unicodedata.normalize("NFC", text or "")
     folded_fast = vn_fold(nfc)
     if len(folded_fast) == len(nfc) and not _SLOW_PATH.search(nfc):
-        return folded_fast, list(range(len(nfc)))  # every character folded to exactly one
+        return folded_fast, range(len(nfc))  # every character folded to exactly one
     folded: list[str] = []
     offsets: list[int] = []
     for index, char in enumerate(nfc):

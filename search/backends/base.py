@@ -23,3 +23,6 @@ class Results:
     counts: dict[str, int] = field(default_factory=dict)  # kind → matches (whatever kind filter)
     suggestion: str = ""  # "did you mean" (folded words), shown when it found more
     corrected: bool = False  # hits are for `suggestion` because `query` found nothing
+    # PostgreSQL counts matches up to a limit (search/backends/postgres.py, COUNT_LIMIT):
+    capped: bool = False  # counting stopped: the counts per kind are "at least"
+    total_capped: bool = False  # more than `total` (= the limit) matches

@@ -23,7 +23,7 @@ from ..generation import index_generation
 from ..highlight import highlight, snippet
 from ..models import SearchEntry, SearchWord
 from .base import Hit, Results
-from .postgres import counts_and_candidates_pg, unmatched_tokens_pg
+from .postgres import COUNT_LIMIT, ranked_ids_pg, search_page_pg, unmatched_tokens_pg
 
 MAX_WORDS = 8
 RANK_DEPTH = 200  # matches that get the full (text-reading) score; the rest by title only
@@ -101,6 +101,8 @@ class DatabaseBackend:
         tokens = words(query)[:MAX_WORDS]
         if not tokens:
             return []
+        if self._postgres():
+            return ranked_ids_pg(query, tokens, kind, limit)
         _counts, ids = self._counts_and_candidates(query, tokens, kind, max(RANK_DEPTH, limit))
         qs = self._ranked(self._live(ids), query,
                           tokens)
@@ -124,9 +126,7 @@ class DatabaseBackend:
     def _counts_and_candidates(self, query, tokens, kind, depth) -> tuple[dict, list[int]]:
         """Matches per kind, and the `depth` best matches by the cheap title score: common words
         match thousands of entries, and only these candidates get the full score (body
-        bonuses read the texts, which costs per row)."""
-        if self._postgres():
-            return counts_and_candidates_pg(query, tokens, kind, depth)
+        bonuses read the texts, which costs per row). SQLite; PostgreSQL: _fill_pg."""
         counts = dict(self._matching(tokens).values_list("kind").annotate(n=Count("pk"))
                       .order_by("kind"))
         ids = list(self._matching(tokens, kind).annotate(cheap=self._title_score(query, tokens))
@@ -136,6 +136,9 @@ class DatabaseBackend:
 
     def _fill(self, results: Results, query, tokens, kind, offset, limit) -> None:
         depth = max(RANK_DEPTH, offset + limit)
+        if self._postgres():
+            self._fill_pg(results, query, tokens, kind, offset, limit)
+            return
         results.counts, ids = self._counts_and_candidates(query, tokens, kind, depth)
         results.total = (results.counts.get(kind, 0) if kind
                          else sum(results.counts.values()))
@@ -148,6 +151,22 @@ class DatabaseBackend:
         results.hits = [Hit(r.page_id, r.kind, r.title, r.url, r.meta,
                             str(highlight(r.title, tokens)), str(snippet(r.head, tokens)),
                             r.score) for r in rows]
+
+    @staticmethod
+    def _fill_pg(results: Results, query, tokens, kind, offset, limit) -> None:
+        """One round trip: counts (exact up to COUNT_LIMIT matches, "at least" beyond) and
+        the ranked page."""
+        counts, filtered, rows = search_page_pg(query, tokens, kind, offset, limit)
+        results.capped = sum(counts.values()) > COUNT_LIMIT
+        if kind and filtered:
+            counts[kind] = filtered
+        results.counts = counts
+        total = (filtered or 0) if kind else sum(counts.values())
+        results.total_capped = total > COUNT_LIMIT
+        results.total = min(total, COUNT_LIMIT)
+        results.hits = [Hit(page_id, row_kind, title, url, meta, str(highlight(title, tokens)),
+                            str(snippet(head, tokens)), score)
+                        for page_id, row_kind, title, url, meta, head, score in rows]
 
     def autocomplete(self, query: str, limit: int = 8) -> list[Hit]:
         tokens = words(query)[:MAX_WORDS]
