@@ -16,6 +16,7 @@ class ImageBlock(blocks.StructBlock):
 
     class Meta:
         icon = "image"
+        label = _("Ảnh")
         template = "courses/blocks/image.html"
 
 
@@ -93,11 +94,11 @@ class LessonBodyBlock(blocks.StreamBlock):
         label=_("Văn bản"),
         features=["bold", "italic", "ol", "ul", "link", "h3", "h4"],
     )
-    image = ImageBlock()
+    image = ImageBlock(label=_("Ảnh"))
     video = VideoFileBlock(label=_("Video (tệp)"))
     embed = EmbedBlock(label=_("Video nhúng"), required=False)
     document = DocumentBlock(label=_("Tài liệu"))
     callout = CalloutBlock(label=_("Hộp ghi chú"))
     quote = QuoteBlock(label=_("Trích dẫn"))
-    h5p = H5PBlock()
+    h5p = H5PBlock(label=_("Bài tập tương tác H5P"))
     quiz = QuizBlock(label=_("Bài kiểm tra"))

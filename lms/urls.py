@@ -19,6 +19,12 @@ _site_sign_in = public(RedirectView.as_view(pattern_name="accounts:login", query
 _site_reset = public(RedirectView.as_view(pattern_name="accounts:password_reset"))
 _site_password_change = public(RedirectView.as_view(pattern_name="accounts:password_change"))
 
+# The site's error pages, in the visitor's language with a way back (lms/errors.py). The package
+# content origin has its own plain-text handlers (lms/content_origin/urls.py).
+handler403 = "lms.errors.forbidden"
+handler404 = "lms.errors.not_found"
+handler500 = "lms.errors.server_error"
+
 urlpatterns = [
     path("admin/login/", _site_sign_in),
     path("django-admin/login/", _site_sign_in),

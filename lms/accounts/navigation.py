@@ -38,6 +38,8 @@ def navigation_flags(user) -> dict:
         "employer": hasattr(user, "employer_membership"),
         "kinds": sorted(str(kind) for kind in kinds),
         "superuser": user.is_superuser,
+        # the header's "Soạn nội dung" link to the Wagtail admin: Wagtail's own check (issue 19)
+        "author": user.has_perm("wagtailadmin.access_admin"),
         # what the header's links may show (lms/units/templatetags/may_open.py); kinds holding
         # the same capabilities share one query (permissions.role_paths)
         "caps": sorted(c.value for c in Capability if has_capability(user, c)),

@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 
 from lms.units.models import Unit
 
+from .permissions import can_view_report
 from .reports import club_report
 from .terms import Term, current_term
 
@@ -16,18 +17,21 @@ from .terms import Term, current_term
 PANEL_SECONDS = 300
 
 
-def club_panel_html(unit: Unit, term: Term | None = None) -> str:
+def club_panel_html(unit: Unit, term: Term | None = None, *, link: bool = True) -> str:
+    """`link`: whether to show the link to the detailed club report (only for those who may
+    open it for this unit: a teacher sees the dashboard, not the club report; issue 19)."""
     term = term or current_term()
     return render_to_string("clubs/includes/report_panel.html",
-                            {"club_report": club_report(unit, term)})
+                            {"club_report": club_report(unit, term), "link": link})
 
 
 def club_dashboard_panel(request, unit: Unit) -> str:
     if unit.kind.is_class or unit.depth <= 1:
         return ""
-    key = f"clubs:dashboard-panel:{unit.pk}:{unit.path}:{get_language()}"
+    link = can_view_report(request.user, unit)
+    key = f"clubs:dashboard-panel:{unit.pk}:{unit.path}:{get_language()}:{int(link)}"
     html = cache.get(key)
     if html is None:
-        html = club_panel_html(unit)
+        html = club_panel_html(unit, link=link)
         cache.set(key, html, PANEL_SECONDS)
     return html

@@ -31,8 +31,11 @@ def _organised(request, round_unit_id: int) -> RoundUnit:
 
 @signed_in
 def organiser_home(request):
+    # The contest report covers units above schools (report_scopes): a school's head organises
+    # its round but has no report to open, so no link to one (issue 19).
     return render(request, "contests/organiser_home.html", {
-        "round_units": selectors.organised_round_units(request.user)})
+        "round_units": selectors.organised_round_units(request.user),
+        "can_report": report.report_scopes(request.user).exists()})
 
 
 @requires(Capability.ORGANISE_CONTESTS)

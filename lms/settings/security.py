@@ -35,6 +35,8 @@ CSRF_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+# A form sent without a valid token: the site's page in the visitor's language (lms/errors.py).
+CSRF_FAILURE_VIEW = "lms.errors.csrf_failure"
 
 # --- Headers
 SECURE_CONTENT_TYPE_NOSNIFF = True
