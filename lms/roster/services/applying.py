@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms.accounts.models import GuardianContact, LearnerProfile, User
+from lms.accounts.usercache import user_generations_bump
 from lms.units.capabilities import Capability
 from lms.units.models import Role, RoleKind, Unit, UnitKind
 from lms.units.permissions import can_manage_unit
@@ -153,6 +154,7 @@ class BatchApplier:
                 changed.add(row.learner_code)
                 self.touched_user_ids.add(learner.user_id)  # sex, ethnicity… split counters
         update_rows(User, ["full_name"], user_updates)
+        user_generations_bump(pk for pk, _name in user_updates)  # raw SQL: no post_save
         update_rows(LearnerProfile, list(PROFILE_FIELDS), profile_updates)
 
         accepted = [r for r in rows if r.learner_code not in rejected]
