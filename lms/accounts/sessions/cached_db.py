@@ -27,7 +27,8 @@ class SessionStore(cached_db.SessionStore):
         data = None
         if pk is not None:
             try:
-                found = self._cache.get_many([self.cache_key, generation_key(pk)])
+                found = self._cache.get_many(  # type: ignore[attr-defined]  # cached_db's cache
+                    [self.cache_key, generation_key(pk)])
             except Exception:  # as cached_db: an unreadable cache is a miss
                 found = {}
             data = found.get(self.cache_key)
