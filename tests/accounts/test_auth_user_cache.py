@@ -99,3 +99,27 @@ def test_each_request_gets_its_own_user_object(user):
     first.marked = True
     second = AccountBackend().get_user(user.pk)
     assert second is not first and not hasattr(second, "marked")
+
+
+def test_a_token_read_with_the_session_applies_only_to_its_user(user):
+    """The session store reads the token of the user it last saw under that session key: if
+    the session now names someone else, that token is not used for them."""
+    from lms.accounts.sessions import cached_db
+
+    other = UserFactory(username="hs.khac")
+    client = _signed_in(user)
+    key = client.session.session_key
+    cached_db._user_of_session[key] = other.pk  # a stale belief about the session's user
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    response = client.get(reverse(PRIVATE_PAGE))
+    assert response.status_code == 302 and reverse("accounts:login") in response.url
+
+
+def test_the_session_store_reads_session_and_token_together(user):
+    from lms.accounts.sessions import cached_db
+
+    client = _signed_in(user)
+    store = cached_db.SessionStore(client.session.session_key)
+    assert store.get("_auth_user_id") == str(user.pk)
+    assert store.user_generation is not None and store.user_generation[0] == user.pk
