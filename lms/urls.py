@@ -26,6 +26,8 @@ handler404 = "lms.errors.not_found"
 handler500 = "lms.errors.server_error"
 
 urlpatterns = [
+    # A path already served as a CMS page skips the patterns below (router.py, issue 18).
+    router.known_page_paths(),
     path("admin/login/", _site_sign_in),
     path("django-admin/login/", _site_sign_in),
     re_path(r"^admin/password_reset/", _site_reset),
@@ -62,5 +64,5 @@ if settings.DEBUG:
 
 urlpatterns += [
     # Every other path is a CMS page, served through the versioned route cache.
-    re_path(r"^(?P<path>(?:[\w\-]+/)*)$", router.serve, name="wagtail_serve"),
+    re_path(router.PAGE_PATH_RE, router.serve, name="wagtail_serve"),
 ]

@@ -129,3 +129,14 @@ class LessonPage(FoldedSlugMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(lesson_context_for(lesson=self, user=request.user))
         return context
+
+    def serve(self, request, *args, **kwargs):
+        """Signed-in learners get the page from its rendered skeleton (courses/lesson_page.py,
+        issue 18); everyone else, and what it leaves out, Wagtail's own rendering."""
+        from ..lesson_page import lesson_response
+
+        if not args and not kwargs:
+            response = lesson_response(self, request)
+            if response is not None:
+                return response
+        return super().serve(request, *args, **kwargs)

@@ -7,6 +7,7 @@ from django.db.models import Q
 from lms.common.phone import phone_normalise
 
 from .models import User
+from .usercache import user_cached
 
 
 class AccountBackend(ModelBackend):
@@ -18,12 +19,16 @@ class AccountBackend(ModelBackend):
             pk = int(user_id)
         except (TypeError, ValueError):
             return None
-        table = User._meta.db_table
-        found = list(User.objects.raw(f"SELECT * FROM {table} WHERE id = %s", [pk]))  # noqa: S608
-        if not found:
-            return None
-        user = found[0]
-        return user if self.user_can_authenticate(user) else None
+        # The row from this worker's memory while its generation holds (usercache.py: every
+        # write of the row replaces it, so deactivation and password changes apply at once).
+        user = user_cached(pk, _user_row)
+        return user if user is not None and self.user_can_authenticate(user) else None
+
+
+def _user_row(pk: int) -> User | None:
+    table = User._meta.db_table
+    found = list(User.objects.raw(f"SELECT * FROM {table} WHERE id = %s", [pk]))  # noqa: S608
+    return found[0] if found else None
 
 
 

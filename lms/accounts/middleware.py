@@ -2,7 +2,12 @@
 the browser's Accept-Language, so every learner starts in Vietnamese and pages cache by cookie."""
 
 from django.conf import settings
+from django.contrib import auth
+from django.contrib.auth.middleware import AuthenticationMiddleware as DjangoAuthentication
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
+
+from .usercache import loading_for_session
 
 
 def request_language(request) -> str:
@@ -72,3 +77,20 @@ class PasswordChangeRequiredMiddleware:
                     reverse("accounts:password_change"), reverse("accounts:logout")))):
             return redirect(reverse("accounts:password_change"))
         return self.get_response(request)
+
+
+class AuthenticationMiddleware(DjangoAuthentication):
+    """Django's, except that the user load may use the generation token the session store read
+    together with the session (lms/accounts/sessions/cached_db.py: one cache round trip less
+    per signed-in request, issue 18)."""
+
+    def process_request(self, request):
+        super().process_request(request)
+        request.user = SimpleLazyObject(lambda: _request_user(request))
+
+
+def _request_user(request):
+    if not hasattr(request, "_cached_user"):
+        with loading_for_session(request.session):
+            request._cached_user = auth.get_user(request)
+    return request._cached_user

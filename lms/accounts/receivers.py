@@ -4,10 +4,12 @@ PasswordChangeRequiredMiddleware sends every page view to "Đổi mật khẩu" 
 navigation a user gets is decided here once (navigation.py), so the header costs no query."""
 
 from django.contrib.auth.signals import user_logged_in
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from .models import AccountAction, AccountEvent
+from .models import AccountAction, AccountEvent, User
 from .navigation import NAV_SESSION_KEY, navigation_flags
+from .usercache import user_generations_bump
 
 MUST_CHANGE_KEY = "hocmo_must_change_password"
 _PASSWORD_ACTIONS = (AccountAction.PASSWORD_SET_BY_ADMIN, AccountAction.PASSWORD_CHANGED,
@@ -31,3 +33,11 @@ def _temporary_password(sender, request, user, **kwargs):
 def _remember_navigation(sender, request, user, **kwargs):
     if request is not None and hasattr(request, "session"):
         request.session[NAV_SESSION_KEY] = navigation_flags(user)
+
+
+@receiver(post_save, sender=User)
+@receiver(post_delete, sender=User)
+def _forget_kept_user(sender, instance, **kwargs):
+    """Every worker reads the account row again on its next request (usercache.py): a
+    deactivation, a new password, a changed flag apply at once."""
+    user_generations_bump([instance.pk])

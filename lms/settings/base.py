@@ -104,7 +104,8 @@ MIDDLEWARE = [
     "lms.accounts.middleware.VietnameseFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, reading the user's generation with the session (lms/accounts/usercache.py).
+    "lms.accounts.middleware.AuthenticationMiddleware",
     # Signed-in pages are private (no-store); a printed password must be changed first.
     "lms.accounts.middleware.PrivateResponseMiddleware",
     "lms.accounts.middleware.PasswordChangeRequiredMiddleware",
@@ -158,7 +159,8 @@ CACHES = {
 }
 # Sessions in signed cookies in the cache-less default would leak nothing but cost no query;
 # cached_db keeps server-side revocation and costs no query on a cache hit.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# cached_db that also reads the signed-in user's generation token in the same round trip.
+SESSION_ENGINE = "lms.accounts.sessions.cached_db"
 
 # --- Accounts --------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

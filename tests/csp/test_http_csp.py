@@ -121,3 +121,18 @@ def test_api_docs_pages_have_no_inline_script(client):
         page = response.content.decode()
         assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", page), path
         assert_site_policy(response)
+
+
+def test_the_kept_policy_follows_the_settings(client, settings):
+    """lms.csp builds a nonce-free policy once (issue 18): a changed setting is seen at once."""
+    assert "https://video.example.vn" not in client.get("/khoa-hoc/")["Content-Security-Policy"]
+    policy = {**settings.CONTENT_SECURITY_POLICY}
+    policy["DIRECTIVES"] = {**policy["DIRECTIVES"],
+                            "frame-src": [*policy["DIRECTIVES"]["frame-src"],
+                                          "https://video.example.vn"]}
+    settings.CONTENT_SECURITY_POLICY = policy
+    assert "https://video.example.vn" in client.get("/tai-khoan/dang-nhap/")[
+        "Content-Security-Policy"]
+    settings.HOCMO_CONTENT_ORIGIN = "https://goi.example.vn"
+    assert "https://goi.example.vn" in client.get("/tai-khoan/dang-nhap/")[
+        "Content-Security-Policy"]

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms.accounts.models import GuardianContact, LearnerProfile, User
+from lms.accounts.usercache import user_generations_bump
 from lms.common.names import name_sort_key
 from lms.units.capabilities import Capability
 from lms.units.models import Role, RoleKind, Unit, UnitKind
@@ -155,6 +156,7 @@ class BatchApplier:
                 changed.add(row.learner_code)
                 self.touched_user_ids.add(learner.user_id)  # sex, ethnicity… split counters
         update_rows(User, ["full_name", "name_key"], user_updates)  # the key User.save keeps
+        user_generations_bump(row[0] for row in user_updates)  # raw SQL: no post_save
         update_rows(LearnerProfile, list(PROFILE_FIELDS), profile_updates)
 
         accepted = [r for r in rows if r.learner_code not in rejected]

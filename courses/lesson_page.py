@@ -1,0 +1,112 @@
+"""The signed-in learner's lesson page from a rendered skeleton (issue 18).
+
+Rendering lesson_page.html and base.html cost more than everything else a signed-in lesson
+request does. Everything on the page except two values is the same for every learner who shares
+the page's published version, the language, the navigation the header shows (role flags and the
+capabilities kept in the session at sign-in, as base.html's header cache) and the state of the
+progress panel (not enrolled / the "complete" form / completed by an activity / done). So the
+page is rendered once per such key, with two slots left in it — the CSRF token and the person's
+name — and every later request fills the slots into that text: no template runs.
+
+What is never in a skeleton: anything of one learner (the name and the CSRF token are slots,
+filled per request; the panel's state is part of the key, read per request by one query),
+messages (a request with messages is rendered in full) and CSP nonces (a render that asked for
+one is not kept). A request with a query string is rendered in full (`next=` in the language
+form holds the whole path). Skeletons are keyed by the content version like the lesson body,
+so a publish is visible at once; kept in the worker's memory and the shared cache
+(lms.pagecache.versioning)."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.contrib.messages import get_messages
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.utils.html import escape
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+from lms.pagecache.versioning import content_version, versioned_get, versioned_set
+
+from .selectors import lesson_context_for
+
+SKELETON_TTL_SECONDS = 15 * 60
+# Random per process: no author can type them into a lesson, no request can guess them.
+CSRF_SLOT = "hocmo-csrf-" + secrets.token_hex(12)
+NAME_SLOT = "hocmo-name-" + secrets.token_hex(12)
+
+
+class _NameSlot:
+    """The signed-in user as the template sees it while a skeleton renders: everything is the
+    user's own, except the name, which is left as a slot."""
+
+    def __init__(self, user):
+        self._user = user
+
+    def __getattr__(self, name):
+        return getattr(self._user, name)
+
+    def get_full_name(self) -> str:
+        return NAME_SLOT
+
+
+def panel_state(context: dict) -> str:
+    """Which progress panel the learner gets: all the page knows of their progress."""
+    if not context["enrolled"]:
+        return "enrol"
+    if context["progress"]["completed_at"]:
+        return "done"
+    return "activity" if context["completed_by_activity"] else "form"
+
+
+def skeleton_key(request, lesson, state: str, version: int) -> str:
+    """Everything the rendered page depends on besides the two slots (see base.html's header
+    cache: a session without capabilities is keyed by its user)."""
+    user = request.user
+    nav = request.session.get("hocmo_nav") or {}
+    caps = nav.get("caps")
+    navigation = ",".join(caps) if caps is not None else f"user:{user.pk}"
+    raw = (f"{request.get_host()}|{request.path}|{get_language()}|{user.is_staff:d}"
+           f"{user.is_superuser:d}{bool(nav.get('parent')):d}|{navigation}|{state}")
+    digest = hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
+    return f"lesson-skeleton:{version}:{lesson.pk}:{digest}"
+
+
+def eligible(request) -> bool:
+    return (request.method == "GET"
+            and not request.META.get("QUERY_STRING")
+            and request.user.is_authenticated
+            and not get_messages(request))  # loads them, leaves them unread
+
+
+def lesson_response(lesson, request) -> HttpResponse | None:
+    """The page for a signed-in learner from its skeleton; None when the request must be
+    rendered in full (the caller falls back to Wagtail's serve)."""
+    if not eligible(request):
+        return None
+    request.is_preview = False
+    context = lesson_context_for(lesson=lesson, user=request.user)
+    version = content_version()
+    key = skeleton_key(request, lesson, panel_state(context), version)
+    skeleton = versioned_get(key)
+    if skeleton is None:
+        skeleton, keep = _render_skeleton(lesson, request, context)
+        if keep:
+            versioned_set(key, skeleton, SKELETON_TTL_SECONDS)
+    html = skeleton.replace(NAME_SLOT, escape(request.user.get_full_name()))
+    if CSRF_SLOT in html:  # as {% csrf_token %} would: the token, and its cookie
+        html = html.replace(CSRF_SLOT, get_token(request))
+    return HttpResponse(html)
+
+
+def _render_skeleton(lesson, request, context: dict) -> tuple[str, bool]:
+    full = {**Page.get_context(lesson, request), **context,
+            "csrf_token": CSRF_SLOT, "user": _NameSlot(request.user)}
+    nonce_before = getattr(request, "_csp_nonce", None)
+    html = render_to_string(lesson.get_template(request), full, request=request)
+    # A nonce is per response: a page that used one is this request's only.
+    keep = getattr(request, "_csp_nonce", None) is nonce_before is None
+    return html, keep
