@@ -156,7 +156,7 @@ class BatchApplier:
                 changed.add(row.learner_code)
                 self.touched_user_ids.add(learner.user_id)  # sex, ethnicity… split counters
         update_rows(User, ["full_name", "name_key"], user_updates)  # the key User.save keeps
-        user_generations_bump(row[0] for row in user_updates)  # raw SQL: no post_save
+        user_generations_bump(update[0] for update in user_updates)  # raw SQL: no post_save
         update_rows(LearnerProfile, list(PROFILE_FIELDS), profile_updates)
 
         accepted = [r for r in rows if r.learner_code not in rejected]
