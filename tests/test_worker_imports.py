@@ -18,7 +18,7 @@ HEAVY = ("openpyxl", "weasyprint", "elasticsearch", "elasticsearch_dsl", "elasti
 
 # Full module names: the packages' own __init__ come with their installed apps, these do not.
 API_STACK = ("rest_framework.serializers", "rest_framework.views", "drf_spectacular.openapi",
-             "ninja", "pydantic", "cryptography", "pillow_heif", "lms.api.urls",
+             "ninja", "pydantic", "cryptography", "urllib3", "pillow_heif", "lms.api.urls",
              "wagtail.admin.api.views", "wagtail.images.api.admin.views_deferred")
 
 PAGE_PROBE = """
@@ -29,6 +29,8 @@ from django.urls import get_resolver, resolve, reverse
 get_resolver()._populate()
 reverse("accounts:login"), reverse("wagtailadmin_home"), reverse("javascript-catalog")
 resolve("/khoa-hoc/khoi-nghiep-cho-hoc-sinh/"), resolve(reverse("accounts:login"))
+from django.template import engines
+engines["django"].engine.template_libraries  # every installed app's tags, as a first render
 print(" ".join(sorted(name for name in sys.argv[1:] if sys.modules.get(name) is not None)))
 """
 

@@ -8,12 +8,18 @@ and cryptography is imported, the first time an attribute of it is read. Only mo
 as modules (`import x` / `from package import x`) gain anything; `from x import name` reads the
 attribute at once and so loads x as before."""
 
+import functools
+import importlib
 import importlib.util
 import sys
 import threading
+import types
 from importlib.abc import MetaPathFinder
+from pathlib import Path
 
-DEFERRED = frozenset({"jwcrypto.jwk"})
+# jwcrypto.jwk: django-oauth-toolkit's models (cryptography). requests: wagtail.embeds' oEmbed
+# finder, imported by the embeds app's ready() (requests, urllib3, charset_normalizer, idna).
+DEFERRED = frozenset({"jwcrypto.jwk", "requests"})
 
 
 class _DeferringFinder(MetaPathFinder):
@@ -43,6 +49,58 @@ class _DeferringFinder(MetaPathFinder):
         return None
 
 
+def load_shadowed(name: str) -> types.ModuleType:
+    """The real module `name` whose own name holds a stand-in: its file executed once as
+    `<name>_deferred` in the same package (relative imports work)."""
+    alias = f"{name}_deferred"
+    if alias not in sys.modules:
+        package, _, leaf = name.rpartition(".")
+        spec = importlib.util.spec_from_file_location(
+            alias, Path(importlib.import_module(package).__file__).with_name(f"{leaf}.py"))
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[alias] = module
+        try:
+            spec.loader.exec_module(module)
+        except BaseException:
+            del sys.modules[alias]
+            raise
+    return sys.modules[alias]
+
+
+class DeferredLibrary:
+    """A template tag library's `register`, loading the real module when a template first
+    `{% load %}`s it. Django's template engine imports every installed app's templatetags
+    modules when it starts (the first page render); DRF's (for its browsable API pages) imports
+    DRF's renderers, serializers, requests and pygments (~15 MiB a worker)."""
+
+    def __init__(self, module: str):
+        self.module = module
+
+    @property
+    def tags(self):
+        return load_shadowed(self.module).register.tags
+
+    @property
+    def filters(self):
+        return load_shadowed(self.module).register.filters
+
+
+DEFERRED_TEMPLATE_LIBRARIES = ("rest_framework.templatetags.rest_framework",)
+
+
+def _real_attribute(module: str, attribute: str):
+    if attribute.startswith("__"):
+        raise AttributeError(attribute)
+    return getattr(load_shadowed(module), attribute)
+
+
 def install() -> None:
     if not any(isinstance(finder, _DeferringFinder) for finder in sys.meta_path):
         sys.meta_path.insert(0, _DeferringFinder())
+    for name in DEFERRED_TEMPLATE_LIBRARIES:
+        if name not in sys.modules:
+            module = types.ModuleType(name, f"Stand-in: {__name__}")
+            module.register = DeferredLibrary(name)
+            # Its other names (DRF's own modules import helpers from it) load the real one.
+            module.__getattr__ = functools.partial(_real_attribute, name)
+            sys.modules[name] = module

@@ -6,7 +6,8 @@ every view wrapped in require_admin_access, as wagtail.admin.urls does for what 
 from wagtail.admin.auth import require_admin_access
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from lms.common.wagtail_apps import ADMIN_API_URLS, DeferredViewSet, load_shadowed
+from lms.common.lazy_modules import load_shadowed
+from lms.common.wagtail_apps import ADMIN_API_URLS, DeferredViewSet
 
 _router = load_shadowed(ADMIN_API_URLS).admin_api
 for _name, _class in list(_router._endpoints.items()):

@@ -11,12 +11,9 @@ real modules later gets them. tests/test_worker_imports.py checks ninja, pydanti
 out of a web worker.
 """
 
-import importlib
-import importlib.util
 import sys
 import types
 from contextlib import contextmanager
-from pathlib import Path
 
 # pillow-heif (~5–7 MiB a process) only lets Willow open HEIC/HEIF images: uploads of those are
 # refused anyway (Wagtail's default WAGTAILIMAGES_EXTENSIONS, kept by this project), and Pillow
@@ -27,6 +24,8 @@ from wagtail.contrib.redirects.apps import WagtailRedirectsAppConfig  # noqa: E4
 from wagtail.documents.apps import WagtailDocsAppConfig  # noqa: E402
 from wagtail.images.apps import WagtailImagesAppConfig  # noqa: E402
 from wagtail.snippets.apps import WagtailSnippetsAppConfig  # noqa: E402
+
+from lms.common.lazy_modules import load_shadowed  # noqa: E402
 
 
 def _nothing(*args, **kwargs) -> None:
@@ -111,24 +110,6 @@ class DeferredViewSet:
 
     def __getattr__(self, attr):
         return getattr(self.load(), attr)
-
-
-def load_shadowed(name: str) -> types.ModuleType:
-    """Wagtail's real module `name`, whose own name holds a stand-in: its file executed as
-    `<name>_deferred` in the same package (relative imports work), once."""
-    alias = f"{name}_deferred"
-    if alias not in sys.modules:
-        package, _, leaf = name.rpartition(".")
-        spec = importlib.util.spec_from_file_location(
-            alias, Path(importlib.import_module(package).__file__).with_name(f"{leaf}.py"))
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[alias] = module
-        try:
-            spec.loader.exec_module(module)
-        except BaseException:
-            del sys.modules[alias]
-            raise
-    return sys.modules[alias]
 
 
 def _defer_wagtail_admin_api() -> None:

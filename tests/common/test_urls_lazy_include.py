@@ -65,3 +65,20 @@ def test_deferred_jwk_still_works():
 
     key = jwk.JWK.generate(kty="oct", size=256)
     assert key.export_symmetric()
+
+
+def test_deferred_requests_still_works():
+    import requests
+    from wagtail.embeds.finders import oembed
+
+    assert oembed.requests is requests
+    assert issubclass(requests.RequestException, OSError)
+
+
+@pytest.mark.django_db
+def test_browsable_api_pages_still_load_drfs_template_tags(client):
+    """DRF's template tag library is a stand-in until a template loads it (lazy_modules)."""
+    response = client.get("/api/v1/", HTTP_ACCEPT="text/html")
+    assert response.status_code in (401, 403)
+    assert response["Content-Type"].startswith("text/html")
+    assert b"Django REST framework" in response.content
