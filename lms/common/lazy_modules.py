@@ -55,8 +55,11 @@ def load_shadowed(name: str) -> types.ModuleType:
     alias = f"{name}_deferred"
     if alias not in sys.modules:
         package, _, leaf = name.rpartition(".")
+        package_file = importlib.import_module(package).__file__
+        assert package_file is not None
         spec = importlib.util.spec_from_file_location(
-            alias, Path(importlib.import_module(package).__file__).with_name(f"{leaf}.py"))
+            alias, Path(package_file).with_name(f"{leaf}.py"))
+        assert spec is not None and spec.loader is not None
         module = importlib.util.module_from_spec(spec)
         sys.modules[alias] = module
         try:
@@ -100,7 +103,7 @@ def install() -> None:
     for name in DEFERRED_TEMPLATE_LIBRARIES:
         if name not in sys.modules:
             module = types.ModuleType(name, f"Stand-in: {__name__}")
-            module.register = DeferredLibrary(name)
+            module.__dict__["register"] = DeferredLibrary(name)
             # Its other names (DRF's own modules import helpers from it) load the real one.
-            module.__getattr__ = functools.partial(_real_attribute, name)
+            module.__dict__["__getattr__"] = functools.partial(_real_attribute, name)
             sys.modules[name] = module

@@ -22,6 +22,8 @@ from django.utils.translation import get_language
 
 
 class LazyURLResolver(URLResolver):
+    # Uses URLResolver's own caches (_reverse_dict, _namespace_dict, _app_dict, _populated,
+    # _callback_strs), which django-stubs does not declare: hence the type: ignore below.
     def _populate(self):
         # Called by the parent resolver's populate: nothing to do until someone needs us.
         pass
@@ -42,20 +44,20 @@ class LazyURLResolver(URLResolver):
 
     @property
     def namespace_dict(self):
-        if get_language() not in self._namespace_dict:
+        if get_language() not in self._namespace_dict:  # type: ignore[attr-defined]
             self._load()
-        return self._namespace_dict[get_language()]
+        return self._namespace_dict[get_language()]  # type: ignore[attr-defined]
 
     @property
     def app_dict(self):
-        if get_language() not in self._app_dict:
+        if get_language() not in self._app_dict:  # type: ignore[attr-defined]
             self._load()
-        return self._app_dict[get_language()]
+        return self._app_dict[get_language()]  # type: ignore[attr-defined]
 
     def _is_callback(self, name):
-        if not self._populated:
+        if not self._populated:  # type: ignore[attr-defined]
             self._load()
-        return name in self._callback_strs
+        return name in self._callback_strs  # type: ignore[attr-defined]
 
 
 def lazy_include(route: str, urlconf_name: str, namespace: str) -> LazyURLResolver:

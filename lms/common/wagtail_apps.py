@@ -18,7 +18,7 @@ from contextlib import contextmanager
 # pillow-heif (~5–7 MiB a process) only lets Willow open HEIC/HEIF images: uploads of those are
 # refused anyway (Wagtail's default WAGTAILIMAGES_EXTENSIONS, kept by this project), and Pillow
 # opens AVIF itself. Marked absent before Willow's Pillow plugin tries to import it.
-sys.modules.setdefault("pillow_heif", None)
+sys.modules.setdefault("pillow_heif", None)  # type: ignore[arg-type]
 
 from wagtail.contrib.redirects.apps import WagtailRedirectsAppConfig  # noqa: E402
 from wagtail.documents.apps import WagtailDocsAppConfig  # noqa: E402
@@ -35,9 +35,8 @@ def _nothing(*args, **kwargs) -> None:
 def _stand_in(name: str) -> types.ModuleType:
     module = types.ModuleType(name, "Stand-in: Wagtail's API is not mounted here")
     module.__path__ = []  # a package, so submodule stand-ins import below it
-    module.api = types.SimpleNamespace(add_router=_nothing)  # wagtail.api.v3.api.api
-    module.router = None
-    module.register_content_types = _nothing
+    module.__dict__.update(api=types.SimpleNamespace(add_router=_nothing),  # wagtail.api.v3.api.api
+                           router=None, register_content_types=_nothing)
     return module
 
 
@@ -115,7 +114,7 @@ class DeferredViewSet:
 def _defer_wagtail_admin_api() -> None:
     if ADMIN_API_URLS not in sys.modules:
         module = types.ModuleType(ADMIN_API_URLS, "Stand-in: lms.common.wagtail_apps")
-        module.urlpatterns = []
+        module.__dict__["urlpatterns"] = []
         sys.modules[ADMIN_API_URLS] = module
     for name, attr in ADMIN_API_VIEW_SETS.items():
         if name not in sys.modules:
