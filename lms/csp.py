@@ -8,7 +8,7 @@ policy of every page; this middleware adds what depends on the request.
   reach it, every other directive stays (frame-ancestors, object-src, base-uri, frame-src,
   form-action), and lesson content shown in the admin's preview is the same sandboxed frame.
 
-The content origin's own, stricter policy is set by lms.content_origin.middleware."""
+The content origin's own, stricter policy is set by lms.content_origin.middleware.
 
 from dataclasses import asdict
 

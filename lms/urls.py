@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from lms.accounts.views import language_switch
+from lms.common.lazy_urls import lazy_include
 from lms.pagecache import router
 from lms.units.access import public
 
@@ -33,6 +34,9 @@ urlpatterns = [
     re_path(r"^admin/password_reset/", _site_reset),
     re_path(r"^django-admin/password_change/", _site_password_change),
     path("django-admin/", admin.site.urls),
+    # Wagtail admin's page API, at its own address, imported on first use (worker memory):
+    # lms.common.wagtail_apps, lms.common.wagtail_admin_api.
+    lazy_include("admin/api/main/", "lms.common.wagtail_admin_api", "wagtailadmin_api"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("tai-khoan/", include("lms.accounts.urls")),
@@ -46,7 +50,8 @@ urlpatterns = [
     path("bao-cao/", include("lms.reports.urls")),
     path("phu-huynh/", include("lms.families.urls")),
     path("thong-bao/", include("lms.notifications.urls")),
-    path("api/", include("lms.api.urls")),
+    # Imported on the first /api/ request or api: reverse (DRF, drf-spectacular: worker memory).
+    lazy_include("api/", "lms.api.urls", "api"),
     path("danh-sach/", include("lms.roster.urls")),
     path("kiem-tra/", include("courses.quizzes.urls")),
     path("cau-lac-bo/", include("lms.clubs.urls")),

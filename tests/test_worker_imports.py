@@ -1,7 +1,11 @@
 """A web worker holds only what serving requests needs (issue 18: ≤ 120 MiB a gunicorn worker).
 Export and document libraries — openpyxl, WeasyPrint, the Elasticsearch client — are imported
 inside the functions that need them, so loading the WSGI application and every URL's
-view does not pull them in. Checked in a fresh interpreter: the test process has imported them already."""
+view does not pull them in. The API stacks — Django REST framework, drf-spectacular, Wagtail's
+API (django-ninja, pydantic), cryptography (jwcrypto's keys), pillow-heif — are not imported by
+loading the application, reversing names or resolving page paths either: only a request under
+/api/ or /admin/api/ (lms.common.lazy_urls, lms.common.wagtail_apps, lms.common.lazy_modules).
+Checked in a fresh interpreter: the test process has imported them already."""
 
 import subprocess
 import sys
@@ -11,6 +15,24 @@ from lms.roster.scanning import column_letter
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ("openpyxl", "weasyprint", "elasticsearch", "elasticsearch_dsl", "elastic_transport")
+
+# Full module names: the packages' own __init__ come with their installed apps, these do not.
+API_STACK = ("rest_framework.serializers", "rest_framework.views", "drf_spectacular.openapi",
+             "ninja", "pydantic", "cryptography", "urllib3", "pillow_heif", "lms.api.urls",
+             "wagtail.admin.api.views", "wagtail.images.api.admin.views_deferred")
+
+PAGE_PROBE = """
+import sys
+from django.core.wsgi import get_wsgi_application
+get_wsgi_application()
+from django.urls import get_resolver, resolve, reverse
+get_resolver()._populate()
+reverse("accounts:login"), reverse("wagtailadmin_home"), reverse("javascript-catalog")
+resolve("/khoa-hoc/khoi-nghiep-cho-hoc-sinh/"), resolve(reverse("accounts:login"))
+from django.template import engines
+engines["django"].engine.template_libraries  # every installed app's tags, as a first render
+print(" ".join(sorted(name for name in sys.argv[1:] if sys.modules.get(name) is not None)))
+"""
 
 PROBE = """
 import sys
@@ -26,6 +48,15 @@ def test_loading_every_view_imports_no_export_library(tmp_path):
     env = {"DJANGO_SETTINGS_MODULE": "lms.settings.dev", "PATH": "/usr/bin:/bin",
            "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
     proc = subprocess.run([sys.executable, "-c", PROBE, *HEAVY], cwd=ROOT, env=env,  # noqa: S603
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.split() == []
+
+
+def test_serving_pages_imports_no_api_stack(tmp_path):
+    env = {"DJANGO_SETTINGS_MODULE": "lms.settings.dev", "PATH": "/usr/bin:/bin",
+           "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
+    proc = subprocess.run([sys.executable, "-c", PAGE_PROBE, *API_STACK], cwd=ROOT, env=env,  # noqa: S603
                           capture_output=True, text=True, timeout=120, check=False)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.split() == []

@@ -7,5 +7,6 @@ class ApiConfig(AppConfig):
     label = "api"
     verbose_name = _("API")
 
-    def ready(self):
-        from . import schema  # noqa: F401  (registers the OpenAPI authentication extension)
+    # lms.api.schema (the OpenAPI authentication extension) is imported by lms.api.urls, which
+    # every schema request goes through: not here, so that web workers serving only pages never
+    # import DRF and drf-spectacular (issue 18, worker memory).

@@ -11,7 +11,13 @@ from rest_framework.routers import DefaultRouter
 
 from lms.units.access import public
 
-from . import views_courses, views_outcomes, views_people, views_units
+from . import (
+    schema,  # noqa: F401  (registers the OpenAPI authentication extension)
+    views_courses,
+    views_outcomes,
+    views_people,
+    views_units,
+)
 
 app_name = "api"
 

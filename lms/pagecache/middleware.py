@@ -51,7 +51,7 @@ class AnonymousPageCacheMiddleware:
     @staticmethod
     def _from_cache(request, body, gzipped, content_type, language):
         # Returned before the inner middleware runs, so set what they would have set.
-        use_gzip = "gzip" in request.headers.get("Accept-Encoding", "")
+        use_gzip = "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")  # no headers dict
         content = gzipped if use_gzip else body
         response = HttpResponse(content, content_type=content_type)
         if use_gzip:

@@ -50,13 +50,14 @@ PROJECT_APPS = [
 ]
 THIRD_PARTY_APPS = [
     "wagtail.contrib.forms",
-    "wagtail.contrib.redirects",
+    # Wagtail's apps without its (unmounted) API's registration: lms/common/wagtail_apps.py.
+    "lms.common.wagtail_apps.RedirectsConfig",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
-    "wagtail.snippets",
-    "wagtail.documents",
-    "wagtail.images",
+    "lms.common.wagtail_apps.SnippetsConfig",
+    "lms.common.wagtail_apps.DocumentsConfig",
+    "lms.common.wagtail_apps.ImagesConfig",
     "wagtail.search",
     "wagtail.admin",
     "wagtail",

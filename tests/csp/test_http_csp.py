@@ -136,3 +136,20 @@ def test_the_kept_policy_follows_the_settings(client, settings):
     settings.HOCMO_CONTENT_ORIGIN = "https://goi.example.vn"
     assert "https://goi.example.vn" in client.get("/tai-khoan/dang-nhap/")[
         "Content-Security-Policy"]
+
+
+def test_memoised_policy_follows_the_content_origin_and_settings(client, settings):
+    """lms.csp reuses built headers (issue 18): keyed by the content origin, forgotten when
+    settings change; the admin keeps its own policy; a nonce still reaches the header."""
+    course, _ = course_with_lessons(1)
+    client.get(course.url)
+    assert_site_policy(client.get(course.url))
+    settings.HOCMO_CONTENT_ORIGIN = "https://noidung.example.vn"
+    assert_site_policy(client.get(course.url), content_origin="https://noidung.example.vn")
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {
+        **settings.CONTENT_SECURITY_POLICY["DIRECTIVES"], "img-src": ["'self'", "https://anh.vn"]}}
+    assert "https://anh.vn" in directives(client.get(course.url))["img-src"]
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    admin = directives(client.get(reverse("wagtailadmin_home")))
+    assert "'unsafe-inline'" in admin["script-src"]
+    assert "'unsafe-inline'" not in directives(client.get("/"))["script-src"]

@@ -89,3 +89,27 @@ def test_logged_in_lesson_page_query_budget(school_tree, django_assert_max_num_q
     with django_assert_max_num_queries(4):
         response = c.get(lessons[1].url)
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("accept_encoding", ["", "gzip, deflate, br"])
+@pytest.mark.parametrize("language", [None, "en"])
+def test_cache_hit_carries_the_same_headers_as_the_rendered_page(client, accept_encoding,
+                                                                 language):
+    """Issue 18: a hit is answered before the inner middleware, and the CSP header comes from
+    lms.csp's memo — no header may be lost or differ (security headers, CSP, Vary, language,
+    caching)."""
+    course, _ = course_with_lessons(1)
+    if language:
+        client.cookies["hocmo_lang"] = language
+    headers = {"HTTP_ACCEPT_ENCODING": accept_encoding, "secure": True}
+    miss = client.get(course.url, **headers)
+    hit = client.get(course.url, **headers)
+    assert (miss["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit")
+    # A miss is gzipped by GZipMiddleware with Django's random padding, a hit carries the
+    # variant compressed when stored: the lengths differ, each matching its own body.
+    ignored = {"X-Page-Cache", "Content-Length"}
+    assert {k: v for k, v in miss.items() if k not in ignored} == \
+        {k: v for k, v in hit.items() if k not in ignored}
+    for response in (miss, hit):
+        assert int(response.get("Content-Length", len(response.content))) == len(response.content)
+    assert "Content-Security-Policy" in hit and "X-Content-Type-Options" in hit
