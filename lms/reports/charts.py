@@ -121,7 +121,7 @@ def target_progress(a) -> dict:
       target unit's trained people; no target of its own.
     - nobody in scope (R4): no bar."""
     if a.not_applicable:
-        return {"bar": None}
+        return {"bar": None, "marker": None, "of_target": None}
     if a.is_contribution:
         return {"bar": _n(min(a.share, 100)), "marker": None, "of_target": None}
     required = a.required

@@ -94,7 +94,7 @@ def test_officer_dashboard_on_a_phone(demo_server, phone):
         "Trường THPT Ngô Quyền")
     first_name = phone.locator("main table tbody th").first.inner_text()
     phone.get_by_label("Tìm theo họ tên hoặc tên đăng nhập").fill(first_name)
-    phone.get_by_role("button", name="Tìm").click()
+    phone.locator("main").get_by_role("button", name="Tìm", exact=True).click()
     expect(caption).to_contain_text(f"khớp với “{first_name}”")
     expect(phone.locator("main table tbody th").first).to_have_text(first_name)
     _no_overflow(phone, "the not-yet-trained list")
@@ -122,9 +122,10 @@ def test_catalogue_card_shows_image_and_progress(demo_server, phone):
     expect(card.locator("img.card-img")).to_be_visible()
     expect(card.locator("progress")).to_be_visible()
     expect(card.locator(".card-progress")).to_contain_text("%")
-    images = phone.evaluate("() => Array.from(document.querySelectorAll('img.card-img'))"
-                            ".map(i => i.naturalWidth)")
-    assert images and all(0 < w <= 320 for w in images)  # a small rendition, loaded
+    image = card.locator("img.card-img")
+    image.scroll_into_view_if_needed()
+    phone.wait_for_function("i => i.complete && i.naturalWidth > 0", arg=image.element_handle())
+    assert 0 < image.evaluate("i => i.naturalWidth") <= 320  # a small rendition, loaded
     _no_overflow(phone, "the catalogue")
     axe_check(phone, label="catalogue at 390 px (learner)")
 

@@ -70,6 +70,16 @@ def test_each_figure_has_a_progress_bar_and_percent_of_target(client, tree, targ
     assert 'width="25"' in card and 'x="90"' in card  # bar and threshold marker
 
 
+def test_nobody_in_scope_has_no_bar_and_no_percent_of_target(client, tree, target, data,
+                                                             officer_a):
+    client.force_login(officer_a)
+    body = client.get(reverse("reports:dashboard", args=[tree["primary"].pk]),
+                      {"chi-tieu": target.pk}).content.decode()
+    card = re.search(r'<li class="fig".*?</li>', body, re.S).group(0)
+    assert "Không có đối tượng" in card  # R4
+    assert 'class="pbar"' not in card and "chỉ tiêu</span>" not in card
+
+
 def test_splits_show_percentages(client, tree, target, data, officer_a):
     client.force_login(officer_a)
     body = _dashboard(client, tree, target)
