@@ -2,8 +2,10 @@
 an enrolled learner, their progress; the demo's cover images are drawn in the repo."""
 
 import io
+import re
 
 import pytest
+from django.core.cache import cache
 from django.test import TestCase
 from PIL import Image as PILImage
 
@@ -55,6 +57,8 @@ def test_demo_cover_images_are_small_webp_and_cards_use_a_rendition(client):
     from wagtail.images import get_image_model
 
     assert get_image_model().objects.count() == 1
+    cache.clear()  # the cards are cached per content version, bumped after commit
     body = client.get(course.get_parent().url).content.decode()
-    assert 'class="card-img"' in body and 'width="320" height="160"' in body
-    assert ".webp" in body and 'alt=""' in body
+    img = re.search(r"<img [^>]*card-img[^>]*>", body).group(0)
+    assert 'width="320"' in img and 'height="160"' in img
+    assert ".webp" in img and 'alt=""' in img
