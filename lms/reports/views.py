@@ -82,7 +82,8 @@ def dashboard(request, unit_id):
 def not_trained(request, unit_id, target_id):
     unit = report_unit(request.user, unit_id, Capability.VIEW_LEARNER_PERSONAL_DATA)
     target = get_object_or_404(selectors.targets_for_unit(unit), pk=target_id)
-    search = " ".join(param(request.GET, "q").split())[:100]
+    # NUL is refused by PostgreSQL in a query parameter: dropped, like extra spaces.
+    search = " ".join(param(request.GET, "q").replace("\x00", "").split())[:100]
     page = Paginator(selectors.learners_not_trained(unit, target, search), 50).get_page(
         param(request.GET, "trang"))
     left = selectors.what_is_left(target, [row.learner_id for row in page])
