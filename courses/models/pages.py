@@ -25,10 +25,11 @@ class HomePage(FoldedSlugMixin, Page):
         verbose_name = _("trang chủ")
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import course_cards
+        from ..selectors import card_progress, course_cards
 
         context = super().get_context(request, *args, **kwargs)
         context["courses"] = course_cards(limit=6)
+        context["card_progress"] = card_progress(request.user, context["courses"])
         context["course_index"] = CourseIndexPage.objects.live().first()
         return context
 
@@ -45,13 +46,14 @@ class CourseIndexPage(FoldedSlugMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from ..models import Programme
-        from ..selectors import course_cards
+        from ..selectors import card_progress, course_cards
 
         context = super().get_context(request, *args, **kwargs)
         selected = param(request.GET, "chuong-trinh")
         context["programmes"] = list(Programme.objects.all())
         context["selected_programme"] = selected
         context["courses"] = course_cards(parent=self, programme_code=selected or None)
+        context["card_progress"] = card_progress(request.user, context["courses"])
         return context
 
 

@@ -105,7 +105,9 @@ def _render(unit: Unit, target_id: str, sort: str, can_edit: bool) -> DashboardB
             # No threshold line over an absolute target's sub-units: they only contribute (R5).
             "bars": bar_chart(children, None if selected.target.threshold_kind == "absolute"
                               else selected.threshold_percent),
-            "trend": trend_chart(snapshots), "snapshots": snapshots,
+            "trend": trend_chart(snapshots, None if selected.target.threshold_kind == "absolute"
+                                 else selected.threshold_percent),
+            "snapshots": snapshots,
         })
     ancestors = [Crumb(u.pk, u.name, u.path) for u in
                  Unit.objects.filter(path__in=unit.ancestor_paths()).order_by("depth")]

@@ -219,12 +219,37 @@ def prepared_reports(unit: Unit) -> list:
                 .select_related("target").defer("content").order_by("-finished_at")[:10])
 
 
-def learners_not_trained(unit: Unit, target: Target):
-    """TargetLearner rows of the subtree not yet trained (prefix index on the class path)."""
-    return (TargetLearner.objects.filter(target=target, trained=False,
-                                         unit__path__startswith=unit.path)
-            .select_related("learner", "unit")
+def learners_not_trained(unit: Unit, target: Target, search: str = ""):
+    """TargetLearner rows of the subtree not yet trained (prefix index on the class path),
+    by class (schools and classes in tree order), then name in Vietnamese order (given, middle,
+    family: User.name_key); `search` keeps those whose full name or user name contains it
+    (case-insensitive)."""
+    rows = TargetLearner.objects.filter(target=target, trained=False,
+                                        unit__path__startswith=unit.path)
+    search = " ".join(search.split())[:100]
+    if search:
+        rows = rows.filter(Q(learner__full_name__icontains=search)
+                           | Q(learner__username__icontains=search))
+    return (rows.select_related("learner", "unit")
             .order_by("unit__path", "learner__name_key", "learner_id"))
+
+
+def schools_of(units) -> dict[int, Unit]:
+    """The school (nearest ancestor-or-self whose kind is a school) of each unit, keyed by the
+    unit's id, in one query for a page of rows; units outside any school are left out."""
+    units = list(units)
+    paths = {p for u in units for p in u.ancestor_paths()}  # the unit itself included
+    if not paths:
+        return {}
+    schools = {s.path: s for s in Unit.objects.filter(path__in=paths, kind__is_school=True)
+               .only("pk", "name", "path", "depth")}
+    found = {}
+    for u in units:
+        for path in reversed(u.ancestor_paths()):
+            if path in schools:
+                found[u.pk] = schools[path]
+                break
+    return found
 
 
 def trend(unit: Unit, target: Target, weeks: int = 26) -> list[TargetSnapshot]:

@@ -82,13 +82,17 @@ def dashboard(request, unit_id):
 def not_trained(request, unit_id, target_id):
     unit = report_unit(request.user, unit_id, Capability.VIEW_LEARNER_PERSONAL_DATA)
     target = get_object_or_404(selectors.targets_for_unit(unit), pk=target_id)
-    page = Paginator(selectors.learners_not_trained(unit, target), 50).get_page(
+    # NUL is refused by PostgreSQL in a query parameter: dropped, like extra spaces.
+    search = " ".join(param(request.GET, "q").replace("\x00", "").split())[:100]
+    page = Paginator(selectors.learners_not_trained(unit, target, search), 50).get_page(
         param(request.GET, "trang"))
     left = selectors.what_is_left(target, [row.learner_id for row in page])
+    schools = selectors.schools_of({row.unit.pk: row.unit for row in page}.values())
     for row in page:
         row.left = left.get(row.learner_id, [])
+        row.school = schools.get(row.unit_id)
     return render(request, "reports/not_trained.html", {
-        "unit": unit, "target": target, "page": page,
+        "unit": unit, "target": target, "page": page, "q": search,
         "figure": selectors.unit_attainments(unit, [target])[0],
         "crumbs": selectors.breadcrumbs(unit, _top_paths(request.user))})
 

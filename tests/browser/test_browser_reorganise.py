@@ -50,6 +50,7 @@ def test_officer_previews_confirms_and_reads_history(demo_server, page):
 
     page.goto(f"{base}/bao-cao/don-vi/{so.pk}/")
     expect(page.locator("main h1")).to_have_text(so.name)
+    page.locator("summary", has_text="Bảng số liệu và xem từng đơn vị").click()
     children = page.get_by_role("table",
                                 name="Kết quả theo đơn vị trực thuộc (bảng thay cho biểu đồ)")
     expect(children).to_contain_text("Phòng GD&ĐT Thủy Nguyên")

@@ -39,10 +39,13 @@ def test_officer_drills_down_and_exports_xlsx(demo_server, page):
     population, trained = _figure(target, so)
     expect(page.locator(".fig[aria-current]")).to_contain_text(f"({trained}/{population})")
 
-    # Drill down: province → school → class → learners not yet trained.
+    # Drill down: province → school → class → learners not yet trained. The children's table
+    # (the chart's text alternative, with the links) is a collapsible section under the chart.
+    page.locator("summary", has_text="Bảng số liệu và xem từng đơn vị").click()
     table = page.get_by_role("table", name="Kết quả theo đơn vị trực thuộc (bảng thay cho biểu đồ)")
     table.get_by_role("link", name="Trường THPT Ngô Quyền").click()
     expect(page.locator("main h1")).to_have_text("Trường THPT Ngô Quyền")
+    page.locator("summary", has_text="Bảng số liệu và xem từng đơn vị").click()
     page.get_by_role("table").first.get_by_role("link", name="Lớp 12A2").click()
     expect(page.locator("main h1")).to_have_text("Lớp 12A2")
     axe_check(page, label="reports dashboard (class)")
@@ -94,6 +97,7 @@ def test_teacher_target_ethnic_groups_and_class_grid(demo_server, page):
     population, trained = _figure(teachers, so)
     assert population >= 1  # the demo's teachers count, not its learners
     expect(page.locator(".fig[aria-current]")).to_contain_text(f"({trained}/{population})")
+    page.locator("summary", has_text="Phân tách").click()
     expect(page.get_by_role("table", name="Theo từng dân tộc")).to_be_visible()
     axe_check(page, label="reports dashboard (teacher target, ethnic groups, clubs panel)")
 

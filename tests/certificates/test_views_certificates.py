@@ -83,3 +83,18 @@ def test_open_badge_json_is_public_and_minimal(client, certificate):
     assert data["id"].endswith(f"/verify/{certificate.code}/")
     assert data["credentialStatus"]["revoked"] is False
     assert certificate.user.email not in str(data)
+
+
+def test_detail_page_shows_a_preview_of_the_certificate(client, certificate):
+    """Issue 19 item 12: an HTML rendering of the certificate, no PDF drawn in the request."""
+    from unittest import mock
+
+    client.force_login(certificate.user)
+    with mock.patch("courses.certificates.services.certificate_render") as render:
+        body = client.get(reverse("certificates:detail", args=[certificate.code])).content.decode()
+    render.assert_not_called()
+    assert '<div class="cert" role="img" aria-labelledby="cert-cap">' in body
+    assert "Xem trước chứng chỉ của Lê Hoàng Yến" in body
+    preview = body.split('class="cert"')[1].split("</figure>")[0]
+    assert "CHỨNG CHỈ" in preview and "Lê Hoàng Yến" in preview
+    assert certificate.course_title in preview and certificate.code in preview

@@ -8,6 +8,7 @@ from lms.accounts.models import User
 from lms.demo import courses as demo_courses
 from lms.demo import people, units
 from lms.demo.hooks import DemoContext, feature_demo_builders
+from lms.demo.images import build_course_images
 
 
 class Command(BaseCommand):
@@ -20,6 +21,7 @@ class Command(BaseCommand):
             programmes = demo_courses.build_programmes()
             demo_courses.build_teacher_group(index)
             course_pages = demo_courses.build_courses(index, programmes)
+            build_course_images(course_pages)
             staff_logins = people.build_staff(tree)
             learners = people.build_learners(tree)
             people.build_parent(learners)
