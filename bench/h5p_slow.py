@@ -135,11 +135,21 @@ def one_run(browser, base: str, lesson: str, password: str) -> dict:
         cdp.send("Network.enable")
         cdp.send("Network.emulateNetworkConditions", NETWORK)
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_RATE})
+        console: list[str] = []
+        page.on("console", lambda m: console.append(f"{m.type}: {m.text}"))
+        page.on("pageerror", lambda e: console.append(f"pageerror: {e}"))
+        page.on("requestfailed", lambda r: console.append(f"failed: {r.url} {r.failure}"))
         start = time.monotonic()
         page.goto(f"{base}{lesson}", wait_until="commit")
         frame = page.frame_locator(".h5p-activity iframe.h5p-frame")
         button = frame.locator("button").first
-        button.wait_for(state="visible", timeout=60_000)
+        try:
+            button.wait_for(state="visible", timeout=90_000)
+        except Exception:
+            shot = Path(tempfile.gettempdir()) / "h5p_slow_failure.png"
+            page.screenshot(path=str(shot), full_page=True)
+            log(f"no button in the player: {page.url}, screenshot {shot}\n" + "\n".join(console))
+            raise
         deadline = time.monotonic() + 60
         while not button.is_enabled() and time.monotonic() < deadline:
             time.sleep(0.02)
@@ -164,26 +174,48 @@ def main() -> int:
     ap.add_argument("--checkout", type=Path, default=ROOT, help="the code to serve")
     ap.add_argument("--runs", type=int, default=2)
     ap.add_argument("--keep", action="store_true")
+    ap.add_argument("--dir", type=Path, help="work in this directory and keep it; its database "
+                    "and media are reused when a run already set them up")
+    ap.add_argument("--setup-only", action="store_true")
+    ap.add_argument("--wait-pid", type=int, action="append", default=[],
+                    help="set up, then wait for this process (e.g. another run) to end "
+                         "before measuring: both use Redis database 4")
     args = ap.parse_args()
     checkout = args.checkout.resolve()
-    tmp = Path(tempfile.mkdtemp(prefix="hocmo-h5p-slow-"))
-    port = free_port()
+    if args.dir:
+        args.dir.mkdir(parents=True, exist_ok=True)
+        args.keep = True
+    tmp = args.dir.resolve() if args.dir else Path(tempfile.mkdtemp(prefix="hocmo-h5p-slow-"))
+    ready = tmp / "ready"
+    port_file = tmp / "port"  # the demo was loaded for this site origin: keep it on reuse
+    port = int(port_file.read_text()) if port_file.exists() else free_port()
+    port_file.write_text(str(port))
     env = build_env(tmp, production=True)
     env.update({"DJANGO_CACHE_URL": os.environ.get("DJANGO_CACHE_URL", CACHE_URL),
                 "DJANGO_BASE_URL": f"http://127.0.0.1:{port}",
                 "HOCMO_SITE_ORIGIN": f"http://127.0.0.1:{port}",
                 "HOCMO_CONTENT_ORIGIN": f"http://localhost:{port}",
-                "DJANGO_SECURE_SSL_REDIRECT": "false"})
+                "DJANGO_SECURE_SSL_REDIRECT": "false",
+                # the browser speaks http to 127.0.0.1 while the proxy header says https
+                "DJANGO_CSRF_TRUSTED_ORIGINS": f"http://127.0.0.1:{port}"})
     setup = {**env, "DJANGO_SETTINGS_MODULE": "lms.settings.dev"}
     server = None
     try:
-        manage(setup, checkout, "migrate", "--noinput")
-        manage(setup, checkout, "load_demo")
-        manage(setup, checkout, "collectstatic", "--noinput", "-v", "0")
+        if not ready.exists():
+            manage(setup, checkout, "migrate", "--noinput")
+            manage(setup, checkout, "load_demo")
+            manage(setup, checkout, "collectstatic", "--noinput", "-v", "0")
+            ready.write_text("migrate, load_demo, collectstatic done\n")
+        if args.setup_only:
+            return 0
         lesson = lesson_path(setup, checkout)
         password = manage(setup, checkout, "shell", "-c",
                           "from django.conf import settings; "
                           "print(settings.HOCMO_DEMO_PASSWORD)").strip().splitlines()[-1]
+        for pid in args.wait_pid:
+            log(f"waiting for process {pid} to end")
+            while Path(f"/proc/{pid}").exists():
+                time.sleep(2)
         manage(env, checkout, "shell", "-c", "from django.core.cache import cache; cache.clear()")
         server = start_server(env, checkout, port, tmp / "gunicorn.log")
         base = f"http://127.0.0.1:{port}"
