@@ -62,3 +62,20 @@ def package_library_keys(sha256: str) -> dict[str, str] | None:
 
 def package_by_sha(sha256: str) -> H5PPackage | None:
     return H5PPackage.objects.filter(sha256=sha256).first()
+
+
+def installed_library_key(key: str) -> bool:
+    """True when `key` (machineName-major.minor.patch) is an installed library (cached)."""
+    from .models import H5PLibrary
+
+    cache_key = f"h5p:installed:{key}"
+    found = cache.get(cache_key)
+    if found is None:
+        name, _sep, version = key.rpartition("-")
+        parts = version.split(".")
+        found = len(parts) == 3 and all(p.isdigit() for p in parts) and H5PLibrary.objects.filter(
+            machine_name=name, major_version=int(parts[0]), minor_version=int(parts[1]),
+            patch_version=int(parts[2])).exists()
+        if found:  # a refusal is not remembered: the library may be installed next minute
+            cache.set(cache_key, True, TTL_SECONDS)
+    return bool(found)

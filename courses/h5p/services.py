@@ -2,6 +2,7 @@
 move it into place with one rename, so a failure never leaves a half-unpacked package."""
 
 import hashlib
+import logging
 import os
 import shutil
 import tempfile
@@ -13,6 +14,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from .bundles import package_bundle
 from .libraries import installed_folders, libraries_to_install, refuse_installs
 from .models import H5PContent, H5PLibrary, H5PPackage
 from .validation import (
@@ -24,6 +26,7 @@ from .validation import (
 )
 
 CHUNK = 1024 * 1024
+logger = logging.getLogger(__name__)
 
 
 def h5p_root() -> Path:
@@ -147,6 +150,12 @@ def h5p_package_store(fileobj, *, install_libraries: bool = False) -> H5PPackage
         # The package's own libraries and every dependency, resolved to what is installed.
         needed = _all_dependency_folders(validated, by_folder)
         package.libraries.add(*[by_folder[f] for f in needed if f in by_folder])
+    # The player's library bundle, built now so the first learner does not wait for it
+    # (the frame view builds it too, should this fail or the files be moved).
+    try:
+        package_bundle(package)
+    except OSError:
+        logger.exception("H5P bundle for package %s not built", sha256)
     return package
 
 

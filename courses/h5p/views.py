@@ -16,7 +16,8 @@ from lms.content_origin import site_origin
 from lms.content_origin.policy import frame_policy
 from lms.units.access import public
 
-from .selectors import package_by_sha, package_library_keys, parse_activity
+from .bundles import bundle_path, package_bundle
+from .selectors import installed_library_key, package_by_sha, package_library_keys, parse_activity
 from .services import library_dir, package_dir
 from .validation import CONTENT_EXTENSIONS, LIBRARY_EXTENSIONS
 
@@ -57,6 +58,43 @@ def library_file(request, sha256: str, folder: str, path: str):
 
 @public
 @require_GET
+def library_file_by_key(request, key: str, path: str):
+    """An installed library's file by exact version: what bundled stylesheets' url()s name."""
+    if not installed_library_key(key):
+        raise Http404
+    return _file_response(library_dir(key), path, LIBRARY_EXTENSIONS)
+
+
+_BUNDLE_TYPES = {"js": "text/javascript; charset=utf-8", "css": "text/css; charset=utf-8"}
+
+
+@public
+@require_GET
+def bundle_file(request, digest: str, ext: str):
+    """A library bundle (bundles.py), addressed by the SHA-256 of its bytes: compressed at
+    build time, sent as the client accepts it, cached for a year."""
+    accepted = {part.split(";")[0].strip().lower()
+                for part in request.headers.get("Accept-Encoding", "").split(",")}
+    plain = bundle_path(digest, ext)
+    target, encoding = plain, None
+    for name, suffix in (("br", ".br"), ("gzip", ".gz")):
+        candidate = plain.with_name(plain.name + suffix)
+        if name in accepted and candidate.is_file():
+            target, encoding = candidate, name
+            break
+    if not plain.is_file() or not target.is_file():
+        raise Http404
+    # FileResponse closes the file when the response is done.
+    response = FileResponse(open(target, "rb"), content_type=_BUNDLE_TYPES[ext])  # noqa: SIM115
+    if encoding:
+        response["Content-Encoding"] = encoding
+    response["Vary"] = "Accept-Encoding"
+    response["Cache-Control"] = IMMUTABLE
+    return response
+
+
+@public
+@require_GET
 @xframe_options_exempt  # frame-ancestors (the site only) decides who may embed it
 def player_frame(request, sha256: str):
     """The document a lesson's sandboxed iframe loads: h5p-standalone for one package, which
@@ -71,11 +109,22 @@ def player_frame(request, sha256: str):
         return HttpResponseBadRequest(b"activity", content_type="text/plain")
     language = "en" if request.GET.get("lang") == "en" else "vi"
     lesson_id, content_id = parse_activity(activity) or (0, 0)
+    libraries = list(package.libraries.all())
+    bundle = package_bundle(package, libraries)
+    # What h5p-standalone would fetch one round trip after another (h5p.json, then each
+    # library.json), handed over in the page; the installed libraries' scripts and styles
+    # come in the bundle (frame.js).
+    boot = {"manifest": package.manifest,
+            "libraries": {lib.folder: lib.definition for lib in libraries},
+            "covered": bundle.covered}
     with translation.override(language):
         html = render_to_string("h5p/frame.html", {
             "package": package, "language": language, "activity": activity,
             "package_path": f"/h5p/p/{sha256}", "parent_origin": site_origin(),
             "frame_id": f"h5p-{lesson_id}-{content_id}",
+            "bundle_js": f"/h5p/b/{bundle.js}.js" if bundle.js else "",
+            "bundle_css": f"/h5p/b/{bundle.css}.css" if bundle.css else "",
+            "boot": boot,
         })
     response = HttpResponse(html)
     response["Content-Security-Policy"] = frame_policy()

@@ -34,6 +34,9 @@ def test_learner_completes_lesson_by_answering_h5p(demo_server, page, tmp_path):
     rejected = []
     page.on("response", lambda r: rejected.append(f"{r.status} {r.text()}")
             if "/xapi/" in r.url and r.status >= 400 else None)
+    player_requests = []
+    page.on("request", lambda r: player_requests.append(r.url)
+            if r.frame != page.main_frame else None)
     page.goto(f"{base}{LESSON_PATH}")
     expect(page.get_by_text("Bạn đã hoàn thành bài học này.")).to_have_count(0)
     # The lesson's sandboxed frame on the content origin, where h5p-standalone runs.
@@ -41,6 +44,15 @@ def test_learner_completes_lesson_by_answering_h5p(demo_server, page, tmp_path):
     true_button = frame.get_by_role("button", name="Đúng")
     expect(true_button).to_be_visible(timeout=30_000)
     axe_check(page, label="lesson with H5P (learner)")
+    # Issue 18: the libraries come as one bundle (no library.json or h5p.json round trips, no
+    # file of a library on its own), compressed, from the content origin.
+    assert not [u for u in player_requests if "/libraries/" in u or u.endswith("/h5p.json")], \
+        player_requests
+    bundles = [u for u in player_requests if "/h5p/b/" in u]
+    assert len([u for u in bundles if u.endswith(".js")]) == 1, player_requests
+    from django.conf import settings
+
+    assert all(u.startswith(settings.HOCMO_CONTENT_ORIGIN + "/h5p/b/") for u in bundles)
     # Offline after load (a phone losing its signal): the player still works, the statements
     # wait on the device and are sent when the connection returns.
     page.context.set_offline(True)

@@ -34,3 +34,6 @@ def test_player_only_on_lessons_with_h5p(client):
     assert parse_qs(urlsplit(src).query)["activity"] == [activity]
     assert "h5p-standalone" not in with_h5p
     assert "h5p/player.js" not in without and "data-h5p" not in without
+    # Issue 18: the connection to the content host opens while the lesson page loads.
+    assert '<link rel="preconnect" href="http://noidung.testserver">' in with_h5p
+    assert "preconnect" not in without

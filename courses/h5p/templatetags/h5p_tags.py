@@ -32,3 +32,11 @@ def h5p_frame_src(content, activity: str) -> str:
 
     query = urlencode({"activity": activity, "lang": "en" if get_language() == "en" else "vi"})
     return f"{content_url('h5p:player_frame', content.package.sha256)}?{query}"
+
+
+@register.simple_tag
+def h5p_content_origin() -> str:
+    """The content origin, for the lesson page's preconnect (issue 18)."""
+    from lms.content_origin import content_origin
+
+    return content_origin()

@@ -43,8 +43,51 @@
     }
   }
 
+  // Issue 18: on slow mobile data h5p-standalone's discovery (h5p.json, then library.json
+  // after library.json, then each library file) cost one round trip after another. The frame
+  // page carries h5p.json and the installed libraries' library.json (#h5p-boot), content.json
+  // is asked for at once, and the libraries' scripts and styles come in one bundle (built on
+  // the server from installed library files only; preloaded by the page). h5p-standalone skips
+  // a file the document already names (data-h5p), so each bundled file gets an inert
+  // placeholder and the bundle is loaded as the player's "custom" script and stylesheet.
+  var base = cfg.h5pPath.replace(/\/$/, "");
+  var origin = window.location.origin;  // the URL's origin (the document's own is opaque)
+  var bootNode = document.getElementById("h5p-boot");
+  var boot = bootNode ? JSON.parse(bootNode.textContent) : null;
+  if (boot) {
+    var known = {};
+    var libraries = origin + base + "/libraries";
+    known[origin + base + "/h5p.json"] = Promise.resolve(JSON.stringify(boot.manifest));
+    Object.keys(boot.libraries).forEach(function (folder) {
+      known[libraries + "/" + folder + "/library.json"] =
+        Promise.resolve(JSON.stringify(boot.libraries[folder]));
+    });
+    var contentUrl = origin + base + "/content/content.json";
+    known[contentUrl] = window.fetch(contentUrl).then(function (r) {
+      if (!r.ok) { throw new Error("content.json " + r.status); }
+      return r.text();
+    });
+    var networkFetch = window.fetch.bind(window);
+    window.fetch = function (input, init) {
+      var url = typeof input === "string" ? new URL(input, window.location.href).href : null;
+      if (url && Object.prototype.hasOwnProperty.call(known, url)) {
+        return known[url].then(function (text) {
+          return new Response(text, {headers: {"Content-Type": "application/json"}});
+        });
+      }
+      return networkFetch(input, init);
+    };
+    (boot.covered || []).forEach(function (pair) {
+      var url = libraries + "/" + pair[0] + "/" + pair[1];
+      var css = /\.css$/i.test(pair[1]);
+      var placeholder = document.createElement(css ? "link" : "script");
+      if (!css) { placeholder.type = "text/plain"; }
+      placeholder.dataset.h5p = url;
+      document.head.appendChild(placeholder);
+    });
+  }
+
   async function start() {
-    var base = cfg.h5pPath.replace(/\/$/, "");
     await new window.H5PStandalone.H5P(document.getElementById("h5p-mount"), {
       id: cfg.h5pId,
       h5pJsonPath: base,
@@ -57,7 +100,9 @@
       // Into this document: the sandboxed frame is the content's isolation (an iframe of
       // h5p-standalone's own inside it would get another opaque origin and stay blank).
       embedType: "div",
-      xAPIObjectIRI: cfg.activity
+      xAPIObjectIRI: cfg.activity,
+      customJs: boot && cfg.bundleJs ? [cfg.bundleJs] : [],
+      customCss: boot && cfg.bundleCss ? [cfg.bundleCss] : []
     });
     if (window.H5P && window.H5P.externalDispatcher) {
       window.H5P.externalDispatcher.on("xAPI", function (event) {
