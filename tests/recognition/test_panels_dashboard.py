@@ -31,15 +31,15 @@ def test_cached_dashboard_panel_follows_a_confirmation_and_a_rename(tree, citize
                                                                     rf, django_assert_num_queries):
     """Issue 18: the dashboard's panel is cached under the recognition generation and the
     dashboard's: a warm panel reads nothing, a confirmation or a rename shows at once."""
-    request = rf.get("/")
-    first = recognition_dashboard_panel(request, tree["so"])
+    request = rf.get("/")  # a commune: the root (depth 1) shows no panel
+    first = recognition_dashboard_panel(request, tree["xa_a"])
     with django_assert_num_queries(0):
-        assert recognition_dashboard_panel(request, tree["so"]) == first
+        assert recognition_dashboard_panel(request, tree["xa_a"]) == first
     services.candidate_confirm(actor=tree["officer_so"], candidate=citizen, render=False)
-    assert recognition_dashboard_panel(request, tree["so"]) != first
-    assert "<td class=\"n\">1</td>" in recognition_dashboard_panel(request, tree["so"])
-    tree["so"].name = "Sở GD&ĐT Đồng Nai (mới)"
-    tree["so"].save()
-    assert "(mới)" in recognition_dashboard_panel(request, tree["so"])
+    assert recognition_dashboard_panel(request, tree["xa_a"]) != first
+    assert "<td class=\"n\">1</td>" in recognition_dashboard_panel(request, tree["xa_a"])
+    tree["xa_a"].name = "UBND Phường Biên Hòa (mới)"
+    tree["xa_a"].save()
+    assert "(mới)" in recognition_dashboard_panel(request, tree["xa_a"])
     Candidate.objects.filter(pk=citizen.pk).delete()  # one by one: the receiver bumps
-    assert "<td class=\"n\">1</td>" not in recognition_dashboard_panel(request, tree["so"])
+    assert "<td class=\"n\">1</td>" not in recognition_dashboard_panel(request, tree["xa_a"])
