@@ -4,7 +4,10 @@ in-process (Django test Client through the whole middleware stack) under pyinstr
 the server's settings (production by default: Redis cache, cached_db sessions, DEBUG off).
 
     DATABASE_URL=postgres://… .venv/bin/python bench/profile_pages.py [-n 300] [--only class_grid]
-        [--html DIR]
+        [--html DIR] [--time]
+
+Pages (--only): anon_course, learner_lesson, class_grid, grid_json, teacher_class, dashboard
+(the demo's province officer canbo.so on their Sở's dashboard).
 
 The database must hold the demo (bench/course_page.py --keep, or `manage.py load_demo`).
 Prints per page: ms per request (wall, in-process), SQL per request, and pyinstrument's tree
@@ -22,6 +25,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from pages import LEARNER, TEACHER, django_setup, find_urls  # noqa: E402
 from serving import HOST, PROXY_HEADERS, build_env, settings_summary  # noqa: E402
+
+OFFICER = "canbo.so"  # the demo's province officer (Sở GD&ĐT Hải Phòng)
 
 
 def main() -> int:
@@ -58,7 +63,8 @@ def main() -> int:
     teacher.force_login(User.objects.get(username=TEACHER))
     plan = {"anon_course": (anon, urls.course), "learner_lesson": (learner, urls.lesson),
             "class_grid": (teacher, urls.grid), "grid_json": (teacher, urls.grid_json),
-            "teacher_class": (teacher, urls.teacher_class)}
+            "teacher_class": (teacher, urls.teacher_class),
+            "dashboard": officer_dashboard()}
     only = set(filter(None, args.only.split(",")))
     for key, (client, path) in plan.items():
         if only and key not in only:
@@ -98,6 +104,23 @@ def main() -> int:
             Path(args.html).mkdir(parents=True, exist_ok=True)
             Path(args.html, f"{key}.html").write_text(profiler.output_html())
     return 0
+
+
+def officer_dashboard():
+    """The demo's province officer (canbo.so, Sở GD&ĐT Hải Phòng) and their unit's dashboard:
+    the officer's dashboard of issue 18 (figures cached, both feature panels shown)."""
+    from django.test import Client
+    from django.urls import reverse
+
+    from lms.accounts.models import User
+    from lms.units.capabilities import Capability
+    from lms.units.permissions import home_units
+
+    officer = User.objects.get(username=OFFICER)
+    client = Client(HTTP_HOST=HOST, headers=PROXY_HEADERS)
+    client.force_login(officer)
+    unit = home_units(officer, Capability.VIEW_REPORTS)[0]
+    return client, reverse("reports:dashboard", args=[unit.pk])
 
 
 def cpu_profile(key: str, path: str, client, n: int) -> None:

@@ -101,12 +101,14 @@ def teacher_classes(request):
 
 @requires(Capability.ENROL_LEARNERS)
 def class_detail(request, unit_id: int):
-    unit = get_object_or_404(Unit.objects.select_related("kind"), pk=unit_id, kind__is_class=True)
+    # The page shows the class's name only: no kind row (the filter still joins it).
+    unit = get_object_or_404(Unit.objects.only("pk", "name", "path"), pk=unit_id,
+                             kind__is_class=True)
     if not can_manage_unit(request.user, unit, Capability.ENROL_LEARNERS):
         raise Http404
     return render(request, "courses/class_detail.html", {
         "unit": unit,
-        "roster": selectors.class_roster(unit),
+        "roster": selectors.class_roster_rows(unit),
         "courses": selectors.course_cards(),
         # The grid and the families page check these over the class (issue 19 item 4); the
         # template asks {% may_open %} as well, so a link shows only where its view opens.

@@ -11,6 +11,7 @@ class RecognitionConfig(AppConfig):
         # The officer dashboard shows this feature's panel; reports never imports the feature.
         from lms.reports.panels import dashboard_panel_register
 
+        from . import receivers  # noqa: F401  (connects the signal receivers)
         from .panels import recognition_dashboard_panel
 
         dashboard_panel_register("recognition", recognition_dashboard_panel, order=20)

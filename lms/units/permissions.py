@@ -6,15 +6,18 @@ Views declare who may reach them with one decorator (lms/units/access.py: `@publ
 `@signed_in`, `@requires(capability)`); the object-level checks below then decide which unit or
 learner they may see. Forbidden objects answer 404."""
 
+from typing import Any
+
+from django.db import connection
 from django.db.models import Q, QuerySet
 
-from .capabilities import TEACHER_SCOPED, Capability, kinds_with
-from .models import Role, RoleKind, Unit, UnitQuerySet
+from .capabilities import CAPABILITIES, TEACHER_SCOPED, Capability, kinds_with
+from .models import Role, RoleKind, Unit, UnitKind, UnitQuerySet
 
 __all__ = [
     "Capability", "can_manage_unit", "can_view_learner", "capability_roles", "has_capability",
     "home_units", "learner_in_subtree", "learner_unit_paths", "learners_visible_to",
-    "live_roles", "role_paths", "units_visible_to", "can_reorganise",
+    "live_roles", "role_paths", "roles_forget", "units_visible_to", "can_reorganise",
     "reorganisation_destinations",
 ]
 
@@ -39,17 +42,59 @@ def capability_roles(user, capability: Capability) -> QuerySet[Role]:
     return roles
 
 
+# Every live role of the user in one query (kind, the unit's path, whether the unit is a school
+# or a class), read once per user object — request.user is loaded afresh for every request, so
+# a role ended or granted anywhere (services, the roster import's UPDATE, a reorganisation's
+# path rewrite, the admin) counts from the very next request: nothing to invalidate. Every
+# capability check of the request (the view's @requires, can_manage_unit, can_edit_targets,
+# can_reorganise, …) is answered from these rows (issue 18: the dashboard read them three times,
+# once per set of role kinds).
+_ROLES_ATTR = "_hocmo_live_roles"
+# Table names from the models' _meta; the user id is a parameter.
+_ROLES_SQL = (
+    f"SELECT r.kind, r.unit_path, k.is_school OR k.is_class "  # noqa: S608
+    f"FROM {Role._meta.db_table} r JOIN {Unit._meta.db_table} u ON u.id = r.unit_id "
+    f"JOIN {UnitKind._meta.db_table} k ON k.id = u.kind_id "
+    f"WHERE r.user_id = %s AND r.ended_at IS NULL ORDER BY r.id")
+
+
+def _role_rows(user) -> tuple[tuple[str, str, bool], ...]:
+    rows = getattr(user, _ROLES_ATTR, None)
+    if rows is None:
+        # Raw SQL: this runs on every staff request, and compiling the ORM query (two joins)
+        # cost more CPU than the indexed read itself.
+        with connection.cursor() as cursor:
+            cursor.execute(_ROLES_SQL, [user.pk])
+            rows = tuple((kind, path, bool(scoped)) for kind, path, scoped in cursor.fetchall())
+        setattr(user, _ROLES_ATTR, rows)
+    return rows
+
+
+def roles_forget(user) -> None:
+    """Drop what this user object remembers of its roles (after changing them in the same
+    process, e.g. a service or a test that grants a role and then asks again)."""
+    for name in {_ROLES_ATTR, *map(_paths_attr, CAPABILITIES.values())}:
+        if hasattr(user, name):
+            delattr(user, name)
+
+
+def _paths_attr(kinds: tuple[str, ...]) -> str:
+    return f"_hocmo_paths_{'_'.join(sorted(kinds))}"
+
+
 def role_paths(user, capability: Capability) -> list[str]:
-    """Paths of the units where the user holds `capability` (the roots of what it covers);
-    queried once per user object and capability."""
+    """Paths of the units where the user holds `capability` (the roots of what it covers),
+    from the user's live roles read once per user object (_role_rows)."""
     if not user.is_authenticated:
         return []
-    kinds = kinds_with(capability)  # capabilities held by the same kinds share one query
-    cache_attr = f"_hocmo_paths_{'_'.join(sorted(kinds))}"
-    if not hasattr(user, cache_attr):
-        setattr(user, cache_attr, list(capability_roles(user, capability)
-                                       .values_list("unit_path", flat=True)))
-    return getattr(user, cache_attr)
+    kinds = kinds_with(capability)  # capabilities held by the same kinds share one list
+    cache_attr = _paths_attr(kinds)
+    paths = getattr(user, cache_attr, None)
+    if paths is None:
+        paths = [path for kind, path, at_school_or_class in _role_rows(user)
+                 if kind in kinds and (at_school_or_class or kind not in TEACHER_SCOPED)]
+        setattr(user, cache_attr, paths)
+    return paths
 
 
 def has_capability(user, capability: Capability) -> bool:
@@ -146,19 +191,35 @@ def reorganisation_destinations(user, unit: Unit) -> UnitQuerySet:
     return units if unit.kind.is_class else units.filter(kind__is_class=False)
 
 
+# url name (and URLconf) → the view's declaration: a name always resolves to the same view,
+# whatever its arguments, so each worker resolves it once (issue 18: resolving every link of a
+# page on every request was 5 % of the dashboard's time).
+_access_by_name: dict[tuple[str, str | None, str], Any] = {}  # access.Access | None
+
+
+def _declared_access_of(url_name: str, url: str) -> Any:
+    from django.conf import settings
+    from django.urls import get_urlconf, resolve
+
+    from .access import declared_access  # access.py imports this module
+
+    key = (url_name, get_urlconf(), settings.ROOT_URLCONF)
+    if key not in _access_by_name:
+        _access_by_name[key] = declared_access(resolve(url).func)
+    return _access_by_name[key]
+
+
 def may_open_url(request, url_name: str, *args) -> bool:
     """Whether `request.user` may open the page `url_name` names, asked of the view's own
     declaration (`@public/@signed_in/@requires`), so a link and its view cannot drift: the
     `{% may_open %}` tag's rule (issue 19)."""
-    from django.urls import NoReverseMatch, resolve, reverse
-
-    from .access import declared_access  # access.py imports this module
+    from django.urls import NoReverseMatch, reverse
 
     try:
-        match = resolve(reverse(url_name, args=args or None))
+        url = reverse(url_name, args=args or None)
     except NoReverseMatch:
         return False
-    access = declared_access(match.func)
+    access = _declared_access_of(url_name, url)
     user = getattr(request, "user", None)  # absent on pages refused before authentication
     if access is None or access.rule == "public":
         return True

@@ -19,6 +19,7 @@ from lms.accounts.models import User
 from lms.units.models import Role, RoleKind, Unit, paths_and_ancestors
 
 from .. import rules
+from ..generations import recognition_counts_changed
 from ..models import Candidate, CandidateStatus, Household, HouseholdMember, RecognitionKind
 
 COMMUNE_KIND = "commune"
@@ -104,6 +105,7 @@ def _propose(rows: list[dict]) -> int:
         # Filtered on status: a candidate reviewed meanwhile keeps its figures.
         Candidate.objects.filter(status=CandidateStatus.PENDING).bulk_update(
             pending, REFRESHED, batch_size=CHUNK)
+        recognition_counts_changed()  # bulk writes send no signals (panels.py)
     return sum(1 for k in keys if k not in existing)
 
 

@@ -12,6 +12,7 @@ from courses.certificates.services import award_issue
 from lms.notifications.announcements import recognition_notify
 from lms.units.models import Unit
 
+from ..generations import recognition_counts_changed
 from ..models import (
     Candidate,
     CandidateStatus,
@@ -61,6 +62,7 @@ def candidate_confirm(*, actor, candidate: Candidate, render: bool = True) -> Ca
             if candidate.status != CandidateStatus.CONFIRMED:
                 raise ValidationError(_("Đề xuất này đã được xét duyệt."))
             return candidate
+        recognition_counts_changed()  # the dashboard panel's counts (panels.py)
         holder = _certificate_holder(candidate)
         if holder is not None:
             subject_id = candidate.subject_key.rsplit(":", 1)[1]

@@ -1,0 +1,62 @@
+"""Issue 18: the staff pages people wait on, at their warm query counts. Every capability check
+of a request is answered from one read of the user's live roles (lms.units.permissions), the
+grid and the dashboard's body and recognition panel come from caches keyed by their
+generations, so a warm request reads:
+
+- class grid, its JSON: the user, their roles, the class, the grid version;
+- teacher's class view: the user, their roles, the class, its roster (+ the content version,
+  read on every request inside a test's transaction, once a second per worker in production);
+- officer dashboard: the user, their roles, the unit (was 6: three role reads, one per set of
+  role kinds, and the recognition panel's count)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from courses.services import enrolment_create
+from lms.recognition.models import Candidate
+from lms.units.models import Role, RoleKind
+from tests.factories import learner_in, staff_at
+
+pytestmark = pytest.mark.django_db
+
+
+def _warm(client, url, expected: int) -> list[str]:
+    assert client.get(url).status_code == 200
+    assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    sql = [q["sql"] for q in ctx.captured_queries]
+    assert len(sql) == expected, sql
+    assert sum(Role._meta.db_table in q and "ended_at" in q and "unit_path" in q
+               for q in sql) == 1, sql  # the one read of the user's roles
+    return sql
+
+
+@pytest.fixture
+def teacher(client, tree, courses):
+    teacher = staff_at(tree["school_x"], RoleKind.TEACHER, username="gv-queries")
+    for _ in range(3):
+        enrolment_create(user=learner_in(tree["x1"]), course=courses[0][0])
+    client.force_login(teacher)
+    return teacher
+
+
+def test_class_grid_reads_four_queries(client, tree, teacher):
+    _warm(client, reverse("reports:class_view", args=[tree["x1"].pk]), 4)
+
+
+def test_class_grid_json_reads_four_queries(client, tree, teacher):
+    _warm(client, reverse("reports:class_view_json", args=[tree["x1"].pk]), 4)
+
+
+def test_teacher_class_view_reads_five_queries(client, tree, teacher):
+    _warm(client, reverse("courses:class_detail", args=[tree["x1"].pk]), 5)
+
+
+def test_warm_dashboard_reads_three_queries(client, tree, target):
+    officer = staff_at(tree["so_a"], RoleKind.OFFICER, username="canbo-queries")
+    client.force_login(officer)
+    sql = _warm(client, reverse("reports:dashboard", args=[tree["so_a"].pk]), 3)
+    assert not [q for q in sql if Candidate._meta.db_table in q]  # the panel is cached
