@@ -3,7 +3,9 @@
 import os
 
 import pytest
+from django.conf import settings
 from django.core.cache import caches
+from django.utils import translation
 
 from lms.pagecache.versioning import forget_worker_version, versioned_local_clear
 
@@ -15,6 +17,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 @pytest.fixture(autouse=True)
 def _fresh_caches():
     # Rolled-back tests reuse version numbers: no entry of an earlier test may answer.
+    # Each test starts in the site's language: a request of an earlier test in English leaves
+    # English active in this thread, and strings rendered outside a request would follow it.
+    translation.activate(settings.LANGUAGE_CODE)
     for alias in ("default", "local"):
         caches[alias].clear()
     forget_worker_version()

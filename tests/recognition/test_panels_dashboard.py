@@ -32,6 +32,7 @@ def test_cached_dashboard_panel_follows_a_confirmation_and_a_rename(tree, citize
     """Issue 18: the dashboard's panel is cached under the recognition generation and the
     dashboard's: a warm panel reads nothing, a confirmation or a rename shows at once."""
     request = rf.get("/")  # a commune: the root (depth 1) shows no panel
+    request.user = tree["officer_so"]  # the link to the counts is shown by capability
     first = recognition_dashboard_panel(request, tree["xa_a"])
     with django_assert_num_queries(0):
         assert recognition_dashboard_panel(request, tree["xa_a"]) == first
