@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lms.common.jobs import BuiltFile
+
 from .files import evidence_storage, evidence_upload_to
 
 
@@ -144,7 +146,7 @@ class EvidenceFile(models.Model):
         return self.name
 
 
-class AnnexExport(models.Model):
+class AnnexExport(BuiltFile):
     """A plan's annex as PDF, built by a Celery task (WeasyPrint takes about a second; issue 19
     item 13), like the reports' exports: the requester follows its progress on a page that
     refreshes itself and downloads it when ready; nobody else may."""
@@ -153,13 +155,7 @@ class AnnexExport(models.Model):
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                                      related_name="+")
     language = models.CharField(max_length=5, default="vi")
-    progress = models.PositiveSmallIntegerField(default=0)
-    # Kept in the database, not under MEDIA_URL: only the requester may download it.
-    content = models.BinaryField(blank=True, null=True)
-    filename = models.CharField(max_length=200, blank=True)
-    error = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
+    # progress, content, filename, error, created_at, finished_at: BuiltFile
 
     def __str__(self) -> str:
         return self.filename or f"annex export {self.pk}"

@@ -10,6 +10,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lms.common.jobs import BuiltFile
+
 
 class TrainedRule(models.TextChoices):
     COURSE = "course", _("Hoàn thành một trong các khóa học đã chọn")
@@ -200,7 +202,7 @@ class ExportFormat(models.TextChoices):
     PDF = "pdf", "PDF"
 
 
-class ExportJob(models.Model):
+class ExportJob(BuiltFile):
     """An export on demand (requested_by, only they download it) or an annual report prepared
     ahead of a target's deadline (`target` set, no requester: the unit's managers download it)."""
 
@@ -211,13 +213,7 @@ class ExportJob(models.Model):
                                related_name="prepared_reports")
     period_label = models.CharField(max_length=40, blank=True)  # only this period's targets
     fmt = models.CharField(max_length=4, choices=ExportFormat.choices)
-    progress = models.PositiveSmallIntegerField(default=0)
-    # Kept in the database, not under MEDIA_URL: only the requester may download it.
-    content = models.BinaryField(blank=True, null=True)
-    filename = models.CharField(max_length=200, blank=True)
-    error = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
+    # progress, content, filename, error, created_at, finished_at: BuiltFile
 
     class Meta:
         constraints = [models.UniqueConstraint(
