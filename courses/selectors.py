@@ -240,7 +240,7 @@ def learners_pending_completion(course_id: int):
 
 def class_roster_rows(unit) -> list[tuple[str, int]]:
     """(name as get_full_name gives it, number of courses enrolled in) of each current learner
-    of a class, by name: class_roster's one query without building an account object per
+    of a class, in Vietnamese name order: class_roster's one query without building an account object per
     learner (the teacher's class view shows only these two columns; issue 18)."""
     from lms.accounts.models import User
     from lms.units.models import RoleKind
@@ -248,7 +248,7 @@ def class_roster_rows(unit) -> list[tuple[str, int]]:
     rows = (User.objects.filter(roles__unit=unit, roles__kind=RoleKind.LEARNER,
                                 roles__ended_at__isnull=True)
             .annotate(enrolment_count=Count("enrolments", distinct=True))
-            .order_by("full_name")
+            .order_by("name_key", "pk")  # Vietnamese name order (lms/common/names.py)
             .values_list("full_name", "first_name", "last_name", "username", "enrolment_count"))
     return [(full or f"{first} {last}".strip() or username, count)
             for full, first, last, username, count in rows]
