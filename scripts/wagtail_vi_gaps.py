@@ -16,6 +16,12 @@ task configuration, redirects, search promotions, the styleguide, etc. are "supe
     .venv/bin/python scripts/wagtail_vi_gaps.py --list     # + the remaining msgids (authors')
     .venv/bin/python scripts/wagtail_vi_gaps.py --list --all        # + the superusers' too
     .venv/bin/python scripts/wagtail_vi_gaps.py --po djangojs       # untranslated as .po entries
+    .venv/bin/python scripts/wagtail_vi_gaps.py --check    # placeholders of locale/vi match
+
+``--check`` compares the placeholders (``%(name)s``, ``%s``, ``{name}``) and HTML tags of every
+msgstr in the project's locale/vi with its msgid (``msgid_plural`` for plural entries: Vietnamese
+has one form, used for every count), also for entries msgfmt does not check (no python-format
+flag), and exits 1 on a mismatch.
 """
 
 from __future__ import annotations
@@ -160,6 +166,27 @@ def gaps():
             yield app, domain, entries, [e for e in entries if e.key not in vi]
 
 
+PLACEHOLDER = re.compile(r"%\([^)]+\)[sdif]|%[sdif]|\{[a-z_0-9]*\}|</?[a-zA-Z][^>]*>")
+
+
+def check_placeholders() -> list[str]:
+    problems = []
+    for domain in DOMAINS:
+        path = PROJECT_VI / f"{domain}.po"
+        if not path.exists():
+            continue
+        for e in parse_po(path):
+            source = PLACEHOLDER.findall(e.msgid_plural or e.msgid)
+            allowed = set(source) | set(PLACEHOLDER.findall(e.msgid))
+            for text in e.msgstr.values():
+                got = PLACEHOLDER.findall(text)
+                if e.msgid_plural is None and sorted(got) != sorted(source):
+                    problems.append(f"{path.name}: {e.msgid!r}: {sorted(source)} != {sorted(got)}")
+                elif e.msgid_plural is not None and not set(got) <= allowed:
+                    problems.append(f"{path.name}: {e.msgid!r}: {sorted(set(got) - allowed)} unknown")
+    return problems
+
+
 def _q(s: str) -> str:
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t") + '"'
 
@@ -169,7 +196,13 @@ def main(argv=None) -> int:
     ap.add_argument("--list", action="store_true", help="list the remaining msgids")
     ap.add_argument("--all", action="store_true", help="include superuser-only screens")
     ap.add_argument("--po", choices=DOMAINS, help="print remaining entries of a domain as .po")
+    ap.add_argument("--check", action="store_true", help="check placeholders of locale/vi")
     args = ap.parse_args(argv)
+
+    if args.check:
+        problems = check_placeholders()
+        print("\n".join(problems) or "locale/vi: placeholders and tags match their msgids")
+        return 1 if problems else 0
 
     totals = {"authors": [0, 0], "superusers": [0, 0]}
     rows = []
