@@ -36,8 +36,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_VI = ROOT / "locale" / "vi" / "LC_MESSAGES"
 
+# "" is Wagtail's core (wagtail/locale): page, revision, workflow-state and locale model strings.
 APPS = [
-    "admin", "images", "documents", "snippets", "embeds", "contrib/table_block",
+    "", "admin", "images", "documents", "snippets", "embeds", "contrib/table_block",
     "contrib/typed_table_block", "search", "locales", "sites",
 ]
 DOMAINS = ["django", "djangojs"]
@@ -143,7 +144,7 @@ def vietnamese_keys(domain: str) -> set[tuple[str | None, str]]:
 
 
 def is_superuser_only(entry: Entry, app: str) -> bool:
-    refs = [f"{app}/{r.rsplit(':', 1)[0]}" for r in entry.refs]
+    refs = [f"{app or 'core'}/{r.rsplit(':', 1)[0]}" for r in entry.refs]
     return bool(refs) and all(SUPERUSER_PATHS.search(r) for r in refs)
 
 
@@ -154,7 +155,7 @@ def gaps():
     for domain in DOMAINS:
         vi = vietnamese_keys(domain)
         for app in APPS:
-            en = base / app / "locale" / "en" / "LC_MESSAGES" / f"{domain}.po"
+            en = (base / app if app else base) / "locale" / "en" / "LC_MESSAGES" / f"{domain}.po"
             if not en.exists():
                 continue
             entries = []
@@ -196,8 +197,12 @@ def main(argv=None) -> int:
     ap.add_argument("--list", action="store_true", help="list the remaining msgids")
     ap.add_argument("--all", action="store_true", help="include superuser-only screens")
     ap.add_argument("--po", choices=DOMAINS, help="print remaining entries of a domain as .po")
+    ap.add_argument("--locale", type=Path, help="another project locale/vi/LC_MESSAGES (to compare)")
     ap.add_argument("--check", action="store_true", help="check placeholders of locale/vi")
     args = ap.parse_args(argv)
+    if args.locale:
+        global PROJECT_VI
+        PROJECT_VI = args.locale
 
     if args.check:
         problems = check_placeholders()
@@ -223,7 +228,7 @@ def main(argv=None) -> int:
                 continue
             for who in ("authors", "superusers") if args.all else ("authors",):
                 for e in counts[who][1]:
-                    print(f"#: {app} ({who}) {' '.join(e.refs[:3])}")
+                    print(f"#: {app or '(core)'} ({who}) {' '.join(e.refs[:3])}")
                     if e.msgctxt is not None:
                         print(f"msgctxt {_q(e.msgctxt)}")
                     print(f"msgid {_q(e.msgid)}")
@@ -238,7 +243,7 @@ def main(argv=None) -> int:
     print(f"{'app':28} {'domain':9} {'authors: msgids':>16} {'left':>5}   {'superusers: msgids':>18} {'left':>5}")
     for app, domain, counts in rows:
         a, s = counts["authors"], counts["superusers"]
-        print(f"{app:28} {domain:9} {a[0]:>16} {len(a[1]):>5}   {s[0]:>18} {len(s[1]):>5}")
+        print(f"{app or '(core)':28} {domain:9} {a[0]:>16} {len(a[1]):>5}   {s[0]:>18} {len(s[1]):>5}")
     for who, (n, left) in totals.items():
         print(f"{who}: {n} msgids, {n - left} with Vietnamese, {left} without")
     if args.list:
@@ -246,7 +251,7 @@ def main(argv=None) -> int:
             for who in ("authors", "superusers") if args.all else ("authors",):
                 for e in counts[who][1]:
                     ctx = f"[{e.msgctxt}] " if e.msgctxt else ""
-                    print(f"{domain}\t{app}\t{who}\t{ctx}{e.msgid!r}")
+                    print(f"{domain}\t{app or '(core)'}\t{who}\t{ctx}{e.msgid!r}")
     return 0
 
 
