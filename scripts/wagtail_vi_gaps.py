@@ -40,12 +40,16 @@ PROJECT_VI = ROOT / "locale" / "vi" / "LC_MESSAGES"
 APPS = [
     "", "admin", "images", "documents", "snippets", "embeds", "contrib/table_block",
     "contrib/typed_table_block", "search", "locales", "sites",
+    # also installed in HọcMở (lms/settings/base.py): form pages' submissions, users, redirects
+    "contrib/forms", "users", "contrib/redirects",
 ]
 DOMAINS = ["django", "djangojs"]
 
-# Source paths (in the English catalogue's "#:" references) of screens only superusers see.
+# Source paths (in the English catalogue's "#:" references) of screens only superusers see. The
+# workflow models' strings (states: "In progress", "Needs changes"…) are authors'; the users app's
+# account fields (notifications, theme, language) count as superusers' (a coarse, per-path split).
 SUPERUSER_PATHS = re.compile(
-    r"(^|/)(users|groups|sites|settings|redirects|searchpromotions|styleguide|workflows|"
+    r"(^|/)(users|groups|sites|settings|redirects|searchpromotions|styleguide|(?<!models/)workflows|"
     r"locales|task_chooser|wagtailusers|wagtailsites|wagtailredirects|"
     r"wagtailsearchpromotions|wagtailstyleguide|wagtaillocales|permission|collection_privacy|"
     r"collections|reports/site_history|reports/aging|management/commands|migrations|"
