@@ -188,12 +188,15 @@ def check_placeholders() -> list[str]:
                 if e.msgid_plural is None and sorted(got) != sorted(source):
                     problems.append(f"{path.name}: {e.msgid!r}: {sorted(source)} != {sorted(got)}")
                 elif e.msgid_plural is not None and not set(got) <= allowed:
-                    problems.append(f"{path.name}: {e.msgid!r}: {sorted(set(got) - allowed)} unknown")
+                    unknown = sorted(set(got) - allowed)
+                    problems.append(f"{path.name}: {e.msgid!r}: {unknown} unknown")
     return problems
 
 
 def _q(s: str) -> str:
-    return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t") + '"'
+    for a, b in (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\t", "\\t")):
+        s = s.replace(a, b)
+    return f'"{s}"'
 
 
 def main(argv=None) -> int:
@@ -201,7 +204,8 @@ def main(argv=None) -> int:
     ap.add_argument("--list", action="store_true", help="list the remaining msgids")
     ap.add_argument("--all", action="store_true", help="include superuser-only screens")
     ap.add_argument("--po", choices=DOMAINS, help="print remaining entries of a domain as .po")
-    ap.add_argument("--locale", type=Path, help="another project locale/vi/LC_MESSAGES (to compare)")
+    ap.add_argument("--locale", type=Path,
+                    help="another project locale/vi/LC_MESSAGES (to compare)")
     ap.add_argument("--check", action="store_true", help="check placeholders of locale/vi")
     args = ap.parse_args(argv)
     if args.locale:
@@ -244,10 +248,12 @@ def main(argv=None) -> int:
                     print()
         return 0
 
-    print(f"{'app':28} {'domain':9} {'authors: msgids':>16} {'left':>5}   {'superusers: msgids':>18} {'left':>5}")
+    print(f"{'app':28} {'domain':9} {'authors: msgids':>16} {'left':>5}   "
+          f"{'superusers: msgids':>18} {'left':>5}")
     for app, domain, counts in rows:
         a, s = counts["authors"], counts["superusers"]
-        print(f"{app or '(core)':28} {domain:9} {a[0]:>16} {len(a[1]):>5}   {s[0]:>18} {len(s[1]):>5}")
+        print(f"{app or '(core)':28} {domain:9} {a[0]:>16} {len(a[1]):>5}   "
+              f"{s[0]:>18} {len(s[1]):>5}")
     for who, (n, left) in totals.items():
         print(f"{who}: {n} msgids, {n - left} with Vietnamese, {left} without")
     if args.list:
