@@ -254,8 +254,8 @@ def main(argv=None) -> int:
         a, s = counts["authors"], counts["superusers"]
         print(f"{app or '(core)':28} {domain:9} {a[0]:>16} {len(a[1]):>5}   "
               f"{s[0]:>18} {len(s[1]):>5}")
-    for who, (n, left) in totals.items():
-        print(f"{who}: {n} msgids, {n - left} with Vietnamese, {left} without")
+    for who, (n, n_left) in totals.items():
+        print(f"{who}: {n} msgids, {n - n_left} with Vietnamese, {n_left} without")
     if args.list:
         for app, domain, counts in rows:
             for who in ("authors", "superusers") if args.all else ("authors",):
