@@ -122,7 +122,7 @@ def parse_po(path: Path) -> list[Entry]:
                 setattr(cur, kw, val)
         elif line.startswith('"') and target:
             val = _unquote(line)
-            if target[0] == "msgstr":
+            if target[0] == "msgstr" and target[1] is not None:
                 cur.msgstr[target[1]] += val
             else:
                 setattr(cur, target[0], (getattr(cur, target[0]) or "") + val)
