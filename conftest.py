@@ -83,3 +83,16 @@ def celery_in_process():
     app.conf.task_always_eager = True
     yield
     app.conf.task_always_eager = previous
+
+
+@pytest.fixture
+def emptied_for_serialized_rollback(django_db_blocker):
+    """Request it *before* `django_db_serialized_rollback`: a transactional test without
+    serialized rollback flushes the database when it ends, and post_migrate puts the content
+    types and permissions back; Django's serialized rollback then inserts them a second time
+    and fails on their unique constraints. Emptying every table first gives it what it expects
+    (the state a serialized test leaves), whatever test ran before."""
+    from django.core.management import call_command
+
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)

@@ -40,7 +40,7 @@ WIDE = bool(os.environ.get("HOCMO_CRAWL_WIDE"))
 
 
 @pytest.fixture
-def demo(django_db_serialized_rollback, transactional_db):
+def demo(emptied_for_serialized_rollback, django_db_serialized_rollback, transactional_db):
     from django.db import connection
 
     demo_data_load(connection)
