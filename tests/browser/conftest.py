@@ -130,8 +130,7 @@ def live_server(request):
 
 
 @pytest.fixture
-def demo_server(_restore_serialized_contents, emptied_for_serialized_rollback,
-                django_db_serialized_rollback, transactional_db,
+def demo_server(_restore_serialized_contents, django_db_serialized_rollback, transactional_db,
                 live_server):
     """The live server with `manage.py load_demo` data. Transactional tests flush the database
     afterwards; serialized rollback restores what migrations created, which load_demo needs."""

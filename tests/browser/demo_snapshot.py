@@ -31,11 +31,6 @@ class _Null:
 
 def demo_data_load(connection) -> None:
     """Puts load_demo's data in the (freshly flushed) test database."""
-    from django.contrib.contenttypes.models import ContentType
-
-    # The rows were just replaced (serialized rollback, or a copy of the snapshot): content type
-    # ids this process cached from an earlier test may now name other models.
-    ContentType.objects.clear_cache()
     if connection.vendor == "sqlite" and connection.is_in_memory_db():
         _sqlite_load(connection)
     elif connection.vendor == "postgresql":

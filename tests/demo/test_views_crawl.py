@@ -41,8 +41,12 @@ WIDE = bool(os.environ.get("HOCMO_CRAWL_WIDE"))
 
 @pytest.fixture
 def demo(emptied_for_serialized_rollback, django_db_serialized_rollback, transactional_db):
+    from django.contrib.contenttypes.models import ContentType
     from django.db import connection
 
+    # The tables were emptied and refilled (emptied_for_serialized_rollback): the content type
+    # ids this process cached after an earlier flush may now name other models.
+    ContentType.objects.clear_cache()
     demo_data_load(connection)
 
 
