@@ -73,3 +73,14 @@ def task1(plan):
 @pytest.fixture
 def task2(plan):
     return plan.tasks.get(number="2")
+
+
+@pytest.fixture
+def annex_task_runs_here(monkeypatch):
+    """The annex task runs in this process (Task.apply) when the request's transaction commits:
+    with .ci/run's real worker the test's own, never-committed transaction would be invisible
+    to it."""
+    from lms.plans import tasks
+
+    task = tasks.annex_export_build_task
+    monkeypatch.setattr(task, "delay", lambda job_id: task.apply(args=[job_id]))

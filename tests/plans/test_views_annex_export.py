@@ -51,7 +51,7 @@ def test_request_queues_a_job_and_the_status_page_refreshes(client, people, plan
 
 
 def test_eager_task_builds_the_pdf_and_the_page_offers_the_download(
-        client, people, plan, django_capture_on_commit_callbacks):
+        client, people, plan, django_capture_on_commit_callbacks, annex_task_runs_here):
     client.force_login(people["officer_a"])
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("plans:export_pdf", args=[plan.pk]))
@@ -84,7 +84,7 @@ def test_only_the_requester_sees_the_job(client, people, plan, monkeypatch):
 
 
 def test_a_failed_build_says_so(client, people, plan, monkeypatch,
-                                django_capture_on_commit_callbacks):
+                                django_capture_on_commit_callbacks, annex_task_runs_here):
     def broken(plan, progress=None):
         raise RuntimeError("WeasyPrint broke")
     monkeypatch.setattr(exports, "annex_pdf", broken)

@@ -54,7 +54,7 @@ def test_xlsx_annex(client, people, plan, task1, tree, with_target):
 
 
 def test_pdf_annex_contains_the_tasks(client, people, plan, with_target,
-                                      django_capture_on_commit_callbacks):
+                                      django_capture_on_commit_callbacks, annex_task_runs_here):
     client.force_login(people["officer_a"])
     with django_capture_on_commit_callbacks(execute=True):  # the Celery task, eager
         started = client.post(reverse("plans:export_pdf", args=[plan.pk]))
