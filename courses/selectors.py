@@ -240,8 +240,8 @@ def learners_pending_completion(course_id: int):
 
 def class_roster_rows(unit) -> list[tuple[str, int]]:
     """(name as get_full_name gives it, number of courses enrolled in) of each current learner
-    of a class, in Vietnamese name order: class_roster's one query without building an account object per
-    learner (the teacher's class view shows only these two columns; issue 18)."""
+    of a class, in Vietnamese name order: class_roster's one query without building an account
+    object per learner (the teacher's class view shows only these two columns; issue 18)."""
     from lms.accounts.models import User
     from lms.units.models import RoleKind
 
