@@ -129,9 +129,10 @@ def one_run(browser, base: str, lesson: str, password: str) -> dict:
         with page.expect_navigation():
             page.locator("main").get_by_role("button", name="Đăng nhập").click()
         frame_requests: list = []
+        page_requests: list = []  # the lesson page's own (for the timeline)
         # The player frame's document and everything it loads.
-        page.on("requestfinished", lambda r: frame_requests.append(r)
-                if r.frame != page.main_frame else None)
+        page.on("requestfinished", lambda r: (
+            frame_requests if r.frame != page.main_frame else page_requests).append(r))
         cdp = context.new_cdp_session(page)
         cdp.send("Network.enable")
         cdp.send("Network.emulateNetworkConditions", NETWORK)
@@ -140,7 +141,7 @@ def one_run(browser, base: str, lesson: str, password: str) -> dict:
         page.on("console", lambda m: console.append(f"{m.type}: {m.text}"))
         page.on("pageerror", lambda e: console.append(f"pageerror: {e}"))
         page.on("requestfailed", lambda r: console.append(f"failed: {r.url} {r.failure}"))
-        start = time.monotonic()
+        start, start_epoch_ms = time.monotonic(), time.time() * 1000
         page.goto(f"{base}{lesson}", wait_until="commit")
         frame = page.frame_locator(".h5p-activity iframe.h5p-frame")
         button = frame.locator("button").first
@@ -158,13 +159,25 @@ def one_run(browser, base: str, lesson: str, password: str) -> dict:
         paint = page.evaluate(
             "() => (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime")
         page.wait_for_timeout(500)
-        sizes = []
-        for r in frame_requests:
+        def size(r) -> int:
             try:
-                sizes.append(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"])
+                return r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]
             except Exception:  # noqa: BLE001 - a request without sizes counts as 0
-                sizes.append(0)
-        return {"usable_s": usable, "fcp_s": (paint or 0) / 1000,
+                return 0
+        sizes = [size(r) for r in frame_requests]
+        # When each of the frame's requests started, connected and ended (s from navigation):
+        # the round trips on the critical path.
+        timeline = []
+        for r, n_bytes in [*zip(frame_requests, sizes, strict=True),
+                        *((r, size(r)) for r in page_requests)]:
+            t = r.timing
+            at = (t["startTime"] - start_epoch_ms) / 1000
+            timeline.append((at, at + max(t["connectEnd"], 0) / 1000 if t["connectStart"] >= 0
+                             else None, at + t["responseEnd"] / 1000, n_bytes,
+                             [("frame " if r.frame != page.main_frame else "page ")
+                              + r.url.split("?")[0].rsplit("/", 2)[-2]]
+                             + r.url.split("?")[0].rsplit("/", 2)[-1:]))
+        return {"usable_s": usable, "fcp_s": (paint or 0) / 1000, "timeline": sorted(timeline),
                 "h5p_requests": len(frame_requests), "h5p_bytes": sum(sizes)}
     finally:
         context.close()
@@ -181,6 +194,9 @@ def main() -> int:
     ap.add_argument("--wait-pid", type=int, action="append", default=[],
                     help="set up, then wait for this process (e.g. another run) to end "
                          "before measuring: both use Redis database 4")
+    ap.add_argument("--timeline", action="store_true",
+                    help="print when each of the frame's requests started and ended")
+    ap.add_argument("--port", type=int, help="serve on this port (default: a free one)")
     args = ap.parse_args()
     checkout = args.checkout.resolve()
     if args.dir:
@@ -189,7 +205,7 @@ def main() -> int:
     tmp = args.dir.resolve() if args.dir else Path(tempfile.mkdtemp(prefix="hocmo-h5p-slow-"))
     ready = tmp / "ready"
     port_file = tmp / "port"  # the demo was loaded for this site origin: keep it on reuse
-    port = int(port_file.read_text()) if port_file.exists() else free_port()
+    port = (int(port_file.read_text()) if port_file.exists() else args.port or free_port())
     port_file.write_text(str(port))
     env = build_env(tmp, production=True)
     env.update({"DJANGO_CACHE_URL": os.environ.get("DJANGO_CACHE_URL", CACHE_URL),
@@ -235,6 +251,11 @@ def main() -> int:
                     log(f"run {n + 1}: first paint {result['fcp_s']:.2f} s, exercise usable "
                         f"{result['usable_s']:.2f} s, {result['h5p_requests']} H5P requests, "
                         f"{result['h5p_bytes']:,} bytes")
+                    if args.timeline:
+                        for at, connected, end, size, name in result["timeline"]:
+                            log(f"  {at:5.2f} → {end:5.2f} s "
+                                f"{'new connection ' if connected else ''}{size:7,} B "
+                                f"{'/'.join(name)[-60:]}")
             finally:
                 browser.close()
         print(f"\n{checkout}: load {os.getloadavg()[0]:.1f}")

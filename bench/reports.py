@@ -3,6 +3,7 @@
 
     .venv/bin/python bench/reports.py [--learners 1000000] [--lessons 10] [--schools 2000]
                                       [--provinces 10] [--duration 15] [--reuse] [--profile]
+                                      [--build-only]
 
 Builds a fresh database named by DATABASE_URL (default
 postgres://postgres@127.0.0.1:5432/hocmo_dash_1m) with bench/reports_build.py: a copy of a
@@ -10,7 +11,7 @@ migrated template database, the unit tree (ministry → 10 provinces → distric
 schools → 40-learner classes) by COPY, learners, profiles, class roles, enrolments,
 `learners × lessons` progress rows and completions by INSERT … SELECT over generate_series;
 then one target computed by the real rebuild up to 200,000 learners, or an equivalent
-INSERT … SELECT plus the real `counters_recount` above that.
+INSERT … SELECT plus the set-based `counters_write` above that.
 
 Runs under the settings the environment names (the README's production table:
 DJANGO_SETTINGS_MODULE=lms.settings.production, DJANGO_CACHE_URL=rediscache://…, cached_db
@@ -175,9 +176,11 @@ def settings_used() -> str:
 def wrk_page(url: str, cookie: str, duration: int) -> str:
     from django.db import connections
     connections.close_all()
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = int(os.environ.get("HOCMO_BENCH_PORT", "0"))  # a shared machine: one's own range
+    if not port:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
     gunicorn = subprocess.Popen(
         [str(ROOT / ".venv/bin/gunicorn"), "lms.wsgi:application", "-w", "2", "-b",
          f"127.0.0.1:{port}", "--log-level", "warning"], cwd=ROOT, env=dict(os.environ),
@@ -241,6 +244,8 @@ def main() -> None:
                     help="measure again on the database a previous run built")
     ap.add_argument("--profile", action="store_true",
                     help="print a pyinstrument profile of warm and cold dashboards")
+    ap.add_argument("--build-only", action="store_true",
+                    help="build the database (and compute the target), measure nothing")
     args = ap.parse_args()
     db_url = os.environ.get("DATABASE_URL", DEFAULT_DB)
     if not db_url.startswith("postgres"):
@@ -251,10 +256,17 @@ def main() -> None:
         ctx, compute = existing(), float("nan")
     else:
         recreate_database(db_url)
+        log(f"database copied from the template in {time.monotonic() - t0:.0f}s")
+        t1 = time.monotonic()
         setup_django(db_url)
+        log(f"django set up (collectstatic) in {time.monotonic() - t1:.0f}s")
         ctx = build(args)
         compute = compute_target(ctx["target"], args.learners)
     built = time.monotonic() - t0
+    if args.build_only:
+        print(f"built {args.learners:,} learners in {built:.0f}s (target {compute:.0f}s); load "
+              f"average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+        return
     results = measure(ctx, args)
     url, cookie = results.pop("_class_url"), results.pop("_cookie")
     sql, report = results.pop("_sql"), results.pop("_profile", "")

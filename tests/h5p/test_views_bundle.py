@@ -189,3 +189,32 @@ def test_probe_library_bundle(package, h5p_root):
     probe = h5p_package_store(probe_package(), install_libraries=True)
     bundle = package_bundle(probe)
     assert isinstance(bundle, Bundle) and bundle.js and bundle.css == ""
+
+
+def _boot(client, package) -> dict:
+    page = _get(client, f"/h5p/play/{package.sha256}/?activity={quote(ACTIVITY, safe='')}"
+                ).content.decode()
+    return json.loads(re.search(r'<script id="h5p-boot" type="application/json">(.*?)</script>',
+                                page, re.S).group(1))
+
+
+def test_player_frame_carries_a_small_content_json(client, package, h5p_root):
+    """Issue 18: content.json rides in the frame page (one round trip less on slow data)."""
+    stored = (h5p_root / "packages" / package.sha256 / "content" / "content.json").read_text()
+    assert _boot(client, package)["content"] == stored
+
+
+def test_player_frame_leaves_a_large_content_json_to_its_request(client, package, h5p_root,
+                                                                monkeypatch):
+    from courses.h5p import views
+
+    monkeypatch.setattr(views, "CONTENT_INLINE_MAX", 10)
+    assert _boot(client, package)["content"] is None
+    content = _get(client, f"/h5p/p/{package.sha256}/content/content.json")
+    assert content.status_code == 200
+
+
+def test_player_frame_styles_itself_inline_to_stay_within_six_requests(client, package):
+    page = _get(client, f"/h5p/play/{package.sha256}/?activity={quote(ACTIVITY, safe='')}"
+                ).content.decode()
+    assert "h5p/frame.css" not in page and ".h5p-mount{min-height:4rem}" in page

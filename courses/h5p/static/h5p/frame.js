@@ -63,10 +63,12 @@
         Promise.resolve(JSON.stringify(boot.libraries[folder]));
     });
     var contentUrl = origin + base + "/content/content.json";
-    known[contentUrl] = window.fetch(contentUrl).then(function (r) {
-      if (!r.ok) { throw new Error("content.json " + r.status); }
-      return r.text();
-    });
+    // content.json rides in the page when small (boot.content), else it is asked for at once.
+    known[contentUrl] = typeof boot.content === "string" ? Promise.resolve(boot.content)
+      : window.fetch(contentUrl).then(function (r) {
+        if (!r.ok) { throw new Error("content.json " + r.status); }
+        return r.text();
+      });
     var networkFetch = window.fetch.bind(window);
     window.fetch = function (input, init) {
       var url = typeof input === "string" ? new URL(input, window.location.href).href : null;
