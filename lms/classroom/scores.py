@@ -1,0 +1,40 @@
+"""Scores on the 10-point scale: read from what a teacher types ("8,5" or "8.5"), shown in the
+reader's language (Vietnamese: a decimal comma, "8,5"; English: "8.5"), averages rounded to
+one decimal as school records keep them."""
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from django.utils import formats
+
+from .models import SCORE_MAX
+
+CENT = Decimal("0.01")
+TENTH = Decimal("0.1")
+
+
+def score_parse(text: str) -> Decimal:
+    """A score from 0 to 10 with at most two decimals; ValueError otherwise."""
+    cleaned = (text or "").strip().replace(",", ".")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation as exc:
+        raise ValueError(text) from exc
+    if not value.is_finite() or value < 0 or value > SCORE_MAX or value != value.quantize(CENT):
+        raise ValueError(text)
+    return value.quantize(CENT)
+
+
+def score_display(value: Decimal | None) -> str:
+    """"8,5" in Vietnamese, "8.5" in English; "" for no score."""
+    if value is None:
+        return ""
+    value = Decimal(value)
+    trimmed = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
+    places = max(0, -int(trimmed.as_tuple().exponent))
+    return formats.number_format(trimmed, places, use_l10n=True)
+
+
+def average(values: list[Decimal]) -> Decimal | None:
+    if not values:
+        return None
+    return (sum(values, Decimal(0)) / len(values)).quantize(TENTH, rounding=ROUND_HALF_UP)
