@@ -2,7 +2,8 @@
 reader's language (Vietnamese: a decimal comma, "8,5"; English: "8.5"), averages rounded to
 one decimal as school records keep them."""
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+import re
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import formats
 
@@ -10,16 +11,17 @@ from .models import SCORE_MAX
 
 CENT = Decimal("0.01")
 TENTH = Decimal("0.1")
+# Plain digits only: no exponent, sign, NaN or Infinity.
+SCORE_RE = re.compile(r"\d{1,2}(?:[.,]\d{1,2})?")
 
 
 def score_parse(text: str) -> Decimal:
     """A score from 0 to 10 with at most two decimals; ValueError otherwise."""
-    cleaned = (text or "").strip().replace(",", ".")
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation as exc:
-        raise ValueError(text) from exc
-    if not value.is_finite() or value < 0 or value > SCORE_MAX or value != value.quantize(CENT):
+    cleaned = (text or "").strip()
+    if not SCORE_RE.fullmatch(cleaned):
+        raise ValueError(text)
+    value = Decimal(cleaned.replace(",", "."))
+    if value > SCORE_MAX:
         raise ValueError(text)
     return value.quantize(CENT)
 
