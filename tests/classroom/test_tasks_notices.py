@@ -22,7 +22,8 @@ def _events(user, event):
 
 def test_new_assignment_tells_the_learners_it_is_set_for(world, django_capture_on_commit_callbacks,
                                                          monkeypatch):
-    monkeypatch.setattr(tasks.assignment_announce, "delay", tasks.assignment_announce.apply)
+    monkeypatch.setattr(tasks.assignment_announce, "delay",
+                        lambda *args: tasks.assignment_announce.apply(args=args))
     with django_capture_on_commit_callbacks(execute=True):
         assignment = make_assignment(world["class"], world["teacher"], title="Chỉ cho Bình",
                                      learners=[world["binh"]])
@@ -53,7 +54,8 @@ def test_due_reminders_once_and_only_to_those_who_have_not_handed_in(world):
 
 def test_returned_mark_tells_the_learner_in_their_language(world, monkeypatch,
                                                           django_capture_on_commit_callbacks):
-    monkeypatch.setattr(tasks.submission_returned, "delay", tasks.submission_returned.apply)
+    monkeypatch.setattr(tasks.submission_returned, "delay",
+                        lambda *args: tasks.submission_returned.apply(args=args))
     submission = services.submission_hand_in(actor=world["an"], assignment=world["assignment"],
                                              text="x")
     with django_capture_on_commit_callbacks(execute=True):

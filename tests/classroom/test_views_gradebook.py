@@ -62,8 +62,9 @@ def test_csv_has_semicolons_and_decimal_commas(marked):
     text = response.content.decode("utf-8-sig")
     lines = text.splitlines()
     assert lines[0] == "STT;Họ và tên;Bài tập 1;Bài tập 2;ĐTB"
-    assert "1;Lê Văn Bình;7;;7" in lines[1]
-    assert lines[2] == "2;Nguyễn Minh An;8,5;;8,5"
+    # Vietnamese name order: by given name (An before Bình)
+    assert lines[1] == "1;Nguyễn Minh An;8,5;;8,5"
+    assert lines[2] == "2;Lê Văn Bình;7;;7"
     assert lines[-1].startswith(";Trung bình;7,8")
     assert response["Content-Disposition"].endswith('.csv"')
 
@@ -77,7 +78,8 @@ def test_xlsx_holds_numbers(marked):
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert sheet["A1"].value.startswith("SỔ ĐIỂM BÀI TẬP")
     assert [c.value for c in sheet[4]] == ["STT", "Họ và tên", "Bài tập 1", "Bài tập 2", "ĐTB"]
-    assert sheet["C6"].value == 8.5 and sheet["E6"].value == 8.5
+    assert sheet["B5"].value == "Nguyễn Minh An"
+    assert sheet["C5"].value == 8.5 and sheet["E5"].value == 8.5 and sheet["C6"].value == 7
 
 
 def test_gradebook_sql_is_pinned_whatever_the_size(world):
