@@ -65,6 +65,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("-n", type=int, default=50)
     ap.add_argument("--settings", default="lms.settings.test")
+    ap.add_argument("--profile", action="store_true", help="cProfile: the 20 costliest calls")
     args = ap.parse_args()
     if not os.environ.get("DATABASE_URL"):
         print("export DATABASE_URL (a migrated database)", file=sys.stderr)
@@ -93,6 +94,16 @@ def main() -> int:
                 response = client.get(url)
                 walls.append((time.perf_counter() - wall) * 1000)
                 cpus.append((time.process_time() - cpu) * 1000)
+            if args.profile:
+                import cProfile
+                import pstats
+
+                profiler = cProfile.Profile()
+                profiler.enable()
+                for _ in range(10):
+                    client.get(url)
+                profiler.disable()
+                pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
             with CaptureQueriesContext(connection) as queries:
                 client.get(url)
             print(f"gradebook 45 learners × 40 assignments ({handed} hand-ins), "

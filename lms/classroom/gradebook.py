@@ -19,7 +19,7 @@ from .selectors import Status, class_learners, status_of
 NOT_SET = "none"  # the assignment is not set for this learner
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     status: str
     score: Decimal | None = None

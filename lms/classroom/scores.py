@@ -2,10 +2,11 @@
 reader's language (Vietnamese: a decimal comma, "8,5"; English: "8.5"), averages rounded to
 one decimal as school records keep them."""
 
+import functools
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.utils import formats
+from django.utils import formats, translation
 
 from .models import SCORE_MAX
 
@@ -30,7 +31,12 @@ def score_display(value: Decimal | None) -> str:
     """"8,5" in Vietnamese, "8.5" in English; "" for no score."""
     if value is None:
         return ""
-    value = Decimal(value)
+    return _display(Decimal(value), translation.get_language() or "vi")
+
+
+@functools.lru_cache(maxsize=4096)
+def _display(value: Decimal, language: str) -> str:
+    """Scores take few distinct values: a gradebook of 1,800 cells formats each once."""
     trimmed = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
     places = max(0, -int(trimmed.as_tuple().exponent))
     return formats.number_format(trimmed, places, use_l10n=True)
