@@ -2,6 +2,7 @@
 handed to the services as (upload, mime) pairs; the due time is read in Vietnam's time."""
 
 import datetime as dt
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from django import forms
@@ -33,6 +34,10 @@ def _clean_uploads(files) -> list:
     return [(upload, validate_upload(upload)) for upload in files]
 
 
+def _learner_label(user) -> str:
+    return user.get_full_name() or user.username
+
+
 class AssignmentForm(forms.Form):
     title = forms.CharField(label=gettext_lazy("Tên bài tập"), max_length=200)
     instructions = forms.CharField(label=gettext_lazy("Hướng dẫn"), required=False,
@@ -40,31 +45,32 @@ class AssignmentForm(forms.Form):
     due_date = forms.DateField(label=gettext_lazy("Ngày hết hạn"), widget=DateInput())
     due_time = forms.TimeField(label=gettext_lazy("Giờ hết hạn (giờ Việt Nam)"),
                                widget=TimeInput(), initial=dt.time(21, 0))
-    lesson = forms.ModelChoiceField(label=gettext_lazy("Gắn với bài học (không bắt buộc)"),
-                                    queryset=None, required=False)
-    learners = forms.ModelMultipleChoiceField(
+    lesson: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=gettext_lazy("Gắn với bài học (không bắt buộc)"), queryset=None, required=False)
+    learners: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
         label=gettext_lazy("Giao cho"), queryset=None, required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=gettext_lazy("Không chọn ai: giao cho cả lớp."))
-    files = MultipleFileField(label=gettext_lazy("Tệp đính kèm"), required=False)
+    uploads = MultipleFileField(label=gettext_lazy("Tệp đính kèm"), required=False)
 
     def __init__(self, *args, learners=(), lessons=None, editing=False, **kwargs):
         super().__init__(*args, **kwargs)
         from django.contrib.auth import get_user_model
 
-        self.fields["lesson"].queryset = lessons
-        self.fields["learners"].queryset = get_user_model().objects.filter(
+        cast(forms.ModelChoiceField, self.fields["lesson"]).queryset = lessons
+        chosen = cast(forms.ModelMultipleChoiceField, self.fields["learners"])
+        chosen.queryset = get_user_model().objects.filter(
             pk__in=[learner.pk for learner in learners]).order_by("name_key")
-        self.fields["learners"].label_from_instance = lambda u: u.get_full_name() or u.username
+        chosen.label_from_instance = _learner_label  # type: ignore[method-assign,assignment]
         if editing:
             del self.fields["learners"]
         self.editing = editing
 
-    def clean_files(self):
-        return _clean_uploads(self.cleaned_data["files"])
+    def clean_uploads(self):
+        return _clean_uploads(self.cleaned_data["uploads"])
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("due_date") and data.get("due_time"):
             due = dt.datetime.combine(data["due_date"], data["due_time"]).replace(tzinfo=VIETNAM)
             if not self.editing and due <= timezone.now():
@@ -76,15 +82,15 @@ class AssignmentForm(forms.Form):
 class HandInForm(forms.Form):
     text = forms.CharField(label=gettext_lazy("Bài làm"), required=False, max_length=20000,
                            widget=forms.Textarea(attrs={"rows": 6}))
-    files = MultipleFileField(label=gettext_lazy("Tệp bài làm (ảnh chụp, PDF, Word…)"),
-                              required=False)
+    uploads = MultipleFileField(label=gettext_lazy("Tệp bài làm (ảnh chụp, PDF, Word…)"),
+                                required=False)
 
-    def clean_files(self):
-        return _clean_uploads(self.cleaned_data["files"])
+    def clean_uploads(self):
+        return _clean_uploads(self.cleaned_data["uploads"])
 
     def clean(self):
-        data = super().clean()
-        if not self.errors and not (data.get("text") or "").strip() and not data.get("files"):
+        data = super().clean() or {}
+        if not self.errors and not (data.get("text") or "").strip() and not data.get("uploads"):
             raise forms.ValidationError(_("Hãy viết bài làm hoặc chọn ít nhất một tệp."))
         return data
 

@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lms.accounts.models import User
 from lms.units.models import Unit
 
 from .models import Assignment, Submission
@@ -28,7 +29,7 @@ class Cell:
 
 @dataclass
 class Row:
-    learner: object
+    learner: User
     cells: list[Cell] = field(default_factory=list)
     average: Decimal | None = None
 

@@ -76,8 +76,8 @@ def assignment_update(*, actor: User, assignment: Assignment, title: str, instru
 def assignment_delete(*, actor: User, assignment: Assignment) -> None:
     if not can_set_assignments(actor, assignment.unit):
         raise PermissionError
-    files = [f.file.name for f in AssignmentFile.objects.filter(assignment=assignment)]
-    files += [f.file.name for f in SubmissionFile.objects.filter(
+    files = [str(f.file.name) for f in AssignmentFile.objects.filter(assignment=assignment)]
+    files += [str(f.file.name) for f in SubmissionFile.objects.filter(
         submission__assignment=assignment)]
     assignment.delete()
     transaction.on_commit(lambda: _files_remove(files))
@@ -117,7 +117,7 @@ def submission_hand_in(*, actor: User, assignment: Assignment, text: str, files=
                 if files:
                     old = list(submission.files.all())
                     SubmissionFile.objects.filter(submission=submission).delete()
-                    names = [f.file.name for f in old]
+                    names = [str(f.file.name) for f in old]
                     transaction.on_commit(lambda: _files_remove(names))
             _store_files(SubmissionFile, "submission", submission, files)
     except IntegrityError as exc:  # a second tab created it first: the learner tries again

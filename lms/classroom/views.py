@@ -68,7 +68,7 @@ def assignment_new(request, unit_id: int):
             assignment = services.assignment_create(
                 actor=request.user, unit=unit, title=data["title"],
                 instructions=data["instructions"], due_at=data["due_at"], lesson=data["lesson"],
-                learners=list(data["learners"]), files=data["files"])
+                learners=list(data["learners"]), files=data["uploads"])
         except ValidationError as exc:
             form.add_error("learners", exc)
         else:
@@ -84,8 +84,9 @@ def assignment_edit(request, assignment_id: int):
     assignment = assignment_or_404(request.user, assignment_id)
     if not can_set_assignments(request.user, assignment.unit):
         raise Http404
-    initial = {"title": assignment.title, "instructions": assignment.instructions,
-               "lesson": assignment.lesson_id}
+    initial: dict[str, object] = {"title": assignment.title,
+                                  "instructions": assignment.instructions,
+                                  "lesson": assignment.lesson_id}
     from django.utils import timezone
 
     from .forms import VIETNAM
@@ -99,7 +100,7 @@ def assignment_edit(request, assignment_id: int):
         services.assignment_update(actor=request.user, assignment=assignment,
                                    title=data["title"], instructions=data["instructions"],
                                    due_at=data["due_at"], lesson=data["lesson"],
-                                   files=data["files"])
+                                   files=data["uploads"])
         messages.success(request, _("Đã lưu bài tập."))
         return redirect("classroom:assignment", assignment_id=assignment.pk)
     return render(request, "classroom/assignment_form.html", {
@@ -153,7 +154,7 @@ def hand_in(request, assignment_id: int):
     try:
         submission = services.submission_hand_in(
             actor=request.user, assignment=assignment, text=form.cleaned_data["text"],
-            files=form.cleaned_data["files"])
+            files=form.cleaned_data["uploads"])
     except services.HandInClosed:
         messages.error(request, _("Không thể nộp lại: đã quá hạn nộp hoặc bài đã được chấm."))
         return redirect("classroom:assignment", assignment_id=assignment.pk)

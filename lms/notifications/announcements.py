@@ -1,8 +1,8 @@
 """Notices other apps send about their own events, after their change committed: careers
 (a new application for the employer, a status change for the learner), recognition (a title
-confirmed), clubs (a join request decided) and classroom (new work, work due, a mark). Each takes the app's object and reads plain
-attributes, so this module imports none of those apps. Texts live in texts.py; each dedupe key
-makes its notice idempotent per person."""
+confirmed), clubs (a join request decided) and classroom (new work, work due, a mark). Each
+takes the app's object and reads plain attributes, so this module imports none of those apps.
+Texts live in texts.py; each dedupe key makes its notice idempotent per person."""
 
 from django.urls import reverse
 from django.utils import timezone

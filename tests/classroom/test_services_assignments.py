@@ -11,7 +11,7 @@ from django.utils import timezone
 from lms.classroom import services
 from lms.classroom.models import Submission, SubmissionStatus
 from lms.classroom.scores import average, score_display, score_parse
-from lms.classroom.selectors import Status, learner_work, learner_class_paths
+from lms.classroom.selectors import Status, learner_class_paths, learner_work
 
 from .factories import jpeg_upload, make_assignment
 

@@ -164,10 +164,10 @@ def test_bad_due_dates_are_a_form_error(world, date, time):
 def test_wrong_type_and_huge_files_are_refused(world, settings):
     url = reverse("classroom:hand_in", args=[world["assignment"].pk])
     client = _as(world["an"])
-    response = client.post(url, {"text": "", "files": fake_jpeg_upload()})
+    response = client.post(url, {"text": "", "uploads": fake_jpeg_upload()})
     assert response.status_code == 400 and "không được nhận" in response.content.decode()
     settings.HOCMO_CLASSROOM_MAX_UPLOAD_MB = 0
-    response = client.post(url, {"text": "x", "files": jpeg_upload()})
+    response = client.post(url, {"text": "x", "uploads": jpeg_upload()})
     assert response.status_code == 400 and "quá lớn" in response.content.decode()
     assert not Submission.objects.filter(learner=world["an"]).exists()
 
@@ -176,14 +176,14 @@ def test_a_scanner_refusing_a_file_is_a_form_error(world, settings):
     settings.HOCMO_CLASSROOM_FILE_SCANNER = "tests.classroom.scanners.refuse_all"
     response = _as(world["an"]).post(reverse("classroom:hand_in",
                                              args=[world["assignment"].pk]),
-                                     {"text": "x", "files": jpeg_upload()})
+                                     {"text": "x", "uploads": jpeg_upload()})
     assert response.status_code == 400 and "virus" in response.content.decode()
 
 
 def test_hand_in_with_a_photo_through_the_page(world):
     client = _as(world["an"])
     response = client.post(reverse("classroom:hand_in", args=[world["assignment"].pk]),
-                           {"text": "", "files": jpeg_upload("trang-1.jpg")})
+                           {"text": "", "uploads": jpeg_upload("trang-1.jpg")})
     assert response.status_code == 302
     submission = Submission.objects.get(learner=world["an"])
     row = submission.files.get()
