@@ -15,7 +15,7 @@ from lms.units.capabilities import Capability
 from lms.units.models import Unit
 from lms.units.permissions import can_manage_unit, can_view_learner, role_paths
 
-from .models import Assignment, Submission
+from .models import Assignment, Submission, SubmissionStatus
 
 
 def class_or_404(user, unit_id: int, capability: Capability) -> Unit:
@@ -44,6 +44,18 @@ def is_assigned(user, assignment: Assignment) -> bool:
     if not is_class_member(user, assignment.unit):
         return False
     return assignment.for_everyone or assignment.assignees.filter(pk=user.pk).exists()
+
+
+def may_hand_in(assignment: Assignment, submission: Submission | None, *, now=None) -> bool:
+    """The hand-in form shows (for a learner it is set for): before the due time until the work
+    is returned; after it, only for a first, late hand-in (services.submission_hand_in
+    enforces the same)."""
+    from django.utils import timezone
+
+    if submission is None:
+        return True
+    now = now or timezone.now()
+    return submission.status != SubmissionStatus.RETURNED and now <= assignment.due_at
 
 
 def is_guardian_of(user, learner: User) -> bool:

@@ -136,11 +136,3 @@ def work_item(assignment: Assignment, submission: Submission | None, *, now=None
     return WorkItem(assignment, submission, status_of(
         assignment.due_at, submission.status if submission else None,
         bool(submission and submission.late), now))
-
-
-def may_hand_in(assignment: Assignment, submission: Submission | None, *, now=None) -> bool:
-    """Before the due time, until the work is returned; after it, only a first (late) one."""
-    now = now or timezone.now()
-    if submission is None:
-        return True
-    return submission.status != SubmissionStatus.RETURNED and now <= assignment.due_at

@@ -22,6 +22,7 @@ from .permissions import (
     can_view_child_work,
     class_or_404,
     is_assigned,
+    may_hand_in,
     submission_or_404,
 )
 from .selectors import Status
@@ -139,7 +140,7 @@ def _learner_page(request, assignment, form, status=200):
     return render(request, "classroom/assignment_learner.html", {
         "assignment": assignment, "item": item, "form": form,
         "files": list(assignment.files.all()),
-        "may_hand_in": selectors.may_hand_in(assignment, submission)}, status=status)
+        "may_hand_in": may_hand_in(assignment, submission)}, status=status)
 
 
 @require_POST
