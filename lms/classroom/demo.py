@@ -17,7 +17,7 @@ def build_demo(context) -> None:
     from lms.accounts.models import User
     from lms.units.models import Role, RoleKind
 
-    from .models import Assignment, Submission, SubmissionStatus
+    from .models import Assignment, StreamPost, Submission, SubmissionStatus
 
     learner = User.objects.filter(username="hocsinh").first()
     teacher = context.teachers.get("giaovien")
@@ -54,4 +54,8 @@ def build_demo(context) -> None:
         Submission.objects.create(assignment=waiting, learner=person,
                                   text="Robot dò đường của nhóm em.",
                                   submitted_at=now - dt.timedelta(days=2))
-    context.stdout.write("  bài tập lớp 12A1: 3 bài, có bài đã chấm")
+    StreamPost.objects.create(
+        unit=unit, author=teacher, pinned=True,
+        text="Chào cả lớp! Bài tập được giao ở mục Bài tập; hạn nộp theo giờ Việt Nam. "
+             "Em nào cần hỏi thì bình luận dưới bài này nhé.")
+    context.stdout.write("  bài tập lớp 12A1: 3 bài, có bài đã chấm; bảng tin lớp")

@@ -106,3 +106,16 @@ class MarkForm(forms.Form):
             return score_parse(self.cleaned_data["score"])
         except ValueError as exc:
             raise forms.ValidationError(_("Điểm là một số từ 0 đến 10, ví dụ 8,5.")) from exc
+
+
+class StreamPostForm(forms.Form):
+    text = forms.CharField(label=gettext_lazy("Nội dung bài đăng"), max_length=5000,
+                           widget=forms.Textarea(attrs={"rows": 4}))
+    pinned = forms.BooleanField(label=gettext_lazy("Ghim lên đầu"), required=False)
+    comments_open = forms.BooleanField(label=gettext_lazy("Cho phép học sinh bình luận"),
+                                       required=False, initial=True)
+
+
+class StreamCommentForm(forms.Form):
+    text = forms.CharField(label=gettext_lazy("Bình luận"), max_length=2000,
+                           widget=forms.Textarea(attrs={"rows": 2}))

@@ -104,3 +104,42 @@ class SubmissionFile(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class StreamPost(models.Model):
+    """The class stream: the teacher's posts to the class (pinned ones first); learners of the
+    class comment unless the teacher turned comments off for the post."""
+
+    unit = models.ForeignKey("units.Unit", on_delete=models.CASCADE, related_name="stream_posts",
+                             verbose_name=_("lớp"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                               related_name="+")
+    text = models.TextField(_("nội dung"))
+    pinned = models.BooleanField(_("ghim"), default=False)
+    comments_open = models.BooleanField(_("cho phép bình luận"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bài đăng của lớp")
+        verbose_name_plural = _("bài đăng của lớp")
+        ordering = ["-pinned", "-created_at"]
+        indexes = [models.Index(fields=["unit", "-created_at"], name="stream_unit_created_idx")]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class StreamComment(models.Model):
+    post = models.ForeignKey(StreamPost, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                               related_name="+")
+    text = models.TextField(_("bình luận"), max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bình luận")
+        verbose_name_plural = _("bình luận")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:60]

@@ -96,3 +96,26 @@ def submission_or_404(user, submission_id: int) -> Submission:
     if not can_view_submission(user, submission):
         raise Http404
     return submission
+
+
+def can_post_to_stream(user, unit: Unit) -> bool:
+    """The class's teachers and school heads (TEACH_CLASSES over the class)."""
+    return can_manage_unit(user, unit, Capability.TEACH_CLASSES)
+
+
+def can_view_stream(user, unit: Unit) -> bool:
+    """The class's teachers and its current learners; nobody else (no other class, no
+    parent: posts meant for parents go through the families app's class news)."""
+    return can_post_to_stream(user, unit) or is_class_member(user, unit)
+
+
+def can_comment(user, post) -> bool:
+    return post.comments_open and can_view_stream(user, post.unit)
+
+
+def stream_class_or_404(user, unit_id: int) -> Unit:
+    unit = get_object_or_404(Unit.objects.only("pk", "name", "path"), pk=unit_id,
+                             kind__is_class=True)
+    if not can_view_stream(user, unit):
+        raise Http404
+    return unit

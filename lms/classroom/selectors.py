@@ -136,3 +136,12 @@ def work_item(assignment: Assignment, submission: Submission | None, *, now=None
     return WorkItem(assignment, submission, status_of(
         assignment.due_at, submission.status if submission else None,
         bool(submission and submission.late), now))
+
+
+def stream_posts(unit: Unit, *, limit: int = 30) -> list:
+    """The class stream: pinned posts first, then the newest, each with its comments and
+    authors (three queries)."""
+    from .models import StreamPost
+
+    return list(StreamPost.objects.filter(unit=unit).select_related("author")
+                .prefetch_related("comments__author").order_by("-pinned", "-created_at")[:limit])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_files, views_gradebook
+from . import views, views_files, views_gradebook, views_stream
 
 app_name = "classroom"
 
@@ -10,6 +10,10 @@ urlpatterns = [
     path("bai-tap-cua-con/<int:learner_id>/", views.child_work, name="child_work"),
     path("<int:unit_id>/bai-tap/", views.class_assignments, name="class_assignments"),
     path("<int:unit_id>/bai-tap/moi/", views.assignment_new, name="assignment_new"),
+    path("<int:unit_id>/bang-tin/", views_stream.stream, name="stream"),
+    path("bang-tin/<int:post_id>/cai-dat/", views_stream.stream_post_set, name="stream_post_set"),
+    path("bang-tin/<int:post_id>/binh-luan/", views_stream.stream_comment,
+         name="stream_comment"),
     path("<int:unit_id>/so-diem/", views_gradebook.gradebook_page, name="gradebook"),
     path("<int:unit_id>/so-diem/xuat.csv", views_gradebook.gradebook_csv, name="gradebook_csv"),
     path("<int:unit_id>/so-diem/xuat.xlsx", views_gradebook.gradebook_xlsx,

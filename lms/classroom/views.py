@@ -196,8 +196,12 @@ def submission_detail(request, submission_id: int):
 
 @requires(Capability.HAND_IN)
 def my_work(request):
-    items = selectors.learner_work(request.user, selectors.learner_class_paths(request.user))
-    return render(request, "classroom/my_work.html", {"items": items, "Status": Status})
+    paths = selectors.learner_class_paths(request.user)
+    from lms.units.models import Unit
+
+    return render(request, "classroom/my_work.html", {
+        "items": selectors.learner_work(request.user, paths),
+        "classes": Unit.objects.filter(path__in=paths, kind__is_class=True).order_by("name")})
 
 
 @signed_in

@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from lms.accounts.models import User
 from lms.units.models import Unit
 
-from .models import Assignment, AssignmentFile, Submission, SubmissionFile, SubmissionStatus
-from .permissions import can_mark, can_set_assignments, is_assigned
-from .selectors import class_learners
+from ..models import Assignment, AssignmentFile, Submission, SubmissionFile, SubmissionStatus
+from ..permissions import can_mark, can_set_assignments, is_assigned
+from ..selectors import class_learners
 
 
 class HandInClosed(Exception):
@@ -32,7 +32,7 @@ def _store_files(model, owner_field: str, owner, prepared) -> None:
 
 
 def _announce(assignment_id: int) -> None:
-    from .tasks import assignment_announce
+    from ..tasks import assignment_announce
 
     transaction.on_commit(lambda: assignment_announce.delay(assignment_id))
 
@@ -84,7 +84,7 @@ def assignment_delete(*, actor: User, assignment: Assignment) -> None:
 
 
 def _files_remove(names: list[str]) -> None:
-    from .files import classroom_storage
+    from ..files import classroom_storage
 
     for name in names:
         classroom_storage.delete(name)
@@ -137,7 +137,7 @@ def submission_mark(*, actor: User, submission: Submission, score: Decimal, comm
     submission.status = SubmissionStatus.RETURNED
     submission.returned_at = now or timezone.now()
     submission.save(update_fields=["score", "comment", "marked_by", "status", "returned_at"])
-    from .tasks import submission_returned
+    from ..tasks import submission_returned
 
     submission_id = submission.pk
     transaction.on_commit(lambda: submission_returned.delay(submission_id))
