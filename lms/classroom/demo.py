@@ -1,6 +1,7 @@
 """Demo: three assignments for class 12A1 (teacher giaovien, learner hocsinh, parent phuhuynh):
 one marked and returned, one handed in and waiting for its mark, one due next week; a few
-classmates' hand-ins and marks so the gradebook has figures. Written directly (demo data is
+classmates' hand-ins and marks so the gradebook has figures; a pinned post on the class
+stream. Written directly (demo data is
 trusted; no notices are sent). Idempotent."""
 
 import datetime as dt
