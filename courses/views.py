@@ -114,6 +114,8 @@ def class_detail(request, unit_id: int):
         # template asks {% may_open %} as well, so a link shows only where its view opens.
         "may_grid": can_manage_unit(request.user, unit, Capability.VIEW_LEARNER_PERSONAL_DATA),
         "may_families": can_manage_unit(request.user, unit, Capability.TEACH_CLASSES),
+        # Assignments and the gradebook (lms.classroom): the class's markers.
+        "may_assignments": can_manage_unit(request.user, unit, Capability.MARK_SUBMISSIONS),
     })
 
 

@@ -59,6 +59,7 @@ urlpatterns = [
     path("huong-nghiep/", include("lms.careers.urls")),
     path("cong-dan-hoc-tap/", include("lms.recognition.urls")),
     path("ke-hoach/", include("lms.plans.urls")),
+    path("lop/", include("lms.classroom.urls")),
     path("", include("courses.certificates.urls")),
     # Old addresses of pages that moved to Vietnamese ones: 301 (a form's POST: 308).
     path("", include("lms.urls_moved")),

@@ -1,8 +1,8 @@
 """Notices other apps send about their own events, after their change committed: careers
 (a new application for the employer, a status change for the learner), recognition (a title
-confirmed) and clubs (a join request decided). Each takes the app's object and reads plain
-attributes, so this module imports none of those apps. Texts live in texts.py; each dedupe key
-makes its notice idempotent per person."""
+confirmed), clubs (a join request decided) and classroom (new work, work due, a mark). Each
+takes the app's object and reads plain attributes, so this module imports none of those apps.
+Texts live in texts.py; each dedupe key makes its notice idempotent per person."""
 
 from django.urls import reverse
 from django.utils import timezone
@@ -60,3 +60,36 @@ def club_membership_notify(membership, *, accepted: bool) -> bool:
     return notification_send(membership.user, Event.CLUB_MEMBERSHIP, context,
                              dedupe_key=f"club:{membership.pk}:{state}:{today:%Y%m%d}"
                              ) is not None
+
+
+def _local(moment) -> str:
+    return timezone.localtime(moment).strftime("%H:%M %d/%m/%Y")
+
+
+def assignment_new_notify(assignment, learner, url: str) -> bool:
+    context = {"title": assignment.title, "class_name": assignment.unit.name,
+               "due": _local(assignment.due_at), "url": url}
+    return notification_send(learner, Event.ASSIGNMENT_NEW, context,
+                             dedupe_key=f"assignment:{assignment.pk}:new") is not None
+
+
+def assignment_due_notify(assignment, learner, url: str) -> bool:
+    """Once per assignment and due time (moving the due time later may remind again)."""
+    context = {"title": assignment.title, "due": _local(assignment.due_at), "url": url}
+    return notification_send(
+        learner, Event.ASSIGNMENT_DUE, context,
+        dedupe_key=f"assignment:{assignment.pk}:due:{assignment.due_at:%Y%m%d%H%M}") is not None
+
+
+def submission_returned_notify(submission, score_text, url: str) -> bool:
+    """`score_text(language)`: the score as the recipient reads it ("8,5" or "8.5"). Once per
+    mark: marking again with another score tells the learner again."""
+    from django.utils import translation
+
+    learner = submission.learner
+    with translation.override(getattr(learner, "preferred_language", "vi") or "vi"):
+        score = score_text()
+    context = {"title": submission.assignment.title, "score": score, "url": url}
+    return notification_send(
+        learner, Event.SUBMISSION_RETURNED, context,
+        dedupe_key=f"submission:{submission.pk}:returned:{submission.score}") is not None

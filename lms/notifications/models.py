@@ -34,6 +34,9 @@ class Event(models.TextChoices):
     RECOGNITION_CONFIRMED = "recognition_confirmed", _("Được công nhận danh hiệu")
     CLUB_MEMBERSHIP = "club_membership", _("Tham gia câu lạc bộ")
     ACCOUNT_SECURITY = "account_security", _("Thay đổi bảo mật tài khoản")
+    ASSIGNMENT_NEW = "assignment_new", _("Bài tập mới")
+    ASSIGNMENT_DUE = "assignment_due", _("Bài tập sắp đến hạn")
+    SUBMISSION_RETURNED = "submission_returned", _("Bài tập đã được chấm")
 
 
 class Notification(models.Model):

@@ -106,6 +106,25 @@ def _club_membership(c):
     return title, title + ".", title
 
 
+def _assignment_new(c):
+    """c: title, class_name, due (local time, "17:00 12/12/2026"), url."""
+    title = _("Bài tập mới của %(class_name)s: “%(title)s”") % c
+    body = _("Hạn nộp: %(due)s (giờ Việt Nam).") % c
+    return title, title + ". " + body, _("HocMo: bai tap moi %(title)s, han %(due)s") % c
+
+
+def _assignment_due(c):
+    title = _("Bài tập “%(title)s” đến hạn lúc %(due)s") % c
+    body = title + ". " + _("Bạn chưa nộp bài.")
+    return title, body, _("HocMo: bai tap %(title)s den han %(due)s") % c
+
+
+def _submission_returned(c):
+    """c: title, score (already shown in the recipient's language), url."""
+    title = _("Bài tập “%(title)s” đã được chấm: %(score)s điểm") % c
+    return title, title + ".", _("HocMo: bai %(title)s duoc %(score)s diem") % c
+
+
 def _sign_in_code(c):
     title = _("Mã đăng nhập HọcMở: %(code)s") % c
     return title, _("Mã đăng nhập của bạn là %(code)s, có hiệu lực 10 phút.") % c, title
@@ -123,6 +142,9 @@ def _generic(c):
 
 
 _BUILDERS = {
+    "assignment_new": _assignment_new,
+    "assignment_due": _assignment_due,
+    "submission_returned": _submission_returned,
     "application_received": _application_received,
     "application_status": _application_status,
     "club_membership": _club_membership,

@@ -147,7 +147,10 @@ def class_view(request, unit_id):
         "unit": klass,
         # can_manage_unit reads the role paths the permission check above already loaded.
         "crumbs": [c for c in ancestors
-                   if can_manage_unit(request.user, c, Capability.VIEW_REPORTS)]})
+                   if can_manage_unit(request.user, c, Capability.VIEW_REPORTS)],
+        # The class gradebook (lms.classroom) is for its markers; the template asks
+        # {% may_open %} too.
+        "may_gradebook": can_manage_unit(request.user, klass, Capability.MARK_SUBMISSIONS)})
 
 
 @requires(Capability.VIEW_LEARNER_PERSONAL_DATA)

@@ -41,6 +41,7 @@ PROJECT_APPS = [
     "lms.careers",
     "lms.recognition",
     "lms.plans",
+    "lms.classroom",
     "courses",
     "courses.h5p",
     "courses.quizzes",

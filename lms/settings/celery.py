@@ -18,6 +18,9 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_TIMEZONE = time_zone
 
 CELERY_BEAT_SCHEDULE = {
+    # --- classroom: learners told of work due within 24 h (once per assignment and learner)
+    "classroom-due-reminders": {"task": "classroom.due_reminders",
+                                "schedule": crontab(minute=5)},
     # --- notifications
     # Sunday 18:00: the weekly digest to parents.
     "notifications-weekly-digest": {"task": "notifications.weekly_digest",

@@ -14,6 +14,13 @@ CERTIFICATE_SIGNATURE_IMAGE = env("HOCMO_CERTIFICATE_SIGNATURE_IMAGE", default="
 CERTIFICATE_SIGNER_NAME = env("HOCMO_CERTIFICATE_SIGNER_NAME", default="")
 CERTIFICATE_SIGNER_TITLE = env("HOCMO_CERTIFICATE_SIGNER_TITLE", default="")
 
+# --- classroom: assignment and hand-in files, served only by lms.classroom.views_files; a
+# dotted path to a virus scanner (a callable taking the upload, raising ValidationError)
+HOCMO_CLASSROOM_FILES_ROOT = env("HOCMO_CLASSROOM_FILES_ROOT", default="")
+HOCMO_CLASSROOM_MAX_UPLOAD_MB = env.int("HOCMO_CLASSROOM_MAX_UPLOAD_MB", default=10)
+HOCMO_CLASSROOM_MAX_FILES = env.int("HOCMO_CLASSROOM_MAX_FILES", default=5)
+HOCMO_CLASSROOM_FILE_SCANNER = env("HOCMO_CLASSROOM_FILE_SCANNER", default="")
+
 # --- clubs: activity photos (minors) are served only through lms.clubs.views.photo
 HOCMO_CLUBS_PHOTO_ROOT = env("HOCMO_CLUBS_PHOTO_ROOT", default="")
 

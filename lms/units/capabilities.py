@@ -5,7 +5,8 @@ staff role"; docs/security.md prints this table (a test keeps the two equal).
 A role applies to its unit's whole subtree, with one limit: a teacher's role counts only where
 it sits at a school or a class (TEACHER_SCOPED), so a teacher role placed on a province
 department or a district office by mistake grants nothing over that office's schools.
-Superusers hold every capability. A learner role (class membership) and a judge role grant no
+Superusers hold every capability. A learner role (class membership) grants only `hand_in` (their
+own work, in their own class), and a learner role and a judge role grant no
 access to other people's data: judges see only the contest entries assigned to them
 (lms/contests/services/judging.py), whatever unit their role sits at."""
 
@@ -37,6 +38,9 @@ class Capability(StrEnum):
     RECORD_OUTCOMES = "record_outcomes"
     APPROVE_EMPLOYERS = "approve_employers"
     MANAGE_RECOGNITION = "manage_recognition"
+    SET_ASSIGNMENTS = "set_assignments"
+    MARK_SUBMISSIONS = "mark_submissions"
+    HAND_IN = "hand_in"
 
 
 # What each capability allows, over the subtree of the role that grants it (for docs/security.md;
@@ -71,11 +75,17 @@ DESCRIPTIONS: dict[Capability, str] = {
     Capability.RECORD_OUTCOMES: "record trainees' employment outcomes",
     Capability.APPROVE_EMPLOYERS: "approve employers and their job postings",
     Capability.MANAGE_RECOGNITION: "review and confirm learning citizens, families, communities",
+    Capability.SET_ASSIGNMENTS: "set, edit and remove a class's assignments",
+    Capability.MARK_SUBMISSIONS: "read learners' hand-ins, score, comment and return them; the "
+                                 "class gradebook and its exports",
+    Capability.HAND_IN: "hand in the learner's own work for their own class's assignments "
+                        "(a learner role: nothing of anyone else)",
 }
 
 
 TEACHER, HEAD, OFFICER, JUDGE = (RoleKind.TEACHER, RoleKind.SCHOOL_ADMIN, RoleKind.OFFICER,
                                  RoleKind.JUDGE)
+LEARNER = RoleKind.LEARNER
 
 # capability → the role kinds that hold it (over their role's subtree).
 CAPABILITIES: dict[Capability, tuple[str, ...]] = {
@@ -101,6 +111,9 @@ CAPABILITIES: dict[Capability, tuple[str, ...]] = {
     Capability.RECORD_OUTCOMES: (TEACHER, HEAD),
     Capability.APPROVE_EMPLOYERS: (HEAD, OFFICER),
     Capability.MANAGE_RECOGNITION: (HEAD, OFFICER),
+    Capability.SET_ASSIGNMENTS: (TEACHER, HEAD),
+    Capability.MARK_SUBMISSIONS: (TEACHER, HEAD),
+    Capability.HAND_IN: (LEARNER,),
 }
 
 # Role kinds whose capabilities count only where the role sits at a school or a class.

@@ -50,6 +50,10 @@ EXPECTED = {
     "record_outcomes": {"teacher", "school_admin"},
     "approve_employers": {"school_admin", "officer"},
     "manage_recognition": {"school_admin", "officer"},
+    "set_assignments": {"teacher", "school_admin"},
+    "mark_submissions": {"teacher", "school_admin"},
+    # A learner's own hand-in in their own class: still nothing of anyone else.
+    "hand_in": {"learner"},
 }
 
 
@@ -59,7 +63,7 @@ def test_every_capability_is_in_the_table_once():
 
 
 def test_learners_and_judges_hold_nothing_of_pupils_data():
-    assert capabilities_of(RoleKind.LEARNER) == []
+    assert capabilities_of(RoleKind.LEARNER) == [Capability.HAND_IN]
     assert capabilities_of(RoleKind.JUDGE) == [Capability.JUDGE_ENTRIES]
 
 

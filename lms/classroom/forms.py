@@ -1,0 +1,121 @@
+"""Forms of the classroom pages. Files are checked by content here (files.validate_upload) and
+handed to the services as (upload, mime) pairs; the due time is read in Vietnam's time."""
+
+import datetime as dt
+from typing import Any, cast
+from zoneinfo import ZoneInfo
+
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from lms.common.forms import MultipleFileField
+from lms.widgets import DateInput
+
+from .files import validate_upload
+from .scores import score_parse
+
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%H:%M")
+
+
+def _clean_uploads(files) -> list:
+    if len(files) > settings.HOCMO_CLASSROOM_MAX_FILES:
+        raise forms.ValidationError(_("Tối đa %(n)s tệp.") % {
+            "n": settings.HOCMO_CLASSROOM_MAX_FILES})
+    return [(upload, validate_upload(upload)) for upload in files]
+
+
+def _learner_label(user) -> str:
+    return user.get_full_name() or user.username
+
+
+class AssignmentForm(forms.Form):
+    title = forms.CharField(label=gettext_lazy("Tên bài tập"), max_length=200)
+    instructions = forms.CharField(label=gettext_lazy("Hướng dẫn"), required=False,
+                                   widget=forms.Textarea(attrs={"rows": 6}))
+    due_date = forms.DateField(label=gettext_lazy("Ngày hết hạn"), widget=DateInput())
+    due_time = forms.TimeField(label=gettext_lazy("Giờ hết hạn (giờ Việt Nam)"),
+                               widget=TimeInput(), initial=dt.time(21, 0))
+    lesson: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=gettext_lazy("Gắn với bài học (không bắt buộc)"), queryset=None, required=False)
+    learners: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Giao cho"), queryset=None, required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=gettext_lazy("Không chọn ai: giao cho cả lớp."))
+    uploads = MultipleFileField(label=gettext_lazy("Tệp đính kèm"), required=False)
+
+    def __init__(self, *args, learners=(), lessons=None, editing=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.contrib.auth import get_user_model
+
+        cast(forms.ModelChoiceField, self.fields["lesson"]).queryset = lessons
+        chosen = cast(forms.ModelMultipleChoiceField, self.fields["learners"])
+        chosen.queryset = get_user_model().objects.filter(
+            pk__in=[learner.pk for learner in learners]).order_by("name_key")
+        chosen.label_from_instance = _learner_label  # type: ignore[method-assign,assignment]
+        if editing:
+            del self.fields["learners"]
+        self.editing = editing
+
+    def clean_uploads(self):
+        return _clean_uploads(self.cleaned_data["uploads"])
+
+    def clean(self):
+        data = super().clean() or {}
+        if data.get("due_date") and data.get("due_time"):
+            due = dt.datetime.combine(data["due_date"], data["due_time"]).replace(tzinfo=VIETNAM)
+            if not self.editing and due <= timezone.now():
+                self.add_error("due_date", _("Hạn nộp phải sau thời điểm hiện tại."))
+            data["due_at"] = due
+        return data
+
+
+class HandInForm(forms.Form):
+    text = forms.CharField(label=gettext_lazy("Bài làm"), required=False, max_length=20000,
+                           widget=forms.Textarea(attrs={"rows": 6}))
+    uploads = MultipleFileField(label=gettext_lazy("Tệp bài làm (ảnh chụp, PDF, Word…)"),
+                                required=False)
+
+    def clean_uploads(self):
+        return _clean_uploads(self.cleaned_data["uploads"])
+
+    def clean(self):
+        data = super().clean() or {}
+        if not self.errors and not (data.get("text") or "").strip() and not data.get("uploads"):
+            raise forms.ValidationError(_("Hãy viết bài làm hoặc chọn ít nhất một tệp."))
+        return data
+
+
+class MarkForm(forms.Form):
+    score = forms.CharField(label=gettext_lazy("Điểm (thang 10)"), max_length=6,
+                            widget=forms.TextInput(attrs={"inputmode": "decimal"}))
+    comment = forms.CharField(label=gettext_lazy("Nhận xét"), required=False, max_length=5000,
+                              widget=forms.Textarea(attrs={"rows": 4}))
+
+    def clean_score(self):
+        try:
+            return score_parse(self.cleaned_data["score"])
+        except ValueError as exc:
+            raise forms.ValidationError(_("Điểm là một số từ 0 đến 10, ví dụ 8,5.")) from exc
+
+
+class StreamPostForm(forms.Form):
+    text = forms.CharField(label=gettext_lazy("Nội dung bài đăng"), max_length=5000,
+                           widget=forms.Textarea(attrs={"rows": 4}))
+    pinned = forms.BooleanField(label=gettext_lazy("Ghim lên đầu"), required=False)
+    comments_open = forms.BooleanField(label=gettext_lazy("Cho phép học sinh bình luận"),
+                                       required=False, initial=True)
+
+
+class StreamCommentForm(forms.Form):
+    text = forms.CharField(label=gettext_lazy("Bình luận"), max_length=2000,
+                           widget=forms.Textarea(attrs={"rows": 2}))

@@ -1,0 +1,145 @@
+"""A class's assignments and the learners' hand-ins.
+
+An `Assignment` belongs to one class (a `Unit` of a class kind), for every current learner of
+the class or for the learners chosen (`assignees`). Each learner has at most one `Submission`
+per assignment (unique): handing in again replaces its text and files until the due time.
+Scores are on the 10-point scale Vietnamese schools use (0–10, two decimals at most)."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .files import classroom_storage, upload_to
+
+SCORE_MAX = Decimal("10")
+
+
+class Assignment(models.Model):
+    unit = models.ForeignKey("units.Unit", on_delete=models.CASCADE, related_name="assignments",
+                             verbose_name=_("lớp"))
+    title = models.CharField(_("tên bài tập"), max_length=200)
+    instructions = models.TextField(_("hướng dẫn"), blank=True)
+    due_at = models.DateTimeField(_("hạn nộp"), db_index=True)
+    lesson = models.ForeignKey("courses.LessonPage", on_delete=models.SET_NULL, null=True,
+                               blank=True, related_name="+", verbose_name=_("bài học"))
+    for_everyone = models.BooleanField(_("giao cho cả lớp"), default=True)
+    assignees = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+",
+                                       verbose_name=_("học sinh được giao"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bài tập")
+        verbose_name_plural = _("bài tập")
+        ordering = ["due_at", "pk"]
+        indexes = [models.Index(fields=["unit", "due_at"], name="assignment_unit_due_idx")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class AssignmentFile(models.Model):
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField(storage=classroom_storage, upload_to=upload_to, max_length=300)
+    name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=120)
+    size = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SubmissionStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Đã nộp")
+    RETURNED = "returned", _("Đã trả bài")
+
+
+class Submission(models.Model):
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE,
+                                   related_name="submissions")
+    learner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                related_name="classroom_submissions")
+    text = models.TextField(_("bài làm"), blank=True)
+    status = models.CharField(max_length=10, choices=SubmissionStatus.choices,
+                              default=SubmissionStatus.SUBMITTED)
+    submitted_at = models.DateTimeField()
+    late = models.BooleanField(_("nộp muộn"), default=False)
+    score = models.DecimalField(_("điểm"), max_digits=4, decimal_places=2, null=True,
+                                blank=True, validators=[MinValueValidator(Decimal(0)),
+                                                        MaxValueValidator(SCORE_MAX)])
+    comment = models.TextField(_("nhận xét"), blank=True)
+    marked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                  null=True, blank=True, related_name="+")
+    returned_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("bài nộp")
+        verbose_name_plural = _("bài nộp")
+        constraints = [
+            models.UniqueConstraint(fields=["assignment", "learner"],
+                                    name="submission_one_per_learner"),
+            models.CheckConstraint(
+                condition=models.Q(score__isnull=True) | models.Q(score__gte=0, score__lte=10),
+                name="submission_score_0_10"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.assignment_id}:{self.learner_id}"
+
+    @property
+    def returned(self) -> bool:
+        return self.status == SubmissionStatus.RETURNED
+
+
+class SubmissionFile(models.Model):
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField(storage=classroom_storage, upload_to=upload_to, max_length=300)
+    name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=120)
+    size = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class StreamPost(models.Model):
+    """The class stream: the teacher's posts to the class (pinned ones first); learners of the
+    class comment unless the teacher turned comments off for the post."""
+
+    unit = models.ForeignKey("units.Unit", on_delete=models.CASCADE, related_name="stream_posts",
+                             verbose_name=_("lớp"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                               related_name="+")
+    text = models.TextField(_("nội dung"))
+    pinned = models.BooleanField(_("ghim"), default=False)
+    comments_open = models.BooleanField(_("cho phép bình luận"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bài đăng của lớp")
+        verbose_name_plural = _("bài đăng của lớp")
+        ordering = ["-pinned", "-created_at"]
+        indexes = [models.Index(fields=["unit", "-created_at"], name="stream_unit_created_idx")]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class StreamComment(models.Model):
+    post = models.ForeignKey(StreamPost, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                               related_name="+")
+    text = models.TextField(_("bình luận"), max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bình luận")
+        verbose_name_plural = _("bình luận")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:60]

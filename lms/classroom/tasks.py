@@ -1,0 +1,21 @@
+"""Classroom notices, as Celery tasks taking ids (idempotent: each notice has a dedupe key)."""
+
+from celery import shared_task
+
+from . import notices
+
+
+@shared_task(name="classroom.assignment_announce")
+def assignment_announce(assignment_id: int) -> int:
+    return notices.assignment_new(assignment_id)
+
+
+@shared_task(name="classroom.submission_returned")
+def submission_returned(submission_id: int) -> bool:
+    return notices.submission_returned(submission_id)
+
+
+@shared_task(name="classroom.due_reminders")
+def due_reminders() -> int:
+    """Hourly: learners who have not handed in work due within 24 hours are told once."""
+    return notices.due_reminders()
