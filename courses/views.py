@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lms.common.prefetch import prefetched
 from lms.common.skeleton import skeleton_response
 from lms.jsonio import JSONInputError, json_bool, json_number, json_object
 from lms.pagecache.versioning import content_version
@@ -109,7 +110,7 @@ def class_detail(request, unit_id: int):
     enrolment, rename or unit change), and the page from its skeleton under those tokens, the
     content version (the course list) and what this viewer may open (lms/common/skeleton.py):
     a warm request renders no template and reads only the viewer's roles."""
-    tokens = class_tokens(unit_id)
+    tokens = class_tokens(unit_id, prefetched(request))  # usually read with the session
     unit = unit_kept(unit_id, tokens[1])
     if unit is None or not unit.kind.is_class or not can_manage_unit(
             request.user, unit, Capability.ENROL_LEARNERS):

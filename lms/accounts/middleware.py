@@ -7,6 +7,8 @@ from django.contrib.auth.middleware import AuthenticationMiddleware as DjangoAut
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 
+from lms.common.prefetch import prefetch_for
+
 from .usercache import loading_for_session
 
 
@@ -91,6 +93,6 @@ class AuthenticationMiddleware(DjangoAuthentication):
 
 def _request_user(request):
     if not hasattr(request, "_cached_user"):
-        with loading_for_session(request.session):
+        with loading_for_session(request.session), prefetch_for(request):
             request._cached_user = auth.get_user(request)
     return request._cached_user

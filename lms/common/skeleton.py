@@ -18,7 +18,6 @@ cache (lms.pagecache.versioning), bounded there."""
 from __future__ import annotations
 
 import hashlib
-import secrets
 from collections.abc import Callable
 
 from django.contrib.messages import get_messages
@@ -26,6 +25,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils.crypto import salted_hmac
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -33,9 +33,20 @@ from django.utils.translation import get_language
 from lms.pagecache.versioning import versioned_get, versioned_set
 
 SKELETON_SECONDS = 15 * 60
-# Random per process: no one can type them into a name or a title, no request can guess them.
-CSRF_SLOT = "hocmo-csrf-" + secrets.token_hex(12)
-NAME_SLOT = "hocmo-name-" + secrets.token_hex(12)
+
+
+def _slot(name: str) -> str:
+    """A marker no one can type into a name or a title nor guess (derived from SECRET_KEY), and
+    the same in every process: a skeleton one worker rendered and put in the shared cache is
+    filled by another (random markers per process would leak into its pages unfilled)."""
+    return f"hocmo-{name}-" + salted_hmac("lms.common.skeleton", name).hexdigest()[:24]
+
+
+CSRF_SLOT = _slot("csrf")
+NAME_SLOT = _slot("name")
+# In every skeleton's cache key: a process whose markers differ (another SECRET_KEY, e.g. after a
+# rotation, or a bench's random one) never reads a skeleton it could not fill.
+_SLOTS_ID = hashlib.blake2b(f"{CSRF_SLOT}|{NAME_SLOT}".encode(), digest_size=4).hexdigest()
 
 
 class _NameSlot:
@@ -69,14 +80,14 @@ def _eligible(request) -> bool:
             and not get_messages(request))  # loads them, leaves them unread
 
 
-# Fill slots: one random marker per context name, the same for the whole process.
+# Fill slots: one marker per context name.
 _fill_slots: dict[str, str] = {}
 
 
 def _fill_slot(name: str) -> str:
     slot = _fill_slots.get(name)
     if slot is None:
-        slot = _fill_slots.setdefault(name, f"hocmo-fill-{name}-{secrets.token_hex(12)}")
+        slot = _fill_slots.setdefault(name, _slot(f"fill-{name}"))
     return slot
 
 
@@ -94,7 +105,7 @@ def skeleton_response(request, name: str, key: str, template: str,
             k: mark_safe(v) for k, v in fills.items()}})  # noqa: S308 - callers' safe HTML
     digest = hashlib.blake2b(f"{key}|{viewer_key(request)}".encode(),
                              digest_size=16).hexdigest()
-    full_key = f"skeleton:{name}:{digest}"
+    full_key = f"skeleton:{name}:{_SLOTS_ID}:{digest}"
     skeleton = versioned_get(full_key)
     if skeleton is None:
         values = {**context(), "csrf_token": CSRF_SLOT, "user": _NameSlot(request.user),

@@ -17,22 +17,23 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from lms.common.generations import generations_read_together
+from lms.common.prefetch import prefetched
 from lms.common.query import param
 from lms.common.skeleton import skeleton_response
 from lms.pagecache.versioning import content_version, versioned_get, versioned_set
 from lms.units.access import requires
 from lms.units.capabilities import Capability
-from lms.units.generations import UNITS, class_tokens, unit_kept, unit_kept_path
+from lms.units.generations import UNITS, class_tokens, unit_kept
 from lms.units.models import Unit
 from lms.units.permissions import can_manage_unit, can_reorganise, home_units
 
 from . import selectors
 from .class_grid import class_grid, class_grid_head, class_grid_json
-from .dashboard import EVERYTHING, Crumb, dashboard_body, unit_generation
+from .dashboard import Crumb, dashboard_body, dashboard_generations
 from .exports import CONTENT_TYPES
 from .forms import ExportForm, ReturnForm, TargetForm
 from .models import ExportJob, ReportSubmission, Target
-from .panels import dashboard_panel_generations, dashboard_panels_render
+from .panels import dashboard_panels_render
 from .permissions import can_edit_targets, can_review_submission, report_unit
 from .services import target_save
 from .services.exports import export_job_create
@@ -66,11 +67,10 @@ def dashboard(request, unit_id):
     of the unit tree (the unit's own row, lms/units/generations.py), of the body (figures,
     children, splits, trend: dashboard.py) and of the panels, read together; the page around
     them is a skeleton (lms/common/skeleton.py) keyed by what this viewer may follow and open.
-    Breadcrumbs, links and the export form are the viewer's own."""
-    guess = unit_kept_path(unit_id)  # this worker's copy: its own token rides along
-    names = [UNITS, EVERYTHING, *([unit_generation(guess)] if guess else []),
-             *dashboard_panel_generations()]
-    with generations_read_together(names) as tokens:
+    Breadcrumbs, links and the export form are the viewer's own. The tokens usually come with
+    the session (lms/common/prefetch.py): then no round trip of its own at all."""
+    with generations_read_together(dashboard_generations(unit_id),
+                                   prefetched(request)) as tokens:
         unit = unit_kept(unit_id, tokens[UNITS])
         if unit is None or not can_manage_unit(request.user, unit, Capability.VIEW_REPORTS):
             raise Http404
@@ -114,7 +114,7 @@ def _class(request, unit_id, capability=Capability.VIEW_LEARNER_PERSONAL_DATA):
     """A class whose grid (learners' names and progress) the user may see, and the class's
     tokens (lms/units/generations.py: read first, one cache round trip; the class row comes
     from this worker's copy under them)."""
-    tokens = class_tokens(unit_id)
+    tokens = class_tokens(unit_id, prefetched(request))
     unit = unit_kept(unit_id, tokens[1])
     if unit is None or not unit.kind.is_class or not can_manage_unit(request.user, unit,
                                                                        capability):

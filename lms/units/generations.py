@@ -18,9 +18,9 @@ at once and again after the commit; readers take the token before the data):
 
 Lesson titles and the course list follow the published-content version (in the keys)."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-from lms.common.generations import generation_tokens, generations_bump
+from lms.common.generations import generation_keys, generation_tokens, generations_bump
 
 from .models import Role, RoleKind, Unit
 
@@ -32,11 +32,17 @@ def class_generation(unit_id: int) -> str:
     return f"units:class:{unit_id}"
 
 
-def class_tokens(unit_id: int) -> tuple[str, str]:
-    """The class's token and the units' token (unit_kept): one cache round trip (read them
-    before the data they key)."""
-    klass, units = generation_tokens([class_generation(unit_id), UNITS])
+def class_tokens(unit_id: int, known: Mapping[str, str] | None = None) -> tuple[str, str]:
+    """The class's token and the units' token (unit_kept): one cache round trip, none when
+    `known` (read with the session: lms/common/prefetch.py, class_token_keys) holds them (read
+    them before the data they key)."""
+    klass, units = generation_tokens([class_generation(unit_id), UNITS], known)
     return klass, units
+
+
+def class_token_keys(url_kwargs: dict) -> list[str]:
+    """The cache keys of class_tokens, for lms/common/prefetch.py (URLs with a `unit_id`)."""
+    return generation_keys([class_generation(int(url_kwargs["unit_id"])), UNITS])
 
 
 def classes_touch(unit_ids: Iterable[int]) -> None:
