@@ -14,9 +14,12 @@ lms/common/generations.py requires. What was read lives on the request object on
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+
+from django.urls import reverse
 
 logger = logging.getLogger(__name__)
 
@@ -30,30 +33,55 @@ _ATTR = "_hocmo_prefetched"
 
 def prefetch_register(view_name: str, keys_for: KeysFor) -> None:
     """`keys_for(url kwargs)` names the cache keys (as given to the cache API) the view named
-    `view_name` ("app:name") reads on every request."""
+    `view_name` ("app:name", one integer argument `unit_id`) reads on every GET."""
     _keys_by_view[view_name] = keys_for
+
+
+_ARG = "987654321"  # a stand-in id, reversed into each registered URL once
+_patterns: dict[str, re.Pattern] = {}
+
+
+def _pattern(view_name: str) -> re.Pattern:
+    """The view's URL as a regular expression over its integer arguments (`unit_id`)."""
+    pattern = _patterns.get(view_name)
+    if pattern is None:
+        url = reverse(view_name, kwargs={"unit_id": _ARG})
+        pattern = re.compile("^" + re.escape(url).replace(_ARG, r"(?P<unit_id>\d+)") + "$")
+        _patterns[view_name] = pattern
+    return pattern
+
+
+def _keys_for_request(request) -> tuple[str, ...]:
+    if request.method != "GET":
+        return ()
+    for view_name, keys_for in _keys_by_view.items():
+        match = _pattern(view_name).match(request.path)
+        if match is not None:
+            return tuple(keys_for(match.groupdict()))
+    return ()
 
 
 @contextmanager
 def prefetch_for(request) -> Iterator[None]:
-    """Around the request's session load: lets the session store add the view's keys."""
-    match = getattr(request, "resolver_match", None)
-    keys_for = _keys_by_view.get(match.view_name) if match is not None else None
-    if match is None or keys_for is None:
+    """Around everything that may load the request's session (AuthenticationMiddleware: a
+    middleware after it may read the session before the view, e.g. the password-change check):
+    lets the session store add the keys the requested view registered. Matched on the path
+    (the URL is not resolved yet)."""
+    try:
+        keys = _keys_for_request(request) if _keys_by_view else ()
+    except Exception:  # a bad argument is the view's to refuse; the read is only a shortcut
+        logger.debug("no prefetch for %s", request.path, exc_info=True)
+        keys = ()
+    if not keys:
         yield
         return
-    try:
-        keys = tuple(keys_for(match.kwargs))
-    except Exception:  # a bad argument is the view's to refuse; the read is only a shortcut
-        logger.debug("no prefetch for %s", match.view_name, exc_info=True)
-        keys = ()
     found: dict = {}
+    setattr(request, _ATTR, found)
     reset = _wanted.set((keys, found))
     try:
         yield
     finally:
         _wanted.reset(reset)
-        setattr(request, _ATTR, found)
 
 
 def prefetch_wanted() -> tuple[str, ...]:

@@ -63,3 +63,38 @@ def test_warm_dashboard_reads_one_query(client, tree, target):
     client.force_login(officer)
     sql = _warm(client, reverse("reports:dashboard", args=[tree["so_a"].pk]), 1)
     assert not [q for q in sql if Candidate._meta.db_table in q]  # the panel is cached
+
+
+@pytest.mark.parametrize("page", ["grid", "json", "class", "dashboard"])
+def test_warm_staff_page_reads_the_cache_once(client, tree, target, teacher, page,
+                                              monkeypatch):
+    """The page's generation tokens come in the session's round trip (lms/common/prefetch.py),
+    also when a middleware reads the session before the view (a browser's Accept: text/html
+    makes the password-change check read it)."""
+    from django.core.cache import caches
+
+    if page == "dashboard":
+        client.force_login(staff_at(tree["so_a"], RoleKind.OFFICER, username="canbo-rt"))
+        url = reverse("reports:dashboard", args=[tree["so_a"].pk])
+    else:
+        url = reverse({"grid": "reports:class_view", "json": "reports:class_view_json",
+                       "class": "courses:class_detail"}[page], args=[tree["x1"].pk])
+    for _ in range(2):
+        assert client.get(url, HTTP_ACCEPT="text/html").status_code == 200
+    cache, reads, inside = caches["default"], [], []
+
+    def counted(name, real):
+        def call(*args, **kwargs):
+            if not inside:  # locmem's get_many calls get per key: one round trip in Redis
+                reads.append((name, args[0] if args else None))
+            inside.append(name)
+            try:
+                return real(*args, **kwargs)
+            finally:
+                inside.pop()
+        return call
+
+    for name in ("get", "get_many", "has_key"):
+        monkeypatch.setattr(cache, name, counted(name, getattr(cache, name)))
+    assert client.get(url, HTTP_ACCEPT="text/html").status_code == 200
+    assert [name for name, _key in reads] == ["get_many"], reads
