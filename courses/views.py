@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lms.common.prefetch import prefetched
-from lms.common.skeleton import skeleton_response
 from lms.jsonio import JSONInputError, json_bool, json_number, json_object
+from lms.pagecache.skeleton import skeleton_response
 from lms.pagecache.versioning import content_version
 from lms.units.access import requires, signed_in
 from lms.units.capabilities import Capability
@@ -108,7 +108,7 @@ def class_detail(request, unit_id: int):
     """The class's roster and the enrolment form. The class comes from this worker's copy under
     the class's tokens (lms/units/generations.py: one cache round trip, bumped by every roster,
     enrolment, rename or unit change), and the page from its skeleton under those tokens, the
-    content version (the course list) and what this viewer may open (lms/common/skeleton.py):
+    content version (the course list) and what this viewer may open (lms/pagecache/skeleton.py):
     a warm request renders no template and reads only the viewer's roles."""
     tokens = class_tokens(unit_id, prefetched(request))  # usually read with the session
     unit = unit_kept(unit_id, tokens[1])

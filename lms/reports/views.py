@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 from lms.common.generations import generations_read_together
 from lms.common.prefetch import prefetched
 from lms.common.query import param
-from lms.common.skeleton import skeleton_response
+from lms.pagecache.skeleton import skeleton_response
 from lms.pagecache.versioning import content_version, versioned_get, versioned_set
 from lms.units.access import requires
 from lms.units.capabilities import Capability
@@ -66,7 +66,7 @@ def dashboard(request, unit_id):
     request comes from this worker's memory after ONE cache round trip: the generation tokens
     of the unit tree (the unit's own row, lms/units/generations.py), of the body (figures,
     children, splits, trend: dashboard.py) and of the panels, read together; the page around
-    them is a skeleton (lms/common/skeleton.py) keyed by what this viewer may follow and open.
+    them is a skeleton (lms/pagecache/skeleton.py) keyed by what this viewer may follow and open.
     Breadcrumbs, links and the export form are the viewer's own. The tokens usually come with
     the session (lms/common/prefetch.py): then no round trip of its own at all."""
     with generations_read_together(dashboard_generations(unit_id),
@@ -156,7 +156,7 @@ def _cached_grid(klass, tokens: str, course_id) -> tuple[str, list, bytes]:
 @require_GET
 def class_view(request, unit_id):
     """The teacher's grid. Permission is checked on every request (uncached); the grid itself
-    comes from _cached_grid, and the whole page from its skeleton (lms/common/skeleton.py)
+    comes from _cached_grid, and the whole page from its skeleton (lms/pagecache/skeleton.py)
     keyed by the grid's key and the breadcrumbs this viewer may follow."""
     klass, tokens = _class(request, unit_id)
     course_id = _course_param(request)

@@ -1,5 +1,5 @@
 """Issue 18: the staff pages (class grid, teacher's class view, officer dashboard) are kept
-rendered with the CSRF token and the viewer's name as slots (lms/common/skeleton.py). Nothing of
+rendered with the CSRF token and the viewer's name as slots (lms/pagecache/skeleton.py). Nothing of
 one viewer reaches another; a skeleton from the shared cache is filled like the worker's own;
 one with another process's markers is never used; messages bypass it."""
 
@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from lms.common import skeleton
+from lms.pagecache import skeleton
 from lms.pagecache.versioning import versioned_local_clear
 from lms.units.models import RoleKind
 from tests.factories import learner_in, staff_at

@@ -39,7 +39,7 @@ def _slot(name: str) -> str:
     """A marker no one can type into a name or a title nor guess (derived from SECRET_KEY), and
     the same in every process: a skeleton one worker rendered and put in the shared cache is
     filled by another (random markers per process would leak into its pages unfilled)."""
-    return f"hocmo-{name}-" + salted_hmac("lms.common.skeleton", name).hexdigest()[:24]
+    return f"hocmo-{name}-" + salted_hmac("lms.pagecache.skeleton", name).hexdigest()[:24]
 
 
 CSRF_SLOT = _slot("csrf")
