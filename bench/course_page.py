@@ -11,7 +11,9 @@ holds the demo), migrate, load_demo, collectstatic (dev settings, eager Celery);
 free 127.0.0.1 port with lms.settings.production (DEBUG off, Redis cache, cached_db sessions,
 WhiteNoise, https proxy header); sign in as the demo learner and enrol, sign in as the teacher;
 then per page a warm-up and wrk: the anonymous course page, the learner's first lesson, the
-class grid, its JSON, the teacher's class view — each after the peer page it is compared with.
+class grid, its JSON, the teacher's class view, the province officer's dashboard (canbo.so) —
+each after the peer page it is compared with (the dashboard with Kolibri's class summary, as
+the grid). HOCMO_BENCH_PORT picks gunicorn's port.
 URLs come from reverse() and the demo's objects. SQL queries per page are counted in-process
 (warm request). Prints the settings used, a table, worker RSS and the issue's goals. Gunicorn,
 peers it started and temp files are always cleaned up.
@@ -39,6 +41,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from pages import (  # noqa: E402
     LEARNER,
+    OFFICER,
     TEACHER,
     cookie_header,
     count_queries,
@@ -79,6 +82,9 @@ GOALS = {
     "class_grid": {"peer": "peer_classsummary", "ratio": 40, "p95_ms": 30, "queries": 4},
     "grid_json": {"same_as": "class_grid", "queries": 4},
     "teacher_class": {"rps": 400, "queries": 4},
+    # Issue 18 asks ≥ 400 req/s (≈ 40× Kolibri's class summary on this box); the ratio to the
+    # Kolibri page of the same run is printed, not judged.
+    "dashboard": {"rps": 400, "queries": 6, "compare": "peer_classsummary"},
 }
 GOAL_WORKER_RSS_MIB = 120
 
@@ -169,6 +175,10 @@ def goals(pages: list[Page]) -> tuple[str, bool]:
                                f"{ratio:.1f}× ({rps:.0f} vs {peer.wrk['rps']:.1f} req/s)"))
             else:
                 lines.append(f"  SKIP  {p.label}: ratio to the peer (peer not measured)")
+        compared = by_key.get(goal.get("compare", ""))
+        if compared is not None:
+            lines.append(f"  INFO  {p.label}: {rps / max(compared.wrk['rps'], 1e-9):.1f}× "
+                         f"{compared.label} ({rps:.0f} vs {compared.wrk['rps']:.1f} req/s)")
         if "same_as" in goal and goal["same_as"] in by_key:
             other = by_key[goal["same_as"]].wrk["rps"]
             checks.append((f"req/s ≥ {by_key[goal['same_as']].label}", rps >= other,
@@ -279,13 +289,16 @@ def main() -> int:
         log(f"course {urls.course}; first lesson {urls.lesson}; class {urls.class_id}")
 
         peers = start_peers(not args.no_peers)
-        server = Gunicorn(env, free_port(), args.workers, tmp / "gunicorn.log")
+        # HOCMO_BENCH_PORT: a port of your own on a shared machine (else any free one).
+        port = int(os.environ.get("HOCMO_BENCH_PORT") or free_port())
+        server = Gunicorn(env, port, args.workers, tmp / "gunicorn.log")
         server.start()
         log(f"gunicorn answering on {server.base}")
 
         learner = sign_in(server.base, urls, LEARNER, settings.HOCMO_DEMO_PASSWORD)
         enrol(learner, urls)
         teacher = sign_in(server.base, urls, TEACHER, settings.HOCMO_DEMO_PASSWORD)
+        officer = sign_in(server.base, urls, OFFICER, settings.HOCMO_DEMO_PASSWORD)
         lc, tc = cookie_header(learner), cookie_header(teacher)
         peer_pages = {p.key: p for peer in peers for p in peer.pages}
         # Each peer page just before the HọcMở page it is compared with.
@@ -300,6 +313,8 @@ def main() -> int:
             ("grid_json", Page("grid_json", "class grid JSON", urls.grid_json, cookie=tc)),
             ("teacher_class", Page("teacher_class", "teacher's class view", urls.teacher_class,
                                    cookie=tc)),
+            ("dashboard", Page("dashboard", "officer dashboard", urls.dashboard,
+                               cookie=cookie_header(officer))),
         ]
         only = set(filter(None, args.only.split(",")))
         pages = []

@@ -17,6 +17,7 @@ from serving import HOST, PROXY_HEADERS, ROOT, BenchError, Browser, Page, csrf_f
 COURSE_SLUG = "khoi-nghiep-cho-hoc-sinh"
 LEARNER = "hocsinh"
 TEACHER = "giaovien"           # teaches at THPT Ngô Quyền in the demo
+OFFICER = "canbo.so"           # the demo's province officer (Sở GD&ĐT Hải Phòng)
 CLASS_CODE = "HP-THPT-NQ-12A1"  # the class the issue measured (/bao-cao/lop/9/), by code prefix
 
 
@@ -31,6 +32,7 @@ class Urls:
     grid: str
     grid_json: str
     teacher_class: str
+    dashboard: str  # the officer's own unit's dashboard
 
 
 def django_setup(env: dict) -> None:
@@ -49,7 +51,10 @@ def find_urls() -> Urls:
     from django.urls import reverse
 
     from courses.models import CoursePage, LessonPage
+    from lms.accounts.models import User
+    from lms.units.capabilities import Capability
     from lms.units.models import Unit
+    from lms.units.permissions import home_units
 
     course = CoursePage.objects.live().filter(slug=COURSE_SLUG).first()
     if course is None:
@@ -60,13 +65,18 @@ def find_urls() -> Urls:
     klass = Unit.objects.filter(code__startswith=CLASS_CODE).order_by("pk").first()
     if klass is None:
         raise BenchError(f"class {CLASS_CODE} not found after load_demo")
+    officer = User.objects.filter(username=OFFICER).first()
+    units = home_units(officer, Capability.VIEW_REPORTS) if officer else []
+    if not units:
+        raise BenchError(f"officer {OFFICER} (with a unit) not found after load_demo")
     return Urls(
         login=reverse("accounts:login"), course=course.get_url(), course_id=course.pk,
         enrol=reverse("courses:enrol", args=[course.pk]), lesson=first.get_url(),
         class_id=klass.pk,
         grid=reverse("reports:class_view", args=[klass.pk]),
         grid_json=reverse("reports:class_view_json", args=[klass.pk]),
-        teacher_class=reverse("courses:class_detail", args=[klass.pk]))
+        teacher_class=reverse("courses:class_detail", args=[klass.pk]),
+        dashboard=reverse("reports:dashboard", args=[units[0].pk]))
 
 
 def sign_in(base: str, urls: Urls, username: str, password: str) -> Browser:

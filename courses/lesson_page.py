@@ -71,6 +71,9 @@ def skeleton_key(request, lesson, state: str, version: int) -> str:
     navigation = ",".join(caps) if caps is not None else f"user:{user.pk}"
     raw = (f"{request.get_host()}|{request.path}|{get_language()}|{user.is_staff:d}"
            f"{user.is_superuser:d}{bool(nav.get('parent')):d}|{navigation}|{state}")
+    # The slots are random per process and the skeleton goes to the shared cache too: another
+    # worker must never read one it cannot fill (its markers would show, its CSRF token fail).
+    raw += f"|{CSRF_SLOT}|{NAME_SLOT}"
     digest = hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
     return f"lesson-skeleton:{version}:{lesson.pk}:{digest}"
 

@@ -1,9 +1,13 @@
 """Keeping completions true when a course's required lessons change: publishing or
-unpublishing a lesson rechecks its course's completions (Celery, after commit)."""
+unpublishing a lesson rechecks its course's completions (Celery, after commit). Enrolments
+retire the class pages that show them."""
 
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
+
+from lms.units.generations import classes_touch_for_users
 
 
 @receiver(page_published)
@@ -15,3 +19,12 @@ def _lesson_changed(sender, instance, **kwargs):
     if isinstance(instance, LessonPage):
         course_id = instance.get_parent().pk
         transaction.on_commit(lambda: course_completions_recheck.delay(course_id))
+
+
+@receiver(post_save, sender="courses.Enrolment", dispatch_uid="courses_class_enrolment_saved")
+@receiver(post_delete, sender="courses.Enrolment", dispatch_uid="courses_class_enrolment_deleted")
+def _enrolment_changed(sender, instance, created=True, **kwargs):
+    # The class pages show enrolments (lms/units/generations.py); progress_record's own
+    # last_activity UPDATE goes through a QuerySet and bumps there.
+    if created:
+        classes_touch_for_users([instance.user_id])

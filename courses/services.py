@@ -6,6 +6,7 @@ from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from lms.units.capabilities import Capability
+from lms.units.generations import classes_touch_for_users
 from lms.units.models import Role, RoleKind, Unit
 from lms.units.permissions import can_manage_unit
 
@@ -54,6 +55,8 @@ def class_enrol(*, actor, class_unit: Unit, course: CoursePage) -> int:
         for uid in learner_ids if uid not in existing
     ]
     Enrolment.objects.bulk_create(new, ignore_conflicts=True)
+    # bulk_create sends no post_save: the class, and any other class of these learners.
+    classes_touch_for_users([*learner_ids, *existing])
     return len(new)
 
 
@@ -101,6 +104,8 @@ def progress_record(*, user, lesson: LessonPage, percent: int = 0, completed: bo
         newly_completed = _progress_apply(user, lesson, course_id, percent, seconds, source, now)
         Enrolment.objects.filter(pk=enrolment.pk).update(last_lesson=lesson,
                                                          last_activity_at=now)
+        # The learner's class grids show this progress from the next request (issue 18).
+        classes_touch_for_users([user.pk])
     if newly_completed:
         course_completion_check(user=user, course_id=course_id)
     return LessonProgress.objects.get(user=user, lesson=lesson)

@@ -6,9 +6,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lms.common.prefetch import prefetched
 from lms.jsonio import JSONInputError, json_bool, json_number, json_object
+from lms.pagecache.skeleton import skeleton_response
+from lms.pagecache.versioning import content_version
 from lms.units.access import requires, signed_in
 from lms.units.capabilities import Capability
+from lms.units.generations import class_tokens, unit_kept
 from lms.units.models import Unit
 from lms.units.permissions import can_manage_unit, units_visible_to
 
@@ -101,22 +105,28 @@ def teacher_classes(request):
 
 @requires(Capability.ENROL_LEARNERS)
 def class_detail(request, unit_id: int):
-    # The page shows the class's name only: no kind row (the filter still joins it).
-    unit = get_object_or_404(Unit.objects.only("pk", "name", "path"), pk=unit_id,
-                             kind__is_class=True)
-    if not can_manage_unit(request.user, unit, Capability.ENROL_LEARNERS):
+    """The class's roster and the enrolment form. The class comes from this worker's copy under
+    the class's tokens (lms/units/generations.py: one cache round trip, bumped by every roster,
+    enrolment, rename or unit change), and the page from its skeleton under those tokens, the
+    content version (the course list) and what this viewer may open (lms/pagecache/skeleton.py):
+    a warm request renders no template and reads only the viewer's roles."""
+    tokens = class_tokens(unit_id, prefetched(request))  # usually read with the session
+    unit = unit_kept(unit_id, tokens[1])
+    if unit is None or not unit.kind.is_class or not can_manage_unit(
+            request.user, unit, Capability.ENROL_LEARNERS):
         raise Http404
-    return render(request, "courses/class_detail.html", {
-        "unit": unit,
-        "roster": selectors.class_roster_rows(unit),
-        "courses": selectors.course_cards(),
-        # The grid and the families page check these over the class (issue 19 item 4); the
-        # template asks {% may_open %} as well, so a link shows only where its view opens.
-        "may_grid": can_manage_unit(request.user, unit, Capability.VIEW_LEARNER_PERSONAL_DATA),
-        "may_families": can_manage_unit(request.user, unit, Capability.TEACH_CLASSES),
-        # Assignments and the gradebook (lms.classroom): the class's markers.
-        "may_assignments": can_manage_unit(request.user, unit, Capability.MARK_SUBMISSIONS),
-    })
+    # The grid and the families page check these over the class (issue 19 item 4); the
+    # template asks {% may_open %} as well, so a link shows only where its view opens.
+    may_grid = can_manage_unit(request.user, unit, Capability.VIEW_LEARNER_PERSONAL_DATA)
+    may_families = can_manage_unit(request.user, unit, Capability.TEACH_CLASSES)
+    # Assignments and the gradebook (lms.classroom): the class's markers.
+    may_assignments = can_manage_unit(request.user, unit, Capability.MARK_SUBMISSIONS)
+    key = (f"{unit.pk}:{'.'.join(tokens)}:{content_version()}:"
+           f"{may_grid:d}{may_families:d}{may_assignments:d}")
+    return skeleton_response(request, "class-detail", key, "courses/class_detail.html", lambda: {
+        "unit": unit, "roster": selectors.class_roster_rows(unit),
+        "courses": selectors.course_cards(), "may_grid": may_grid,
+        "may_families": may_families, "may_assignments": may_assignments})
 
 
 @require_POST

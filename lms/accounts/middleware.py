@@ -7,6 +7,8 @@ from django.contrib.auth.middleware import AuthenticationMiddleware as DjangoAut
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 
+from lms.common.prefetch import prefetch_for
+
 from .usercache import loading_for_session
 
 
@@ -82,7 +84,14 @@ class PasswordChangeRequiredMiddleware:
 class AuthenticationMiddleware(DjangoAuthentication):
     """Django's, except that the user load may use the generation token the session store read
     together with the session (lms/accounts/sessions/cached_db.py: one cache round trip less
-    per signed-in request, issue 18)."""
+    per signed-in request, issue 18), and that the session's read also carries the cache
+    entries the requested view registered (lms/common/prefetch.py)."""
+
+    def __call__(self, request):
+        # Whatever loads the session in this request (a later middleware or the view) reads the
+        # cache entries the requested view registered with it (lms/common/prefetch.py).
+        with prefetch_for(request):
+            return super().__call__(request)
 
     def process_request(self, request):
         super().process_request(request)

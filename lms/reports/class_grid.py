@@ -6,12 +6,9 @@ newest live learner role is in another class counts there (as in every report); 
 them "được tính ở lớp X" and leaves them out of its totals, so the totals agree with the class's
 counters."""
 
-# ruff: noqa: S608 - table names come from the models' _meta, values are parameters
 
 import datetime
-import hashlib
 
-from django.db import connection
 from django.db.models import Count
 from django.utils import timezone
 
@@ -53,8 +50,8 @@ def class_courses(learner_ids) -> list[CoursePage]:
 
 
 def class_grid_head(klass: Unit, course_id: int | None = None) -> dict:
-    """The cheap part: learners, their courses and the chosen course (the cache key is
-    grid_version's, read before this)."""
+    """The cheap part: learners, their courses and the chosen course (the cache key holds the
+    class's tokens, lms/units/generations.py, read before this)."""
     learners = class_learners(klass)
     courses = class_courses([u.pk for u in learners])
     course = next((c for c in courses if c.pk == course_id), courses[0] if courses else None)
@@ -62,36 +59,6 @@ def class_grid_head(klass: Unit, course_id: int | None = None) -> dict:
     elsewhere = {pk: name for pk, (unit_id, name) in counted.items() if unit_id != klass.pk}
     return {"class": klass, "courses": courses, "course": course, "learners": learners,
             "elsewhere": elsewhere}
-
-
-def grid_version(klass: Unit) -> str:
-    """One query: a fingerprint of everything a cell, row or course choice of the class's grid
-    is computed from — the live roster (and which accounts are active), the roster's live
-    learner roles in any class (where each counts), the learners' enrolments and their progress
-    rows (count, completed count, latest activity; every progress write moves the latest
-    activity).
-    Read it BEFORE computing a grid to cache, so a cached body is never older than its key."""
-    role, enrolment = Role._meta.db_table, Enrolment._meta.db_table
-    progress, user = LessonProgress._meta.db_table, User._meta.db_table
-    roster = (f"SELECT user_id FROM {role} WHERE unit_id = %s AND kind = %s "
-              "AND ended_at IS NULL")
-    sql = (f"SELECT (SELECT COUNT(*) || ':' || COALESCE(SUM(user_id), 0) || ':' "
-           f"|| COALESCE(MAX(id), 0) FROM {role} WHERE unit_id = %s AND kind = %s "
-           "AND ended_at IS NULL), "
-           f"(SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0) FROM {enrolment} "
-           f"WHERE user_id IN ({roster})), "
-           f"(SELECT COUNT(*) || ':' || COUNT(completed_at) || ':' "
-           f"|| COALESCE(CAST(MAX(last_activity_at) AS TEXT), '') FROM {progress} "
-           f"WHERE user_id IN ({roster})), "
-           f"(SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0) FROM {role} WHERE kind = %s "
-           f"AND ended_at IS NULL AND user_id IN ({roster})), "
-           f"(SELECT COUNT(*) FROM {user} WHERE is_active AND id IN ({roster}))")
-    params = [klass.pk, RoleKind.LEARNER] * 3 + [RoleKind.LEARNER, klass.pk, RoleKind.LEARNER,
-                                                  klass.pk, RoleKind.LEARNER]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        row = cursor.fetchone()
-    return hashlib.blake2b("|".join(map(str, row)).encode(), digest_size=10).hexdigest()
 
 
 def class_grid(klass: Unit, course_id: int | None = None, head: dict | None = None) -> dict:

@@ -26,11 +26,13 @@ from django.utils.translation import get_language
 
 from lms.common.generations import generation_tokens, generations_bump
 from lms.pagecache.versioning import versioned_get, versioned_set
+from lms.units.generations import UNITS, unit_kept_path
 from lms.units.models import Unit
 
 from . import selectors
 from .charts import bar_chart, trend_chart
 from .models import ThresholdKind
+from .panels import dashboard_panel_generations
 
 EVERYTHING = "reports:dash"
 # A memory bound, not a freshness one: the generations make every entry exact.
@@ -45,6 +47,15 @@ def unit_generation(path: str) -> str:
 def counters_touched(paths) -> None:
     """Counter rows of the units at `paths` changed (call inside the writing transaction)."""
     generations_bump(unit_generation(p) for p in paths)
+
+
+def dashboard_generations(unit_id: int) -> list[str]:
+    """The generations a warm dashboard reads: the unit tree's (its unit row), the bodies' and
+    its unit's own (the path of this worker's copy: a guess, checked against the unit read
+    under UNITS, dashboard_body reads again when it was wrong), and the panels'."""
+    guess = unit_kept_path(int(unit_id))
+    return [UNITS, EVERYTHING, *([unit_generation(guess)] if guess else []),
+            *dashboard_panel_generations()]
 
 
 def dashboards_touch_all() -> None:

@@ -16,16 +16,20 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from lms.common.generations import generations_read_together
+from lms.common.prefetch import prefetched
 from lms.common.query import param
-from lms.pagecache.versioning import versioned_get, versioned_set
+from lms.pagecache.skeleton import skeleton_response
+from lms.pagecache.versioning import content_version, versioned_get, versioned_set
 from lms.units.access import requires
 from lms.units.capabilities import Capability
+from lms.units.generations import UNITS, class_tokens, unit_kept
 from lms.units.models import Unit
 from lms.units.permissions import can_manage_unit, can_reorganise, home_units
 
 from . import selectors
-from .class_grid import class_grid, class_grid_head, class_grid_json, grid_version
-from .dashboard import Crumb, dashboard_body
+from .class_grid import class_grid, class_grid_head, class_grid_json
+from .dashboard import Crumb, dashboard_body, dashboard_generations
 from .exports import CONTENT_TYPES
 from .forms import ExportForm, ReturnForm, TargetForm
 from .models import ExportJob, ReportSubmission, Target
@@ -58,23 +62,32 @@ def _top_paths(user):
 @requires(Capability.VIEW_REPORTS)
 @require_GET
 def dashboard(request, unit_id):
-    """Permission on every request; the body (figures, children, splits, trend) comes from the
-    cache under the counters' generations (dashboard.py), so a warm request reads only the
-    user's roles and the unit. Breadcrumbs, links and the export form are the viewer's own."""
-    unit = report_unit(request.user, unit_id)
-    can_edit = can_edit_targets(request.user, unit)
-    body = dashboard_body(unit, target=param(request.GET, "chi-tieu"),
-                          sort=param(request.GET, "sap-xep", "gap"), can_edit=can_edit)
-    return render(request, "reports/dashboard.html", {
-        "unit": unit, "body": mark_safe(body.html),  # noqa: S308 - our own autoescaped template
-        "has_figures": body.has_figures, "selected_id": body.selected_id,
-        # can_manage_unit reads the role paths the permission check above already loaded.
-        "crumbs": [c for c in body.ancestors  # a Crumb has the path, all that is read
-                   if can_manage_unit(request.user, c, Capability.VIEW_REPORTS)],  # type: ignore[arg-type]
-        "can_edit": can_edit,
-        "can_reorganise": unit.depth > 1 and unit.is_active
-        and can_reorganise(request.user, unit),
-        "panels": dashboard_panels_render(request, unit)})
+    """Permission on every request (the user's roles, one query); everything else of a warm
+    request comes from this worker's memory after ONE cache round trip: the generation tokens
+    of the unit tree (the unit's own row, lms/units/generations.py), of the body (figures,
+    children, splits, trend: dashboard.py) and of the panels, read together; the page around
+    them is a skeleton (lms/pagecache/skeleton.py) keyed by what this viewer may follow and open.
+    Breadcrumbs, links and the export form are the viewer's own. The tokens usually come with
+    the session (lms/common/prefetch.py): then no round trip of its own at all."""
+    with generations_read_together(dashboard_generations(unit_id),
+                                   prefetched(request)) as tokens:
+        unit = unit_kept(unit_id, tokens[UNITS])
+        if unit is None or not can_manage_unit(request.user, unit, Capability.VIEW_REPORTS):
+            raise Http404
+        can_edit = can_edit_targets(request.user, unit)
+        body = dashboard_body(unit, target=param(request.GET, "chi-tieu"),
+                              sort=param(request.GET, "sap-xep", "gap"), can_edit=can_edit)
+        panels = "".join(dashboard_panels_render(request, unit))
+    # can_manage_unit reads the role paths the permission check above already loaded.
+    crumbs = [c for c in body.ancestors  # a Crumb has the path, all that is read
+              if can_manage_unit(request.user, c, Capability.VIEW_REPORTS)]  # type: ignore[arg-type]
+    may_reorganise = unit.depth > 1 and unit.is_active and can_reorganise(request.user, unit)
+    key = (f"{unit.pk}:{tokens[UNITS]}:{body.has_figures:d}:{body.selected_id}:{can_edit:d}"
+           f"{may_reorganise:d}:{','.join(str(c.pk) for c in crumbs)}")
+    return skeleton_response(request, "dashboard", key, "reports/dashboard.html", lambda: {
+        "unit": unit, "has_figures": body.has_figures, "selected_id": body.selected_id,
+        "crumbs": crumbs, "can_edit": can_edit, "can_reorganise": may_reorganise},
+        fills={"body": body.html, "panels": panels})
 
 
 @requires(Capability.VIEW_LEARNER_PERSONAL_DATA)
@@ -98,11 +111,15 @@ def not_trained(request, unit_id, target_id):
 
 
 def _class(request, unit_id, capability=Capability.VIEW_LEARNER_PERSONAL_DATA):
-    """A class whose grid (learners' names and progress) the user may see."""
-    unit = report_unit(request.user, unit_id, capability)
-    if not unit.kind.is_class:
+    """A class whose grid (learners' names and progress) the user may see, and the class's
+    tokens (lms/units/generations.py: read first, one cache round trip; the class row comes
+    from this worker's copy under them)."""
+    tokens = class_tokens(unit_id, prefetched(request))
+    unit = unit_kept(unit_id, tokens[1])
+    if unit is None or not unit.kind.is_class or not can_manage_unit(request.user, unit,
+                                                                       capability):
         raise Http404
-    return unit
+    return unit, ".".join(tokens)
 
 
 def _course_param(request):
@@ -113,15 +130,15 @@ def _course_param(request):
 GRID_CACHE_SECONDS = 600
 
 
-def _cached_grid(klass, course_id) -> tuple[str, list, bytes]:
+def _cached_grid(klass, tokens: str, course_id) -> tuple[str, list, bytes]:
     """The grid's rendered HTML body, breadcrumb units and JSON, shared by the page and
-    luoi.json under one key: the class's grid version (one query over its roster, enrolments
-    and progress, see grid_version), so a reload of either costs that query and a cache read
-    (this worker's memory first: the version is in the key), and a progress write shows at once
-    in both. Lesson titles and unit names may lag by GRID_CACHE_SECONDS; the day is in the key
-    so "stuck" follows the calendar."""
-    key = (f"reports:grid:{klass.pk}:{klass.path}:{course_id or 0}:{get_language()}:"
-           f"{timezone.localdate():%Y%m%d}:{grid_version(klass)}")
+    xuat.json under one key: the class's tokens (lms/units/generations.py: every roster,
+    enrolment, progress, account or unit change the grid shows bumps them) and the published
+    content version (lesson titles), so a reload of either costs one cache round trip and
+    nothing else (this worker's memory: the tokens are in the key), and a progress write shows
+    at once in both. The day is in the key so "stuck" follows the calendar."""
+    key = (f"reports:grid:v2:{klass.pk}:{course_id or 0}:{get_language()}:"
+           f"{timezone.localdate():%Y%m%d}:{tokens}:{content_version()}")
     cached = versioned_get(key)
     if cached is None:
         grid = class_grid(klass, head=class_grid_head(klass, course_id))
@@ -139,18 +156,21 @@ def _cached_grid(klass, course_id) -> tuple[str, list, bytes]:
 @require_GET
 def class_view(request, unit_id):
     """The teacher's grid. Permission is checked on every request (uncached); the grid itself
-    comes from _cached_grid."""
-    klass = _class(request, unit_id)
-    body, ancestors, _json = _cached_grid(klass, _course_param(request))
-    return render(request, "reports/class_grid.html", {
+    comes from _cached_grid, and the whole page from its skeleton (lms/pagecache/skeleton.py)
+    keyed by the grid's key and the breadcrumbs this viewer may follow."""
+    klass, tokens = _class(request, unit_id)
+    course_id = _course_param(request)
+    body, ancestors, _json = _cached_grid(klass, tokens, course_id)
+    # can_manage_unit reads the role paths the permission check above already loaded.
+    crumbs = [c for c in ancestors if can_manage_unit(request.user, c, Capability.VIEW_REPORTS)]
+    # The class gradebook (lms.classroom) is for its markers; the template asks {% may_open %} too.
+    may_gradebook = can_manage_unit(request.user, klass, Capability.MARK_SUBMISSIONS)
+    key = (f"{klass.pk}:{course_id or 0}:{tokens}:{content_version()}:"
+           f"{timezone.localdate():%Y%m%d}:{','.join(str(c.pk) for c in crumbs)}:"
+           f"{may_gradebook:d}")
+    return skeleton_response(request, "class-grid", key, "reports/class_grid.html", lambda: {
         "grid_body": mark_safe(body),  # noqa: S308 - our own rendered, autoescaped template
-        "unit": klass,
-        # can_manage_unit reads the role paths the permission check above already loaded.
-        "crumbs": [c for c in ancestors
-                   if can_manage_unit(request.user, c, Capability.VIEW_REPORTS)],
-        # The class gradebook (lms.classroom) is for its markers; the template asks
-        # {% may_open %} too.
-        "may_gradebook": can_manage_unit(request.user, klass, Capability.MARK_SUBMISSIONS)})
+        "unit": klass, "crumbs": crumbs, "may_gradebook": may_gradebook})
 
 
 @requires(Capability.VIEW_LEARNER_PERSONAL_DATA)
@@ -158,15 +178,15 @@ def class_view(request, unit_id):
 def class_view_json(request, unit_id):
     """The grid as JSON, from the same cache entry as the page (issue 18: it used to rebuild
     the grid on every request)."""
-    klass = _class(request, unit_id)
-    payload = _cached_grid(klass, _course_param(request))[2]
+    klass, tokens = _class(request, unit_id)
+    payload = _cached_grid(klass, tokens, _course_param(request))[2]
     return HttpResponse(payload, content_type="application/json")
 
 
 @requires(Capability.EXPORT_REPORTS)
 @require_GET
 def class_view_csv(request, unit_id):
-    klass = _class(request, unit_id)
+    klass, _tokens = _class(request, unit_id)
     report_unit(request.user, unit_id, Capability.EXPORT_REPORTS)
     grid = class_grid(klass, _course_param(request))
     response = HttpResponse(content_type="text/csv; charset=utf-8")

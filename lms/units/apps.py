@@ -6,3 +6,6 @@ class UnitsConfig(AppConfig):
     name = "lms.units"
     label = "units"
     verbose_name = _("Đơn vị")
+
+    def ready(self) -> None:
+        from . import receivers  # noqa: F401  (per-class generations follow saves)

@@ -16,6 +16,7 @@ from django.db.models.functions import Concat, Substr
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .generations import units_touch_all
 from .models import ChangeAction, Role, RoleKind, Unit, UnitChange, UnitKind
 from .signals import tree_changing, unit_moved
 
@@ -31,6 +32,7 @@ def unit_update(*, unit: Unit, **fields) -> None:
     """A unit's own fields changed (the admin's change form): one UPDATE, no save(), so the
     tree columns are never written from a stale form; a new parent goes through unit_move."""
     Unit.objects.filter(pk=unit.pk).update(**fields)
+    units_touch_all()  # a QuerySet update sends no post_save
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ def _resync_role_paths(old_prefix: str, new_prefix: str) -> None:
     Role.objects.filter(unit_path__startswith=old_prefix).update(
         unit_path=Concat(Value(new_prefix), Substr("unit_path", len(old_prefix) + 1))
     )
+    units_touch_all()  # treebeard's move rewrites paths without save(): no post_save
 
 
 def unit_move_check(*, unit: Unit, new_parent: Unit | None) -> None:

@@ -138,3 +138,22 @@ def test_a_publish_is_visible_at_once(course, an):
     lesson.title = "Bài 1: Tiêu đề mới"
     lesson.save_revision().publish()
     assert "Bài 1: Tiêu đề mới" in client.get(lessons[0].url).content.decode()
+
+
+def test_a_skeleton_another_worker_rendered_is_never_served_unfilled(course, an, monkeypatch):
+    """The slots are random per process and skeletons go to the shared cache: a worker with
+    other markers (another gunicorn worker, no --preload) read them from there and served
+    them unfilled — the name slot shown, the CSRF token a marker (regression)."""
+    from courses import lesson_page
+    from lms.pagecache.versioning import versioned_local_clear
+
+    page, lessons = course
+    enrolment_create(user=an, course=page)
+    client = _signed_in(an)
+    assert client.get(lessons[0].url).status_code == 200  # worker 1 renders, shares it
+    versioned_local_clear()  # worker 2: nothing in its own memory, other markers
+    monkeypatch.setattr(lesson_page, "CSRF_SLOT", "hocmo-csrf-worker-two")
+    monkeypatch.setattr(lesson_page, "NAME_SLOT", "hocmo-name-worker-two")
+    body = client.get(lessons[0].url).content.decode()
+    assert CSRF_SLOT not in body and NAME_SLOT not in body
+    assert "Trần Thị An" in body

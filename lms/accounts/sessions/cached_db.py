@@ -5,11 +5,14 @@ Each worker remembers which user a session key belonged to when it last loaded i
 load of that key asks for the session and that user's token together (one MGET). The token is
 used only for the user the loaded session names (usercache.user_cached checks the pk), and only
 within that request's user load (lms.accounts.middleware.AuthenticationMiddleware); everything
-else is cached_db's own behaviour."""
+else is cached_db's own behaviour. The same MGET carries the keys the request's view registered
+(lms/common/prefetch.py: the staff pages' generation tokens)."""
 
 from __future__ import annotations
 
 from django.contrib.sessions.backends import cached_db
+
+from lms.common.prefetch import prefetch_found, prefetch_wanted
 
 from ..usercache import generation_key
 
@@ -26,14 +29,17 @@ class SessionStore(cached_db.SessionStore):
         pk = _user_of_session.get(key) if key else None
         data = None
         if pk is not None:
+            # and whatever the view registered to read on each request (lms/common/prefetch.py)
+            extra = prefetch_wanted()
             try:
                 found = self._cache.get_many(  # type: ignore[attr-defined]  # cached_db's cache
-                    [self.cache_key, generation_key(pk)])
+                    [self.cache_key, generation_key(pk), *extra])
             except Exception:  # as cached_db: an unreadable cache is a miss
                 found = {}
             data = found.get(self.cache_key)
             if data is not None:
                 self.user_generation = (pk, found.get(generation_key(pk)))
+                prefetch_found({k: found[k] for k in extra if k in found})
         if data is None:
             data = super().load()
         self._remember(key, data)

@@ -26,6 +26,7 @@ from lms.accounts.models import GuardianContact, LearnerProfile, User
 from lms.accounts.usercache import user_generations_bump
 from lms.common.names import name_sort_key
 from lms.units.capabilities import Capability
+from lms.units.generations import classes_touch, classes_touch_for_users
 from lms.units.models import Role, RoleKind, Unit, UnitKind
 from lms.units.permissions import can_manage_unit
 from lms.units.services import unit_create
@@ -157,6 +158,7 @@ class BatchApplier:
                 self.touched_user_ids.add(learner.user_id)  # sex, ethnicity… split counters
         update_rows(User, ["full_name", "name_key"], user_updates)  # the key User.save keeps
         user_generations_bump(update[0] for update in user_updates)  # raw SQL: no post_save
+        classes_touch_for_users(update[0] for update in user_updates)  # names on class pages
         update_rows(LearnerProfile, list(PROFILE_FIELDS), profile_updates)
 
         accepted = [r for r in rows if r.learner_code not in rejected]
@@ -259,6 +261,11 @@ class BatchApplier:
                     changed.add(row.learner_code)
                     self.touched_user_ids.add(learner.user_id)
         insert_rows(Role, create)
+        # Raw SQL: no post_save. The classes joined, rejoined and left show another roster.
+        changed_roles = {*reopen, *end}
+        classes_touch([*(r["unit_id"] for r in create), *(
+            unit_id for learner in learners.values() for role_id, unit_id, _p, _e in learner.roles
+            if role_id in changed_roles)])
         for ids, value in ((reopen, None), (end, timezone.now())):
             if ids:
                 where, params = any_of("id", ids)
