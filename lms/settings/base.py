@@ -43,6 +43,7 @@ PROJECT_APPS = [
     "lms.plans",
     "courses",
     "courses.h5p",
+    "courses.scorm",
     "courses.quizzes",
     "courses.certificates",
     "library",
