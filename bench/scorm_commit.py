@@ -183,7 +183,8 @@ def wrk(url: str, lua: Path, *, cookie: str, headers: dict, duration: int, conne
     found = re.search(r"^BENCH_RESULT (.*)$", proc.stdout, re.M)
     if proc.returncode != 0 or not found:
         raise BenchError(f"wrk failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
-    result = {k: int(v) for k, v in (kv.split("=") for kv in found.group(1).split())}
+    result: dict[str, float] = {k: int(v) for k, v in
+                                (kv.split("=") for kv in found.group(1).split())}
     stored = re.search(r"^BENCH_STORED stored=(\d+)", proc.stdout, re.M)
     result["stored"] = int(stored.group(1)) if stored else -1
     result["rps"] = result["requests"] / max(result["duration_us"] / 1e6, 1e-9)
