@@ -92,6 +92,8 @@ def parse_commit(raw: bytes, *, version: str, sco_ids: set[str]) -> Commit:
     terminated = json_bool(data, "terminated", default=False)
     initialized = json_bool(data, "initialized", default=False)
     cmi = data.get("cmi")
+    if isinstance(cmi, dict) and set(cmi) == {"cmi"} and isinstance(cmi["cmi"], dict):
+        cmi = cmi["cmi"]  # scorm-again's renderCMIToJSONObject() wraps it so
     if not isinstance(cmi, dict):
         raise JSONFieldError(_("phải là một đối tượng JSON."), "cmi")
     for path, limit in STRING_LIMITS["2004" if version == "2004" else "1.2"].items():

@@ -98,9 +98,12 @@
     return out;
   }
 
+  // scorm-again renders {cmi: {...}}; the server stores the inner object.
   function snapshot() {
     try {
-      return JSON.parse(JSON.stringify(api.renderCMIToJSONObject()));
+      var rendered = JSON.parse(JSON.stringify(api.renderCMIToJSONObject()));
+      return rendered && rendered.cmi && typeof rendered.cmi === "object" ? rendered.cmi
+        : rendered;
     } catch (e) {
       return null;
     }
@@ -152,7 +155,8 @@
     if (is2004) {
       ["SequenceNext", "SequencePrevious", "SequenceChoice", "SequenceJump", "SequenceExit",
        "SequenceExitAll", "SequenceAbandon", "SequenceAbandonAll"].forEach(function (name) {
-        instance.on(name, function (element, target) {
+        // scorm-again calls Sequence* listeners with the target only (choice / jump).
+        instance.on(name, function (target) {
           navRequest = {name: name, target: typeof target === "string" ? target : ""};
         });
       });
