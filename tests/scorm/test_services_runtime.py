@@ -59,7 +59,7 @@ def test_session_time_counts_once_and_suspend_resume_statements(multi):
             initialized=True)
     _commit(client, lesson, package, sco="SCO1", seq=2, cmi=suspended, terminated=True)
     _commit(client, lesson, package, sco="SCO1", seq=2, cmi=suspended, terminated=True)
-    _commit(client, lesson, package, sco="SCO1", seq=3, cmi={"entry": "resume"},
+    _commit(client, lesson, package, sco="SCO1", seq=3, cmi={"entry": "resume", "location": "p2"},
             initialized=True)
     attempt = ScormAttempt.objects.get()
     assert attempt.total_seconds == 150
