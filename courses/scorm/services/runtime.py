@@ -17,7 +17,7 @@ from courses.services import NotEnrolled, is_enrolled, progress_record
 
 from ..cmi import Commit, ScoState, sco_state
 from ..models import ScormAttempt, ScormPackage
-from ..selectors import attempt_finished
+from ..selectors import attempt_finished, lesson_course_id
 from .statements import scorm_statements_emit
 
 
@@ -129,7 +129,7 @@ def _apply(package: ScormPackage, attempt: ScormAttempt, commit: Commit,
 def scorm_commit_record(*, user, lesson, package: ScormPackage, commit: Commit) -> CommitResult:
     """Store one commit. A replayed or older `seq` changes nothing (stored=False). Raises
     NotEnrolled (the learner is not in the lesson's course) or AttemptRefused."""
-    course_id = getattr(lesson, "_course_id", None) or lesson.get_parent().pk
+    course_id = getattr(lesson, "_course_id", None) or lesson_course_id(lesson)
     lesson._course_id = course_id  # progress_record reads it instead of asking again
     if not is_enrolled(user=user, course_id=course_id):
         raise NotEnrolled(lesson.pk)
