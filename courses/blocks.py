@@ -5,6 +5,7 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from courses.h5p.blocks import H5PBlock
 
@@ -87,6 +88,21 @@ class QuizBlock(blocks.StructBlock):
         template = "quizzes/blocks/quiz.html"
 
 
+class ScormBlock(blocks.StructBlock):
+    """A SCORM 1.2 / 2004 e-learning lecture (courses.scorm). Defined here, naming the snippet
+    by its label, because courses.scorm sits above courses (it records progress): importing
+    its block would make an import cycle. Finishing the package (and passing it, where its
+    manifest sets a mastery score) completes the lesson."""
+
+    package = SnippetChooserBlock("scorm.ScormPackage", label=_("Gói SCORM"))
+    instructions = blocks.CharBlock(label=_("Hướng dẫn"), required=False)
+
+    class Meta:
+        icon = "media"
+        label = _("Bài giảng e-learning (SCORM)")
+        template = "scorm/block.html"
+
+
 class LessonBodyBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(label=_("Tiêu đề mục"), form_classname="title",
                                template="courses/blocks/heading.html")
@@ -102,3 +118,4 @@ class LessonBodyBlock(blocks.StreamBlock):
     quote = QuoteBlock(label=_("Trích dẫn"))
     h5p = H5PBlock(label=_("Bài tập tương tác H5P"))
     quiz = QuizBlock(label=_("Bài kiểm tra"))
+    scorm = ScormBlock(label=_("Bài giảng e-learning (SCORM)"))

@@ -104,9 +104,10 @@ def lesson_context_for(*, lesson: LessonPage, user) -> dict:
     }
 
 
-# Blocks whose activity (a passed quiz, an H5P result) is what completes the lesson, so the
-# learner cannot simply press "Hoàn thành bài học" or post completed=true.
-ACTIVITY_BLOCK_TYPES = frozenset({"quiz", "h5p"})
+# Blocks whose activity (a passed quiz, an H5P result, a finished SCORM package) is what
+# completes the lesson, so the learner cannot simply press "Hoàn thành bài học" or post
+# completed=true.
+ACTIVITY_BLOCK_TYPES = frozenset({"quiz", "h5p", "scorm"})
 
 
 def lesson_completed_by_activity(lesson: LessonPage) -> bool:

@@ -18,6 +18,20 @@ FILES.update({
     if path.is_file() and path.suffix in {".js", ".css", ".woff", ".woff2", ".svg", ".gif", ".txt"}
 })
 
+# scorm-again (issue 21): the SCORM 1.2 / 2004 runtime APIs the SCORM player exposes to packages,
+# plus the cross-frame pair (LMS side in the lesson page, API side on the content origin).
+FILES.update({
+    f"node_modules/scorm-again/dist/{name}": f"scorm-again/{name}"
+    for name in (
+        "scorm-again.min.js",
+        "scorm12.min.js",
+        "scorm2004.min.js",
+        "cross-frame-api.min.js",
+        "cross-frame-lms.min.js",
+    )
+})
+FILES["node_modules/scorm-again/LICENSE"] = "scorm-again/LICENSE"
+
 if __name__ == "__main__":
     for source, target in FILES.items():
         destination = VENDOR / target

@@ -1,18 +1,18 @@
 """Storing H5P packages: validate everything first, then unpack into a temporary folder and
 move it into place with one rename, so a failure never leaves a half-unpacked package."""
 
-import hashlib
 import logging
-import os
 import shutil
 import tempfile
 import zipfile
-import zlib
 from pathlib import Path
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils.translation import gettext as _
+
+from lms.common.zip_packages import extract_members as _extract
+from lms.common.zip_packages import file_sha256 as _sha256
+from lms.common.zip_packages import move_into_place as _move_into_place
 
 from .bundles import package_bundle
 from .libraries import installed_folders, libraries_to_install, refuse_installs
@@ -25,7 +25,6 @@ from .validation import (
     validate_package,
 )
 
-CHUNK = 1024 * 1024
 logger = logging.getLogger(__name__)
 
 
@@ -39,42 +38,6 @@ def package_dir(sha256: str) -> Path:
 
 def library_dir(key: str) -> Path:
     return h5p_root() / "libraries" / key
-
-
-def _sha256(fileobj) -> str:
-    digest = hashlib.sha256()
-    fileobj.seek(0)
-    for chunk in iter(lambda: fileobj.read(CHUNK), b""):
-        digest.update(chunk)
-    fileobj.seek(0)
-    return digest.hexdigest()
-
-
-def _extract(archive: zipfile.ZipFile, members, target: Path, strip: str = "") -> None:
-    for member in members:
-        relative = member.filename[len(strip):] if strip else member.filename
-        destination = (target / relative).resolve()
-        if not str(destination).startswith(str(target.resolve()) + os.sep):
-            raise PackageInvalid([_("%(file)s: đường dẫn ra ngoài thư mục gói.")
-                                  % {"file": member.filename}])
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        # ZipExtFile stops at the declared size and checks the CRC, so a lying header fails.
-        try:
-            with archive.open(member) as source, open(destination, "wb") as out:
-                shutil.copyfileobj(source, out, CHUNK)
-        except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-            raise PackageInvalid([_("%(file)s: tệp trong gói bị hỏng (%(error)s).")
-                                  % {"file": member.filename, "error": exc}]) from None
-
-
-def _move_into_place(staging: Path, final: Path) -> None:
-    final.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.rename(staging, final)
-    except OSError:
-        if not final.exists():  # not a concurrent winner: a real failure
-            raise
-        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _library_record(info: LibraryInfo) -> H5PLibrary:

@@ -4,16 +4,15 @@ A .h5p file is a zip holding h5p.json, content/ (content.json and media) and one
 library (machineName-major.minor) with its library.json. Every refusal names the file and the
 rule, in Vietnamese, so a teacher knows what to fix."""
 
-import posixpath
 import re
-import stat
 import zipfile
 from collections.abc import Set
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 
+from lms.common.zip_packages import PackageInvalid, PackageLimits, check_members, upload_too_large
+from lms.common.zip_packages import extension as _extension
 from lms.jsonio import JSONInputError, json_read
 
 # H5P core's default whitelist (h5p.classes.php), minus svg/xml/html/js in content.
@@ -41,22 +40,9 @@ MARKUP_SCRIPT = re.compile(
     r"|<\?xml-stylesheet"
     r"|javascript:|vbscript:|data:text/html|<[^>]*\son[a-z]+\s?=",
     re.IGNORECASE)
-# Files smaller than this are not ratio-checked one by one (small text compresses well);
-# the whole package's ratio still counts them.
-RATIO_MIN_FILE_BYTES = 64 * 1024
-RATIO_MIN_TOTAL_BYTES = 1024 * 1024
 
-
-def _setting(name: str, default: int) -> int:
-    return int(getattr(settings, name, default))
-
-
-class PackageInvalid(ValueError):
-    """The package breaks one or more rules; `errors` lists every message found."""
-
-    def __init__(self, errors: list[str]):
-        super().__init__("; ".join(errors))
-        self.errors = errors
+__all__ = ["PackageInvalid", "LibraryInfo", "ValidatedPackage", "dependency_folders",
+           "validate_package"]
 
 
 @dataclass
@@ -90,20 +76,6 @@ class ValidatedPackage:
                     and lib.definition.get("runnable"))
 
 
-def _safe_name(name: str) -> bool:
-    if not name or name.startswith(("/", "\\")) or "\\" in name or "\x00" in name:
-        return False
-    if re.match(r"^[A-Za-z]:", name):
-        return False
-    normal = posixpath.normpath(name)
-    return not (normal.startswith("../") or normal == ".." or "/../" in f"/{name}/")
-
-
-def _extension(name: str) -> str:
-    base = posixpath.basename(name)
-    return base.rsplit(".", 1)[-1].lower() if "." in base else ""
-
-
 def _read_json(archive: zipfile.ZipFile, name: str, errors: list[str]) -> dict | None:
     try:
         data = json_read(archive.read(name))  # depth limit, finite numbers, no NUL
@@ -115,54 +87,6 @@ def _read_json(archive: zipfile.ZipFile, name: str, errors: list[str]) -> dict |
         errors.append(_("%(file)s: phải là một đối tượng JSON.") % {"file": name})
         return None
     return data
-
-
-def _is_symlink(member: zipfile.ZipInfo) -> bool:
-    """Unix zips keep the file mode in the high 16 bits of external_attr."""
-    return stat.S_ISLNK(member.external_attr >> 16)
-
-
-def _check_members(archive: zipfile.ZipFile, errors: list[str]) -> list[zipfile.ZipInfo]:
-    """Paths, kinds, counts, sizes and compression ratios, from the zip directory alone (the
-    declared sizes bind: unpacking stops at them)."""
-    max_files = _setting("H5P_MAX_FILES", 2000)
-    max_total = _setting("H5P_MAX_UNPACKED_BYTES", 150 * 1024 * 1024)
-    max_ratio = _setting("H5P_MAX_COMPRESSION_RATIO", 100)
-    members = [m for m in archive.infolist() if not m.is_dir()]
-    if len(members) > max_files:
-        errors.append(_("Gói có %(count)s tệp, vượt giới hạn %(limit)s tệp.")
-                      % {"count": len(members), "limit": max_files})
-        return []
-    total = compressed = 0
-    for member in members:
-        if not _safe_name(member.filename):
-            errors.append(_("%(file)s: đường dẫn tuyệt đối hoặc chứa “..” không được phép.")
-                          % {"file": member.filename})
-            continue
-        if _is_symlink(member):
-            errors.append(_("%(file)s: liên kết tượng trưng (symlink) không được phép trong "
-                            "gói.") % {"file": member.filename})
-        if member.flag_bits & 0x1:
-            errors.append(_("%(file)s: tệp được mã hóa không được phép.")
-                          % {"file": member.filename})
-        total += member.file_size
-        compressed += member.compress_size
-        ratio = member.file_size / max(member.compress_size, 1)
-        if member.file_size > RATIO_MIN_FILE_BYTES and ratio > max_ratio:
-            errors.append(_("%(file)s: tỉ lệ nén %(ratio)d:1 vượt giới hạn %(limit)d:1 "
-                            "(nghi ngờ bom nén).")
-                          % {"file": member.filename, "ratio": ratio, "limit": max_ratio})
-    if total > max_total:
-        errors.append(_("Gói giải nén ra %(size)s MB, vượt giới hạn %(limit)s MB.")
-                      % {"size": total // (1024 * 1024), "limit": max_total // (1024 * 1024)})
-    # Many small files each under the per-file threshold: the whole package's ratio.
-    whole = total / max(compressed, 1)
-    if total > RATIO_MIN_TOTAL_BYTES and whole > max_ratio:
-        errors.append(_("Cả gói có tỉ lệ nén %(ratio)d:1 (%(size)s MB từ %(packed)s KB), vượt "
-                        "giới hạn %(limit)d:1 (nghi ngờ bom nén).")
-                      % {"ratio": whole, "size": total // (1024 * 1024),
-                         "packed": compressed // 1024, "limit": max_ratio})
-    return members
 
 
 def _markup_has_script(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
@@ -223,18 +147,14 @@ def validate_package(fileobj, *, known_libraries: Set[str] = frozenset()) -> Val
     """Raises PackageInvalid listing every broken rule. `known_libraries` holds folders
     (machineName-major.minor) already installed, which a package may leave out."""
     errors: list[str] = []
-    max_upload = _setting("H5P_MAX_UPLOAD_BYTES", 100 * 1024 * 1024)
-    size = getattr(fileobj, "size", None)
-    if size is not None and size > max_upload:
-        raise PackageInvalid([_("Tệp nặng %(size)s MB, vượt giới hạn %(limit)s MB.")
-                              % {"size": size // (1024 * 1024),
-                                 "limit": max_upload // (1024 * 1024)}])
+    limits = PackageLimits.from_settings("H5P")
+    upload_too_large(fileobj, limits)
     try:
         archive = zipfile.ZipFile(fileobj)
     except (zipfile.BadZipFile, OSError, ValueError):
         raise PackageInvalid([_("Tệp không phải gói H5P: không đọc được như tệp zip.")]) from None
     with archive:
-        members = _check_members(archive, errors)
+        members = check_members(archive, errors, limits)
         if errors:
             raise PackageInvalid(errors)
         if "h5p.json" not in archive.NameToInfo:

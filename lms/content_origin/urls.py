@@ -19,4 +19,5 @@ handler500 = _plain(500, b"Server error")
 
 urlpatterns = [
     path("h5p/", include("courses.h5p.urls")),
+    path("scorm/", include("courses.scorm.urls")),
 ]

@@ -44,6 +44,7 @@ PROJECT_APPS = [
     "lms.classroom",
     "courses",
     "courses.h5p",
+    "courses.scorm",
     "courses.quizzes",
     "courses.certificates",
     "library",

@@ -90,6 +90,14 @@ HOCMO_ROSTER_PREVIEW_ASYNC_BYTES = env.int("HOCMO_ROSTER_PREVIEW_ASYNC_BYTES", d
 # by one (reports.learner_sync); more, and the targets concerned are rebuilt once at the end.
 HOCMO_ROSTER_SYNC_EACH_MAX = env.int("HOCMO_ROSTER_SYNC_EACH_MAX", default=200)
 
+# --- scorm: unpacked SCORM packages by content hash (a shared volume with several web nodes);
+# the zip limits are H5P's unless set (lms/common/zip_packages.py PackageLimits)
+SCORM_ROOT = env("HOCMO_SCORM_ROOT", default="") or None  # None → MEDIA_ROOT/scorm
+SCORM_MAX_UPLOAD_BYTES = env.int("HOCMO_SCORM_MAX_UPLOAD_BYTES", default=200 * 1024 * 1024)
+SCORM_MAX_UNPACKED_BYTES = env.int("HOCMO_SCORM_MAX_UNPACKED_BYTES",
+                                   default=300 * 1024 * 1024)
+SCORM_MAX_FILES = env.int("HOCMO_SCORM_MAX_FILES", default=5000)
+
 # --- search: "database" (SQLite or PostgreSQL) or "elasticsearch" (needs HOCMO_ELASTICSEARCH_URL)
 HOCMO_SEARCH_BACKEND = env("HOCMO_SEARCH_BACKEND", default="database")
 HOCMO_ELASTICSEARCH_URL = env("HOCMO_ELASTICSEARCH_URL", default="http://127.0.0.1:9200")

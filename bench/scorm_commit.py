@@ -1,0 +1,301 @@
+#!/usr/bin/env python3
+"""SCORM runtime: commits per second and the SCORM lesson page's req/s, on gunicorn (2 workers)
+under production settings (issue 21: ≥ 300 commits/s; the lesson page within issue 18's lesson
+goal).
+
+    .venv/bin/python bench/scorm_commit.py [--duration 10] [--connections 8] [--reuse]
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/hocmo_bench \
+        .venv/bin/python bench/scorm_commit.py --reuse
+
+Steps: migrate, load_demo (which adds the SCORM demo lecture to the digital-skills course),
+collectstatic (dev settings, eager Celery, like bench/course_page.py); find the demo SCORM
+lesson, its package and SCO in-process; start gunicorn; sign the demo learner in (and enrol
+through the course page's form); then wrk:
+- commits: POST /scorm/commit/<lesson>/<package>/ with the session cookie and X-CSRFToken, a
+  SCORM 1.2 cmi as scorm-again sends it (location, suspend_data, two interactions, score,
+  session time); each request carries a new, increasing `seq` (wrk thread id + counter), so
+  the server stores each one rather than answering a repeat. The Lua counts answers with
+  "stored": true (a commit overtaken by a later seq on another connection is answered 200 but
+  not stored: both are reported);
+- the lesson page: GET as the learner.
+Prints req/s, p50/p95/p99, non-2xx, gunicorn CPU per request, and PASS/FAIL per goal.
+Gunicorn is always stopped; the temp dir removed.
+"""
+
+# ruff: noqa: S603, S310 - fixed argv of local tools; URLs are always http://127.0.0.1
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pages import LEARNER, cookie_header, django_setup, sign_in  # noqa: E402
+from serving import (  # noqa: E402
+    PROXY_HEADERS,
+    ROOT,
+    T_COLLECTSTATIC,
+    T_LOAD_DEMO,
+    T_MIGRATE,
+    WRK,
+    WRK_LUA,
+    BenchError,
+    Browser,
+    Gunicorn,
+    bench_lock,
+    build_env,
+    csrf_from,
+    free_port,
+    log,
+    manage,
+    mask_url,
+    settings_summary,
+    setup_env,
+)
+
+GOAL_COMMITS_PER_S = 300
+GOAL_LESSON_P95_MS = 25  # issue 18's enrolled-lesson p95
+
+# Appended to serving.WRK_LUA (its response()/done() count non-2xx and print percentiles):
+# each thread numbers its commits seq = counter * 64 + thread id (distinct, increasing).
+COMMIT_LUA = r"""
+local thread_count = 0
+function setup(thread)
+  thread:set("tid", thread_count)
+  thread_count = thread_count + 1
+  table.insert(threads, thread)
+end
+
+function init(args)
+  non2xx = 0
+  first_bad = 0
+  stored = 0
+  counter = 0
+  template = io.open(os.getenv("SCORM_BODY")):read("*a")
+end
+
+function request()
+  counter = counter + 1
+  local body = string.gsub(template, "SEQ_PLACEHOLDER", tostring(counter * 64 + tid))
+  return wrk.format("POST", nil, nil, body)
+end
+
+local base_response = response
+function response(status, headers, body)
+  base_response(status, headers, body)
+  if body and string.find(body, '"stored": *true') then stored = stored + 1 end
+end
+
+local base_done = done
+function done(summary, latency, requests)
+  local total = 0
+  for _, t in ipairs(threads) do total = total + (t:get("stored") or 0) end
+  io.write(string.format("BENCH_STORED stored=%d\n", total))
+  base_done(summary, latency, requests)
+end
+"""
+
+
+@dataclass
+class Target:
+    lesson_url: str
+    course_url: str
+    enrol_url: str
+    commit_url: str
+    sco: str
+    version: str
+
+
+def find_target() -> Target:
+    """The live lesson with the demo SCORM block, its package and first SCO (in-process)."""
+    from django.urls import reverse
+
+    from courses.models import LessonPage
+
+    for lesson in LessonPage.objects.live().order_by("path"):
+        for block in lesson.body:
+            if not block.block_type.startswith("scorm"):
+                continue
+            package = block.value.get("package")
+            if package is None:
+                continue
+            course = lesson.get_parent()
+            return Target(
+                lesson_url=lesson.get_url(), course_url=course.get_url(),
+                enrol_url=reverse("courses:enrol", args=[course.pk]),
+                commit_url=reverse("scorm_runtime:commit", args=[lesson.pk, package.pk]),
+                sco=package.scos[0]["identifier"], version=package.version)
+    raise BenchError("no live lesson with a SCORM block: did load_demo add the demo lecture?")
+
+
+def commit_body(target: Target) -> str:
+    """A mid-lecture SCORM 1.2 commit as scorm-again renders it (seq filled in by wrk)."""
+    suspend = json.dumps({"page": 3, "seen": [1, 2, 3], "answers": {}, "score": None})
+    cmi = {
+        "suspend_data": suspend + " " * 200,
+        "core": {"lesson_location": "3", "lesson_status": "incomplete", "exit": "",
+                 "session_time": "00:02:15.00",
+                 "score": {"raw": "", "min": "0", "max": "100"}},
+        "interactions": {
+            "0": {"id": "cau-1-mat-khau", "type": "choice", "time": "10:15:00",
+                  "student_response": "c", "result": "correct",
+                  "correct_responses": {"0": {"pattern": "c"}}},
+            "1": {"id": "cau-2-tin-nhan-la", "type": "choice", "time": "10:15:20",
+                  "student_response": "b", "result": "wrong",
+                  "correct_responses": {"0": {"pattern": "a"}}},
+        },
+    }
+    if target.version == "2004":
+        cmi = {"location": "3", "suspend_data": cmi["suspend_data"],
+               "completion_status": "incomplete", "session_time": "PT2M15S"}
+    body = json.dumps({"attempt": 1, "sco": target.sco, "seq": 0, "cmi": cmi})
+    return body.replace('"seq": 0', '"seq": SEQ_PLACEHOLDER')
+
+
+def enrol(learner: Browser, target: Target) -> None:
+    status, _, _, html = learner.request(target.course_url)
+    if status != 200:
+        raise BenchError(f"GET {target.course_url} -> {status}")
+    status, url, _, _ = learner.request(target.enrol_url, {"csrfmiddlewaretoken": csrf_from(html)},
+                                        headers={"Referer": learner.origin + target.course_url})
+    log(f"enrol: {status} {url}")
+
+
+def wrk(url: str, lua: Path, *, cookie: str, headers: dict, duration: int, connections: int,
+        env: dict | None = None) -> dict:
+    cmd = [WRK, "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "5s",
+           "-s", str(lua), "-H", f"Cookie: {cookie}"]
+    for name, value in {**PROXY_HEADERS, **headers}.items():
+        cmd += ["-H", f"{name}: {value}"]
+    cmd.append(url)
+    with bench_lock():
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=duration + 60,
+                              env={**os.environ, **(env or {})})
+    found = re.search(r"^BENCH_RESULT (.*)$", proc.stdout, re.M)
+    if proc.returncode != 0 or not found:
+        raise BenchError(f"wrk failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
+    result: dict[str, float] = {k: int(v) for k, v in
+                                (kv.split("=") for kv in found.group(1).split())}
+    stored = re.search(r"^BENCH_STORED stored=(\d+)", proc.stdout, re.M)
+    result["stored"] = int(stored.group(1)) if stored else -1
+    result["rps"] = result["requests"] / max(result["duration_us"] / 1e6, 1e-9)
+    return result
+
+
+def line(label: str, result: dict, cpu_ms: float) -> str:
+    return (f"{label:<22} {result['rps']:8.1f} req/s  p50 {result['p50_us'] / 1000:6.1f} ms  "
+            f"p95 {result['p95_us'] / 1000:6.1f} ms  p99 {result['p99_us'] / 1000:6.1f} ms  "
+            f"non-2xx {result['non2xx']} (first {result['first_bad']})  "
+            f"CPU {cpu_ms:.2f} ms/req")
+
+
+def main() -> int:  # noqa: PLR0915 - one linear script
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--duration", type=int, default=10, help="seconds per wrk run (10)")
+    ap.add_argument("--connections", type=int, default=8)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--reuse", action="store_true", help="DATABASE_URL already holds the demo")
+    ap.add_argument("--strict", action="store_true", help="exit 1 when a goal is missed")
+    args = ap.parse_args()
+    if not Path(WRK).exists():
+        print("wrk not found: apt-get install wrk", file=sys.stderr)
+        return 1
+    tmp = Path(tempfile.mkdtemp(prefix="hocmo-scorm-bench-"))
+    env = build_env(tmp)
+    server: Gunicorn | None = None
+    try:
+        log(f"temp dir {tmp}; database {mask_url(env['DATABASE_URL'])}")
+        setup = setup_env(env)
+        manage(setup, "migrate", "--noinput", timeout=T_MIGRATE)
+        if not args.reuse:
+            manage(setup, "load_demo", timeout=T_LOAD_DEMO)
+        if not (args.reuse and (ROOT / "static_collected" / "staticfiles.json").exists()):
+            manage(setup, "collectstatic", "--noinput", "-v", "0", timeout=T_COLLECTSTATIC)
+        django_setup(env)
+        from django.conf import settings
+        from django.core.cache import cache
+        from django.db import connections
+
+        settings_line = settings_summary()
+        log(settings_line)
+        if "redis" in settings.CACHES["default"]["BACKEND"].lower():
+            cache.clear()  # the bench's own Redis database
+        target = find_target()
+        connections.close_all()
+        log(f"SCORM lesson {target.lesson_url}; commit {target.commit_url}; SCO {target.sco}")
+
+        server = Gunicorn(env, free_port(), args.workers, tmp / "gunicorn.log")
+        server.start()
+        learner = sign_in(server.base, _login_urls(), LEARNER, settings.HOCMO_DEMO_PASSWORD)
+        enrol(learner, target)
+        status, _, _, _ = learner.request(target.lesson_url)
+        if status != 200:
+            raise BenchError(f"GET {target.lesson_url} as learner -> {status}")
+        cookie = cookie_header(learner)
+        body = tmp / "commit.json"
+        body.write_text(commit_body(target))
+        commit_lua = tmp / "commit.lua"
+        commit_lua.write_text(WRK_LUA + COMMIT_LUA)
+        page_lua = tmp / "page.lua"
+        page_lua.write_text(WRK_LUA)
+        commit_headers = {"Content-Type": "application/json",
+                          "X-CSRFToken": learner.cookie("csrftoken") or "",
+                          "Referer": learner.origin + target.lesson_url,
+                          "Origin": learner.origin}
+
+        cpu0 = server.cpu_seconds()
+        commits = wrk(server.base + target.commit_url, commit_lua, cookie=cookie,
+                      headers=commit_headers, duration=args.duration,
+                      connections=args.connections, env={"SCORM_BODY": str(body)})
+        cpu1 = server.cpu_seconds()
+        lesson = wrk(server.base + target.lesson_url, page_lua, cookie=cookie, headers={},
+                     duration=args.duration, connections=args.connections)
+        cpu2 = server.cpu_seconds()
+        server.stop()
+
+        print()
+        print(f"SCORM runtime — gunicorn -w {args.workers}, wrk -t2 -c{args.connections} "
+              f"-d{args.duration}s, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}, "
+              f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+        print(f"  {settings_line}")
+        print(line("commits", commits, 1000 * (cpu1 - cpu0) / max(commits["requests"], 1)))
+        print(f"{'':<22} stored {commits['stored']} of {commits['requests']} "
+              f"(the rest overtaken by a later seq)")
+        print(line("SCORM lesson page", lesson, 1000 * (cpu2 - cpu1) / max(lesson["requests"], 1)))
+        ok_commits = commits["rps"] >= GOAL_COMMITS_PER_S and commits["non2xx"] == 0
+        ok_lesson = lesson["p95_us"] / 1000 <= GOAL_LESSON_P95_MS and lesson["non2xx"] == 0
+        print(f"goal commits ≥ {GOAL_COMMITS_PER_S}/s, no non-2xx: "
+              f"{'PASS' if ok_commits else 'FAIL'}")
+        print(f"goal lesson page p95 ≤ {GOAL_LESSON_P95_MS} ms: {'PASS' if ok_lesson else 'FAIL'}")
+        return 1 if args.strict and not (ok_commits and ok_lesson) else 0
+    except BenchError as exc:
+        print(f"bench failed: {exc}", file=sys.stderr)
+        if server is not None:
+            print(server.tail(), file=sys.stderr)
+        return 2
+    finally:
+        if server is not None:
+            server.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _login_urls():
+    """sign_in() reads only .login from bench/pages.Urls."""
+    from types import SimpleNamespace
+
+    from django.urls import reverse
+
+    return SimpleNamespace(login=reverse("accounts:login"))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
