@@ -18,6 +18,7 @@ MACHINE_PREFIXES = {
     "phu-huynh/api/": "the JSON of a child's progress for the parent page's script",
     "verify/": "printed on certificates (and their Open Badge JSON): must never change",
     "jsi18n/": "the JavaScript translation catalogue",
+    "scorm/": "the SCORM player's runtime state and commits (player.js)",
 }
 # Wagtail's and Django's own trees (their admin screens, Wagtail documents).
 THIRD_PARTY_PREFIXES = ("admin/", "django-admin/", "documents/")

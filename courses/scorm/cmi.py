@@ -62,7 +62,7 @@ class ScoState:
 
 
 def _get(cmi: dict, path: str):
-    value = cmi
+    value: object = cmi
     for part in path.split("."):
         if not isinstance(value, dict):
             return None
@@ -92,6 +92,8 @@ def parse_commit(raw: bytes, *, version: str, sco_ids: set[str]) -> Commit:
     terminated = json_bool(data, "terminated", default=False)
     initialized = json_bool(data, "initialized", default=False)
     cmi = data.get("cmi")
+    if isinstance(cmi, dict) and set(cmi) == {"cmi"} and isinstance(cmi["cmi"], dict):
+        cmi = cmi["cmi"]  # scorm-again's renderCMIToJSONObject() wraps it so
     if not isinstance(cmi, dict):
         raise JSONFieldError(_("phải là một đối tượng JSON."), "cmi")
     for path, limit in STRING_LIMITS["2004" if version == "2004" else "1.2"].items():
@@ -156,7 +158,7 @@ def sco_state(version: str, cmi: dict, item: dict) -> ScoState:
         completion = completion if completion in COMPLETION_2004 else "unknown"
         success = str(cmi.get("success_status") or "unknown")
         success = success if success in SUCCESS_2004 else "unknown"
-        score = cmi.get("score") if isinstance(cmi.get("score"), dict) else {}
+        score: dict = cmi["score"] if isinstance(cmi.get("score"), dict) else {}
         scaled = _float(score.get("scaled"))
         if scaled is not None:
             scaled = max(-1.0, min(1.0, scaled))
@@ -171,13 +173,13 @@ def sco_state(version: str, cmi: dict, item: dict) -> ScoState:
         exit_value, entry = str(cmi.get("exit") or ""), str(cmi.get("entry") or "")
         session = duration_seconds(cmi.get("session_time"))
     else:
-        core = cmi.get("core") if isinstance(cmi.get("core"), dict) else {}
+        core: dict = cmi["core"] if isinstance(cmi.get("core"), dict) else {}
         status = str(core.get("lesson_status") or "not attempted")
         status = status if status in LESSON_STATUS_12 else "not attempted"
         completion = "completed" if status in ("passed", "completed", "failed") else (
             "incomplete" if status in ("incomplete", "browsed") else "not attempted")
         success = status if status in ("passed", "failed") else "unknown"
-        score = core.get("score") if isinstance(core.get("score"), dict) else {}
+        score = core["score"] if isinstance(core.get("score"), dict) else {}
         raw, low, high = (_float(score.get(k)) for k in ("raw", "min", "max"))
         scaled = None
         if raw is not None:

@@ -53,6 +53,14 @@ def attempt_finished(attempt: ScormAttempt) -> bool:
     return bool(exits) and all(e not in ("suspend", "") for e in exits)
 
 
+def _resumes(saved: dict) -> bool:
+    """cmi.entry=resume: the SCO was suspended, or it was left without an exit of its own
+    (the tab closed mid-session) while it had a place or data to come back to."""
+    exit_value = str(saved.get("exit") or "")
+    return exit_value == "suspend" or (
+        exit_value == "" and bool(saved.get("suspend_data") or saved.get("location")))
+
+
 def learner_state(*, user, lesson_id: int, package: ScormPackage) -> dict:
     """What the player starts from: the attempt to continue (or a new one) and each SCO's
     saved cmi, with entry=resume where the SCO was suspended."""
@@ -68,8 +76,7 @@ def learner_state(*, user, lesson_id: int, package: ScormPackage) -> dict:
         scos[identifier] = {
             "cmi": saved.get("cmi") or {},
             "total_time": seconds_as(package.version, int(saved.get("total_seconds") or 0)),
-            "resume": saved.get("exit") == "suspend" or (
-                package.version == "1.2" and bool(saved.get("suspend_data"))),
+            "resume": _resumes(saved),
         }
     return {"attempt": attempt.number, "seq": attempt.last_seq, "current": attempt.current_sco,
             "scos": scos, "completion": attempt.completion_status,

@@ -107,7 +107,7 @@ def _apply(package: ScormPackage, attempt: ScormAttempt, commit: Commit,
     attempt.runtime[commit.sco] = {
         "cmi": commit.cmi, "total_seconds": total, "completion": state.completion,
         "success": state.success, "score_scaled": state.score_scaled, "exit": state.exit,
-        "suspend_data": bool(state.suspend_data),
+        "suspend_data": bool(state.suspend_data), "location": bool(state.location),
     }
     completion, success, score = _summarise(package, attempt)
     # Derived values never go backwards: a finished attempt stays finished, a pass stays.

@@ -51,7 +51,7 @@ def scorm_statements_emit(*, user, lesson, package, attempt, commit: Commit, sta
         return []
     package_iri = site_origin() + activity_path(lesson.pk, package.pk)
     sco_iri = f"{package_iri}/{quote(commit.sco, safe='')}"
-    item = next((i for i in package.scos if i["identifier"] == commit.sco), {})
+    item: dict = next((i for i in package.scos if i["identifier"] == commit.sco), {})
     now = timezone.now().isoformat()
     statements = []
     for verb in verbs:

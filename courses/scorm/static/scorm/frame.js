@@ -98,13 +98,12 @@
     return out;
   }
 
-  // scorm-again renders {cmi: {...}}: the server (and startingCmi on resume) want the inner
-  // object, where 1.2 keeps "core" and 2004 "location", "completion_status", ….
+  // scorm-again renders {cmi: {...}}; the server stores the inner object.
   function snapshot() {
     try {
-      var rendered = api.renderCMIToJSONObject();
-      var cmi = rendered && typeof rendered.cmi === "object" ? rendered.cmi : rendered;
-      return JSON.parse(JSON.stringify(cmi));
+      var rendered = JSON.parse(JSON.stringify(api.renderCMIToJSONObject()));
+      return rendered && rendered.cmi && typeof rendered.cmi === "object" ? rendered.cmi
+        : rendered;
     } catch (e) {
       return null;
     }
@@ -156,12 +155,9 @@
     if (is2004) {
       ["SequenceNext", "SequencePrevious", "SequenceChoice", "SequenceJump", "SequenceExit",
        "SequenceExitAll", "SequenceAbandon", "SequenceAbandonAll"].forEach(function (name) {
-        // scorm-again passes a choice / jump target as the FIRST argument (target second is
-        // null): {target=ID}choice from a SCO arrives as ("ID", null).
-        instance.on(name, function (element, target) {
-          var id = typeof target === "string" && target ? target
-            : (typeof element === "string" ? element : "");
-          navRequest = {name: name, target: id};
+        // scorm-again calls Sequence* listeners with the target only (choice / jump).
+        instance.on(name, function (target) {
+          navRequest = {name: name, target: typeof target === "string" ? target : ""};
         });
       });
     }
