@@ -15,7 +15,7 @@ from lms.jsonio import JSONInputError
 from lms.units.access import SIGNED_IN, declare
 
 from .cmi import parse_commit
-from .selectors import learner_state, package_for_lesson
+from .selectors import learner_state, lesson_course_id, package_for_lesson
 from .services import scorm_commit_record
 from .services.runtime import AttemptRefused
 
@@ -32,7 +32,9 @@ def _learner_only(view):
 
 
 def _lesson_and_package(lesson_id: int, package_id: int):
-    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    # The body (read only when the cached list of the lesson's packages is missing) is
+    # deferred: commits come many times a minute per learner.
+    lesson = get_object_or_404(LessonPage.objects.live().defer("body"), pk=lesson_id)
     package = package_for_lesson(lesson, package_id)
     return lesson, package
 
@@ -49,7 +51,7 @@ def state(request, lesson_id: int, package_id: int):
     lesson, package = _lesson_and_package(lesson_id, package_id)
     if package is None:
         return JsonResponse({"detail": _("Bài học không có gói SCORM này.")}, status=404)
-    if not is_enrolled(user=request.user, course_id=lesson.get_parent().pk):
+    if not is_enrolled(user=request.user, course_id=lesson_course_id(lesson)):
         return _not_enrolled()
     data = learner_state(user=request.user, lesson_id=lesson.pk, package=package)
     data["learner"] = {"id": f"hocmo-{request.user.pk}",

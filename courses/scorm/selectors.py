@@ -29,6 +29,19 @@ def lesson_scorm_package_ids(lesson) -> list[int]:
     return list(found)
 
 
+def lesson_course_id(lesson) -> int:
+    """The lesson's course (its parent page), cached per content version: every commit needs
+    it, and a publish or move changes the key."""
+    from lms.pagecache.versioning import content_version
+
+    key = f"scorm:course:{content_version()}:{lesson.pk}"
+    found = cache.get(key)
+    if found is None:
+        found = lesson.get_parent().pk
+        cache.set(key, found, TTL_SECONDS)
+    return int(found)
+
+
 def package_for_lesson(lesson, package_id: int) -> ScormPackage | None:
     if package_id not in lesson_scorm_package_ids(lesson):
         return None

@@ -89,3 +89,14 @@ def test_finished_attempt_starts_a_new_one_next_time(multi):
     # Progress of the lesson stays complete whatever the new attempt says.
     assert second["completed"] is False
     assert LessonProgress.objects.get(lesson=lesson).completed_at is not None
+
+
+def test_an_ordinary_commit_stays_a_few_queries(multi, django_assert_max_num_queries):
+    """Issue 21's bench goal (≥ 300 commits/s): a commit that only saves the SCO's place runs
+    no progress_record and reads the lesson's course and packages from the cache."""
+    client, lesson, package, _learner = multi
+    _commit(client, lesson, package, sco="SCO1", seq=1, cmi={"location": "p1"},
+            initialized=True)
+    with django_assert_max_num_queries(9):
+        stored = _commit(client, lesson, package, sco="SCO1", seq=2, cmi={"location": "p2"})
+    assert stored["stored"] is True
