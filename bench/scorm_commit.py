@@ -203,6 +203,7 @@ def main() -> int:  # noqa: PLR0915 - one linear script
     ap.add_argument("--duration", type=int, default=10, help="seconds per wrk run (10)")
     ap.add_argument("--connections", type=int, default=8)
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--port", type=int, default=0, help="gunicorn's port (default: a free one)")
     ap.add_argument("--reuse", action="store_true", help="DATABASE_URL already holds the demo")
     ap.add_argument("--strict", action="store_true", help="exit 1 when a goal is missed")
     args = ap.parse_args()
@@ -233,7 +234,7 @@ def main() -> int:  # noqa: PLR0915 - one linear script
         connections.close_all()
         log(f"SCORM lesson {target.lesson_url}; commit {target.commit_url}; SCO {target.sco}")
 
-        server = Gunicorn(env, free_port(), args.workers, tmp / "gunicorn.log")
+        server = Gunicorn(env, args.port or free_port(), args.workers, tmp / "gunicorn.log")
         server.start()
         learner = sign_in(server.base, _login_urls(), LEARNER, settings.HOCMO_DEMO_PASSWORD)
         enrol(learner, target)

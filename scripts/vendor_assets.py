@@ -19,9 +19,11 @@ FILES.update({
 })
 
 # scorm-again (issue 21): the SCORM 1.2 / 2004 runtime APIs the SCORM player exposes to packages,
-# plus the cross-frame pair (LMS side in the lesson page, API side on the content origin).
+# plus the cross-frame pair. Each with its source map: the .min.js files end with
+# `//# sourceMappingURL=<name>.map`, which collectstatic's manifest storage must resolve
+# (production's collectstatic fails on a missing map).
 FILES.update({
-    f"node_modules/scorm-again/dist/{name}": f"scorm-again/{name}"
+    f"node_modules/scorm-again/dist/{name}{suffix}": f"scorm-again/{name}{suffix}"
     for name in (
         "scorm-again.min.js",
         "scorm12.min.js",
@@ -29,6 +31,7 @@ FILES.update({
         "cross-frame-api.min.js",
         "cross-frame-lms.min.js",
     )
+    for suffix in ("", ".map")
 })
 FILES["node_modules/scorm-again/LICENSE"] = "scorm-again/LICENSE"
 
