@@ -9,7 +9,8 @@ page is rendered once per such key, with two slots left in it — the CSRF token
 name — and every later request fills the slots into that text: no template runs.
 
 What is never in a skeleton: anything of one learner (the name and the CSRF token are slots,
-filled per request; the panel's state is part of the key, read per request by one query),
+filled per request; the panel's state is part of the key, read per request — kept in the
+worker's memory under the learner's progress generation, courses/progress_cache.py),
 messages (a request with messages is rendered in full) and CSP nonces (a render that asked for
 one is not kept). A request with a query string is rendered in full (`next=` in the language
 form holds the whole path). Skeletons are keyed by the content version like the lesson body,
@@ -88,7 +89,7 @@ def lesson_response(lesson, request) -> HttpResponse | None:
     if not eligible(request):
         return None
     request.is_preview = False
-    context = lesson_context_for(lesson=lesson, user=request.user)
+    context = lesson_context_for(lesson=lesson, user=request.user, session=request.session)
     version = content_version()
     key = skeleton_key(request, lesson, panel_state(context), version)
     skeleton = versioned_get(key)

@@ -17,6 +17,7 @@ from .models import (
     LessonPage,
     LessonProgress,
 )
+from .progress_cache import learner_progress_bump
 from .signals import course_completed
 
 # A single progress report cannot claim more than this much study time (guards bad clients).
@@ -54,6 +55,7 @@ def class_enrol(*, actor, class_unit: Unit, course: CoursePage) -> int:
         for uid in learner_ids if uid not in existing
     ]
     Enrolment.objects.bulk_create(new, ignore_conflicts=True)
+    learner_progress_bump(e.user_id for e in new)  # bulk_create sends no post_save
     return len(new)
 
 
@@ -101,6 +103,8 @@ def progress_record(*, user, lesson: LessonPage, percent: int = 0, completed: bo
         newly_completed = _progress_apply(user, lesson, course_id, percent, seconds, source, now)
         Enrolment.objects.filter(pk=enrolment.pk).update(last_lesson=lesson,
                                                          last_activity_at=now)
+        # QuerySet.update sends no post_save: the lesson page's kept state is stale now.
+        learner_progress_bump([user.pk])
     if newly_completed:
         course_completion_check(user=user, course_id=course_id)
     return LessonProgress.objects.get(user=user, lesson=lesson)
