@@ -15,23 +15,33 @@ messages (a request with messages is rendered in full) and CSP nonces (a render 
 one is not kept). A request with a query string is rendered in full (`next=` in the language
 form holds the whole path). Skeletons are keyed by the content version like the lesson body,
 so a publish is visible at once; kept in the worker's memory and the shared cache
-(lms.pagecache.versioning)."""
+(lms.pagecache.versioning). A request that accepts gzip gets the body spliced from the
+skeleton's runs compressed once per worker (courses/lesson_gzip.py), not compressed again."""
 
 from __future__ import annotations
 
 import hashlib
 import secrets
 
+from django.conf import settings
 from django.contrib.messages import get_messages
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.middleware.gzip import re_accepts_gzip
 from django.template.loader import render_to_string
+from django.utils.cache import patch_vary_headers
 from django.utils.html import escape
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from lms.pagecache.versioning import content_version, versioned_get, versioned_set
+from lms.pagecache.versioning import (
+    LOCAL_MAX_ENTRIES,
+    content_version,
+    versioned_get,
+    versioned_set,
+)
 
+from .lesson_gzip import Prepared
 from .selectors import lesson_context_for
 
 SKELETON_TTL_SECONDS = 15 * 60
@@ -97,10 +107,42 @@ def lesson_response(lesson, request) -> HttpResponse | None:
         skeleton, keep = _render_skeleton(lesson, request, context)
         if keep:
             versioned_set(key, skeleton, SKELETON_TTL_SECONDS)
-    html = skeleton.replace(NAME_SLOT, escape(request.user.get_full_name()))
+    name = escape(request.user.get_full_name())
+    if _wants_gzip(request):
+        body = _prepared(key, skeleton).gzip({
+            NAME_SLOT: name.encode(),
+            # as {% csrf_token %} would: the token, and its cookie (only when a form is shown)
+            CSRF_SLOT: get_token(request).encode() if CSRF_SLOT in skeleton else b""})
+        if body is not None:
+            response = HttpResponse(body)
+            response["Content-Encoding"] = "gzip"  # GZipMiddleware leaves it as it is
+            patch_vary_headers(response, ("Accept-Encoding",))
+            return response
+    html = skeleton.replace(NAME_SLOT, name)
     if CSRF_SLOT in html:  # as {% csrf_token %} would: the token, and its cookie
         html = html.replace(CSRF_SLOT, get_token(request))
     return HttpResponse(html)
+
+
+GZIP_MIDDLEWARE = "django.middleware.gzip.GZipMiddleware"
+_prepared_skeletons: dict[str, Prepared] = {}
+
+
+def _wants_gzip(request) -> bool:
+    """What GZipMiddleware would decide for this page (it is always over 200 bytes)."""
+    return (GZIP_MIDDLEWARE in settings.MIDDLEWARE
+            and re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) is not None)
+
+
+def _prepared(key: str, skeleton: str) -> Prepared:
+    """The skeleton's fixed runs compressed once per worker (courses/lesson_gzip.py), under the
+    skeleton's own key (it holds the content version)."""
+    prepared = _prepared_skeletons.get(key)
+    if prepared is None:
+        if len(_prepared_skeletons) >= LOCAL_MAX_ENTRIES:
+            _prepared_skeletons.clear()
+        prepared = _prepared_skeletons[key] = Prepared(skeleton, (NAME_SLOT, CSRF_SLOT))
+    return prepared
 
 
 def _render_skeleton(lesson, request, context: dict) -> tuple[str, bool]:

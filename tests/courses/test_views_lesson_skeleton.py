@@ -140,3 +140,26 @@ def test_a_publish_is_visible_at_once(course, an):
     lesson.title = "Bài 1: Tiêu đề mới"
     lesson.save_revision().publish()
     assert "Bài 1: Tiêu đề mới" in client.get(lessons[0].url).content.decode()
+
+
+def test_gzip_body_is_the_page_spliced_from_precompressed_runs(course, an, binh):
+    import gzip
+
+    page, lessons = course
+    enrolment_create(user=an, course=page)
+    plain = _signed_in(binh)
+    zipped = Client(enforce_csrf_checks=True, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    zipped.force_login(binh)
+    expected = plain.get(lessons[0].url).content.decode()
+    for _ in range(3):  # rendered in full (GZipMiddleware), then from the skeleton's runs
+        response = zipped.get(lessons[0].url)
+        assert response["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in response["Vary"]
+        assert response["Content-Length"] == str(len(response.content))
+        body = gzip.decompress(response.content).decode()  # checks the CRC-32 and the length
+        assert TOKEN.sub("", body) == TOKEN.sub("", expected)
+        assert "Lê &lt;b&gt;Bình&lt;/b&gt;" in body and NAME_SLOT not in body
+    # the token in the gzip body is this session's own: its form posts
+    token = TOKEN.findall(body)[-1]
+    assert zipped.post(reverse("courses:enrol", args=[page.pk]),
+                       {"csrfmiddlewaretoken": token}).status_code == 302
