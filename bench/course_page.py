@@ -227,6 +227,8 @@ def main() -> int:
     ap.add_argument("--connections", type=int, default=16)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--workers", type=int, default=2, help="gunicorn workers (2)")
+    ap.add_argument("--port", type=int, default=0,
+                    help="gunicorn's port (a free one when 0; a fixed one on a shared machine)")
     ap.add_argument("--quick", action="store_true", help="5 s runs, short warm-up")
     ap.add_argument("--warmup", type=int, default=None, help="seconds of wrk warm-up (3; 1 quick)")
     ap.add_argument("--dev-settings", action="store_true",
@@ -279,7 +281,7 @@ def main() -> int:
         log(f"course {urls.course}; first lesson {urls.lesson}; class {urls.class_id}")
 
         peers = start_peers(not args.no_peers)
-        server = Gunicorn(env, free_port(), args.workers, tmp / "gunicorn.log")
+        server = Gunicorn(env, args.port or free_port(), args.workers, tmp / "gunicorn.log")
         server.start()
         log(f"gunicorn answering on {server.base}")
 

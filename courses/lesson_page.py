@@ -21,7 +21,6 @@ skeleton's runs compressed once per worker (courses/lesson_gzip.py), not compres
 from __future__ import annotations
 
 import hashlib
-import secrets
 
 from django.conf import settings
 from django.contrib.messages import get_messages
@@ -30,6 +29,7 @@ from django.middleware.csrf import get_token
 from django.middleware.gzip import re_accepts_gzip
 from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
+from django.utils.crypto import salted_hmac
 from django.utils.html import escape
 from django.utils.translation import get_language
 from wagtail.models import Page
@@ -45,9 +45,18 @@ from .lesson_gzip import Prepared
 from .selectors import lesson_context_for
 
 SKELETON_TTL_SECONDS = 15 * 60
-# Random per process: no author can type them into a lesson, no request can guess them.
-CSRF_SLOT = "hocmo-csrf-" + secrets.token_hex(12)
-NAME_SLOT = "hocmo-name-" + secrets.token_hex(12)
+
+
+def _slot(kind: str) -> str:
+    """Derived from SECRET_KEY: no author can type it into a lesson, no request can guess it,
+    and every worker and node with the same key uses the same one. (They were random per
+    process: a skeleton another gunicorn worker had put in the shared cache then came out with
+    its slots unfilled — its marker instead of the name, a CSRF token no form could post.)"""
+    return f"hocmo-{kind}-" + salted_hmac("courses.lesson_page.slot", kind).hexdigest()[:24]
+
+
+CSRF_SLOT = _slot("csrf")
+NAME_SLOT = _slot("name")
 
 
 class _NameSlot:
@@ -80,8 +89,10 @@ def skeleton_key(request, lesson, state: str, version: int) -> str:
     nav = request.session.get("hocmo_nav") or {}
     caps = nav.get("caps")
     navigation = ",".join(caps) if caps is not None else f"user:{user.pk}"
+    # The slots too: a skeleton holds the markers it was rendered with (SECRET_KEY rotated).
     raw = (f"{request.get_host()}|{request.path}|{get_language()}|{user.is_staff:d}"
-           f"{user.is_superuser:d}{bool(nav.get('parent')):d}|{navigation}|{state}")
+           f"{user.is_superuser:d}{bool(nav.get('parent')):d}|{navigation}|{state}"
+           f"|{CSRF_SLOT}|{NAME_SLOT}")
     digest = hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
     return f"lesson-skeleton:{version}:{lesson.pk}:{digest}"
 

@@ -163,3 +163,27 @@ def test_gzip_body_is_the_page_spliced_from_precompressed_runs(course, an, binh)
     token = TOKEN.findall(body)[-1]
     assert zipped.post(reverse("courses:enrol", args=[page.pk]),
                        {"csrfmiddlewaretoken": token}).status_code == 302
+
+
+def test_a_skeleton_from_another_worker_is_filled_in(course, an, monkeypatch):
+    """Gunicorn workers share the skeletons through the shared cache: one rendered by another
+    worker must come out filled in (the slots were random per process: the other worker's
+    markers stayed in the page, with no name and a CSRF token no form could post)."""
+    from courses import lesson_page
+    from lms.pagecache.versioning import versioned_local_clear
+
+    page, lessons = course
+    enrolment_create(user=an, course=page)
+    other_worker = _signed_in(an)
+    other_worker.get(lessons[0].url)  # renders and shares the skeleton
+    versioned_local_clear()  # this worker: nothing in its own memory
+    lesson_page._prepared_skeletons.clear()
+    body = _signed_in(an).get(lessons[0].url).content.decode()
+    assert "Trần Thị An" in body and "hocmo-name-" not in body and "hocmo-csrf-" not in body
+    # a worker whose slots differ (another SECRET_KEY) never uses that skeleton
+    monkeypatch.setattr(lesson_page, "NAME_SLOT", "hocmo-name-" + "0" * 24)
+    monkeypatch.setattr(lesson_page, "CSRF_SLOT", "hocmo-csrf-" + "0" * 24)
+    versioned_local_clear()
+    body = _signed_in(an).get(lessons[0].url).content.decode()
+    assert "Trần Thị An" in body and "hocmo-name-" not in body and "hocmo-csrf-" not in body
+    assert len(TOKEN.findall(body)) == 3
