@@ -30,29 +30,42 @@ class Prepared:
     """A skeleton split at its slots: (raw bytes, compressed bytes) for each fixed run, the
     slot's marker for each slot, in page order."""
 
-    __slots__ = ("parts",)
+    __slots__ = ("parts", "fixed")
 
-    def __init__(self, skeleton: str, slots: tuple[str, ...]):
+    def __init__(self, skeleton: str, slots: tuple[str, ...], fixed: dict[str, int]):
+        """`fixed`: the slots whose values always have this many bytes (the masked CSRF token).
+        Each run may refer back to the text before it up to the last slot of another length,
+        through a preset dictionary in which each fixed-length slot is NUL bytes: the decoder
+        sees the real value at the same distance, and no match can cover it (HTML holds no
+        NUL). So the runs compress almost as the whole page would."""
         pattern = re.compile("(" + "|".join(re.escape(slot) for slot in slots) + ")")
         parts: list[tuple[bytes, bytes] | str] = []
+        before = b""  # what the decoder's window holds, up to the last variable-length slot
         for index, piece in enumerate(pattern.split(skeleton)):
             if index % 2:
                 parts.append(piece)  # a slot
+                before = before + b"\x00" * fixed[piece] if piece in fixed else b""
             elif piece:
                 raw = piece.encode()
-                compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
+                if b"\x00" in raw:
+                    before = b""
+                compressor = (zlib.compressobj(6, zlib.DEFLATED, -15, zdict=before[-32768:])
+                              if before else zlib.compressobj(6, zlib.DEFLATED, -15))
                 parts.append((raw, compressor.compress(raw) + compressor.flush(zlib.Z_SYNC_FLUSH)))
+                before = (before + raw)[-32768:]
         self.parts = parts
+        self.fixed = fixed
 
     def gzip(self, values: dict[str, bytes]) -> bytes | None:
         """The gzip body with each slot replaced by its value (UTF-8 bytes); None when a value
-        is too long for one stored block (the caller compresses the page itself)."""
+        is too long for one stored block or a fixed-length slot's value has another length (the
+        caller compresses the page itself)."""
         out = [_HEADER, b"a" * secrets.randbelow(MAX_RANDOM_BYTES), b"\x00"]
         crc = size = 0
         for part in self.parts:
             if isinstance(part, str):
                 value = values[part]
-                if len(value) > 0xFFFF:
+                if len(value) > 0xFFFF or len(value) != self.fixed.get(part, len(value)):
                     return None
                 out.append(b"\x00" + struct.pack("<HH", len(value), len(value) ^ 0xFFFF))
                 out.append(value)

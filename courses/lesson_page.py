@@ -25,7 +25,7 @@ import hashlib
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
+from django.middleware.csrf import CSRF_TOKEN_LENGTH, get_token
 from django.middleware.gzip import re_accepts_gzip
 from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
@@ -123,7 +123,8 @@ def lesson_response(lesson, request) -> HttpResponse | None:
         body = _prepared(key, skeleton).gzip({
             NAME_SLOT: name.encode(),
             # as {% csrf_token %} would: the token, and its cookie (only when a form is shown)
-            CSRF_SLOT: get_token(request).encode() if CSRF_SLOT in skeleton else b""})
+            CSRF_SLOT: (get_token(request).encode() if CSRF_SLOT in skeleton
+                        else b"-" * CSRF_TOKEN_LENGTH)})
         if body is not None:
             response = HttpResponse(body)
             response["Content-Encoding"] = "gzip"  # GZipMiddleware leaves it as it is
@@ -152,7 +153,8 @@ def _prepared(key: str, skeleton: str) -> Prepared:
     if prepared is None:
         if len(_prepared_skeletons) >= LOCAL_MAX_ENTRIES:
             _prepared_skeletons.clear()
-        prepared = _prepared_skeletons[key] = Prepared(skeleton, (NAME_SLOT, CSRF_SLOT))
+        prepared = _prepared_skeletons[key] = Prepared(
+            skeleton, (NAME_SLOT, CSRF_SLOT), {CSRF_SLOT: CSRF_TOKEN_LENGTH})
     return prepared
 
 
