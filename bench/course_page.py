@@ -237,6 +237,8 @@ def main() -> int:
     ap.add_argument("--connections", type=int, default=16)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--workers", type=int, default=2, help="gunicorn workers (2)")
+    ap.add_argument("--port", type=int, default=0,
+                    help="gunicorn's port (a free one when 0; a fixed one on a shared machine)")
     ap.add_argument("--quick", action="store_true", help="5 s runs, short warm-up")
     ap.add_argument("--warmup", type=int, default=None, help="seconds of wrk warm-up (3; 1 quick)")
     ap.add_argument("--dev-settings", action="store_true",
@@ -289,8 +291,8 @@ def main() -> int:
         log(f"course {urls.course}; first lesson {urls.lesson}; class {urls.class_id}")
 
         peers = start_peers(not args.no_peers)
-        # HOCMO_BENCH_PORT: a port of your own on a shared machine (else any free one).
-        port = int(os.environ.get("HOCMO_BENCH_PORT") or free_port())
+        # --port or HOCMO_BENCH_PORT: a port of your own on a shared machine (else any free one).
+        port = args.port or int(os.environ.get("HOCMO_BENCH_PORT") or 0) or free_port()
         server = Gunicorn(env, port, args.workers, tmp / "gunicorn.log")
         server.start()
         log(f"gunicorn answering on {server.base}")

@@ -9,34 +9,54 @@ page is rendered once per such key, with two slots left in it — the CSRF token
 name — and every later request fills the slots into that text: no template runs.
 
 What is never in a skeleton: anything of one learner (the name and the CSRF token are slots,
-filled per request; the panel's state is part of the key, read per request by one query),
+filled per request; the panel's state is part of the key, read per request — kept in the
+worker's memory under the learner's progress generation, courses/progress_cache.py),
 messages (a request with messages is rendered in full) and CSP nonces (a render that asked for
 one is not kept). A request with a query string is rendered in full (`next=` in the language
 form holds the whole path). Skeletons are keyed by the content version like the lesson body,
 so a publish is visible at once; kept in the worker's memory and the shared cache
-(lms.pagecache.versioning)."""
+(lms.pagecache.versioning). A request that accepts gzip gets the body spliced from the
+skeleton's runs compressed once per worker (courses/lesson_gzip.py), not compressed again."""
 
 from __future__ import annotations
 
 import hashlib
-import secrets
 
+from django.conf import settings
 from django.contrib.messages import get_messages
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
+from django.middleware.csrf import CSRF_TOKEN_LENGTH, get_token
+from django.middleware.gzip import re_accepts_gzip
 from django.template.loader import render_to_string
+from django.utils.cache import patch_vary_headers
+from django.utils.crypto import salted_hmac
 from django.utils.html import escape
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from lms.pagecache.versioning import content_version, versioned_get, versioned_set
+from lms.pagecache.versioning import (
+    LOCAL_MAX_ENTRIES,
+    content_version,
+    versioned_get,
+    versioned_set,
+)
 
+from .lesson_gzip import Prepared
 from .selectors import lesson_context_for
 
 SKELETON_TTL_SECONDS = 15 * 60
-# Random per process: no author can type them into a lesson, no request can guess them.
-CSRF_SLOT = "hocmo-csrf-" + secrets.token_hex(12)
-NAME_SLOT = "hocmo-name-" + secrets.token_hex(12)
+
+
+def _slot(kind: str) -> str:
+    """Derived from SECRET_KEY: no author can type it into a lesson, no request can guess it,
+    and every worker and node with the same key uses the same one. (They were random per
+    process: a skeleton another gunicorn worker had put in the shared cache then came out with
+    its slots unfilled — its marker instead of the name, a CSRF token no form could post.)"""
+    return f"hocmo-{kind}-" + salted_hmac("courses.lesson_page.slot", kind).hexdigest()[:24]
+
+
+CSRF_SLOT = _slot("csrf")
+NAME_SLOT = _slot("name")
 
 
 class _NameSlot:
@@ -69,11 +89,10 @@ def skeleton_key(request, lesson, state: str, version: int) -> str:
     nav = request.session.get("hocmo_nav") or {}
     caps = nav.get("caps")
     navigation = ",".join(caps) if caps is not None else f"user:{user.pk}"
+    # The slots too: a skeleton holds the markers it was rendered with (SECRET_KEY rotated).
     raw = (f"{request.get_host()}|{request.path}|{get_language()}|{user.is_staff:d}"
-           f"{user.is_superuser:d}{bool(nav.get('parent')):d}|{navigation}|{state}")
-    # The slots are random per process and the skeleton goes to the shared cache too: another
-    # worker must never read one it cannot fill (its markers would show, its CSRF token fail).
-    raw += f"|{CSRF_SLOT}|{NAME_SLOT}"
+           f"{user.is_superuser:d}{bool(nav.get('parent')):d}|{navigation}|{state}"
+           f"|{CSRF_SLOT}|{NAME_SLOT}")
     digest = hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
     return f"lesson-skeleton:{version}:{lesson.pk}:{digest}"
 
@@ -91,7 +110,7 @@ def lesson_response(lesson, request) -> HttpResponse | None:
     if not eligible(request):
         return None
     request.is_preview = False
-    context = lesson_context_for(lesson=lesson, user=request.user)
+    context = lesson_context_for(lesson=lesson, user=request.user, session=request.session)
     version = content_version()
     key = skeleton_key(request, lesson, panel_state(context), version)
     skeleton = versioned_get(key)
@@ -99,10 +118,44 @@ def lesson_response(lesson, request) -> HttpResponse | None:
         skeleton, keep = _render_skeleton(lesson, request, context)
         if keep:
             versioned_set(key, skeleton, SKELETON_TTL_SECONDS)
-    html = skeleton.replace(NAME_SLOT, escape(request.user.get_full_name()))
+    name = escape(request.user.get_full_name())
+    if _wants_gzip(request):
+        body = _prepared(key, skeleton).gzip({
+            NAME_SLOT: name.encode(),
+            # as {% csrf_token %} would: the token, and its cookie (only when a form is shown)
+            CSRF_SLOT: (get_token(request).encode() if CSRF_SLOT in skeleton
+                        else b"-" * CSRF_TOKEN_LENGTH)})
+        if body is not None:
+            response = HttpResponse(body)
+            response["Content-Encoding"] = "gzip"  # GZipMiddleware leaves it as it is
+            patch_vary_headers(response, ("Accept-Encoding",))
+            return response
+    html = skeleton.replace(NAME_SLOT, name)
     if CSRF_SLOT in html:  # as {% csrf_token %} would: the token, and its cookie
         html = html.replace(CSRF_SLOT, get_token(request))
     return HttpResponse(html)
+
+
+GZIP_MIDDLEWARE = "django.middleware.gzip.GZipMiddleware"
+_prepared_skeletons: dict[str, Prepared] = {}
+
+
+def _wants_gzip(request) -> bool:
+    """What GZipMiddleware would decide for this page (it is always over 200 bytes)."""
+    return (GZIP_MIDDLEWARE in settings.MIDDLEWARE
+            and re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) is not None)
+
+
+def _prepared(key: str, skeleton: str) -> Prepared:
+    """The skeleton's fixed runs compressed once per worker (courses/lesson_gzip.py), under the
+    skeleton's own key (it holds the content version)."""
+    prepared = _prepared_skeletons.get(key)
+    if prepared is None:
+        if len(_prepared_skeletons) >= LOCAL_MAX_ENTRIES:
+            _prepared_skeletons.clear()
+        prepared = _prepared_skeletons[key] = Prepared(
+            skeleton, (NAME_SLOT, CSRF_SLOT), {CSRF_SLOT: CSRF_TOKEN_LENGTH})
+    return prepared
 
 
 def _render_skeleton(lesson, request, context: dict) -> tuple[str, bool]:

@@ -1,6 +1,8 @@
 """Keeping completions true when a course's required lessons change: publishing or
 unpublishing a lesson rechecks its course's completions (Celery, after commit). Enrolments
-retire the class pages that show them."""
+retire the class pages that show them. Keeping the lesson page's kept learner state current:
+any saved enrolment or progress row replaces its learner's progress generation
+(courses/progress_cache.py)."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -8,6 +10,19 @@ from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
 from lms.units.generations import classes_touch_for_users
+
+from .models import Enrolment, LessonProgress
+from .progress_cache import learner_progress_bump
+
+
+# No post_delete receiver for the lesson page's state on purpose: it would turn Django's fast
+# deletes of a user's progress rows (cascades) into row-by-row deletes. Those cascades change the
+# content version (course, lesson) or end the account; the admin's own deletes bump
+# (courses/admin.py).
+@receiver(post_save, sender=Enrolment)
+@receiver(post_save, sender=LessonProgress)
+def _learner_row_saved(sender, instance, **kwargs):
+    learner_progress_bump([instance.user_id])
 
 
 @receiver(page_published)

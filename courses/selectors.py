@@ -10,6 +10,7 @@ from django.utils.dateparse import parse_datetime
 from lms.pagecache.versioning import content_version, versioned_get, versioned_set
 
 from .models import CourseCompletion, CoursePage, Enrolment, LessonPage, LessonProgress
+from .progress_cache import lesson_state_cached
 
 COURSE_CARDS_TTL_SECONDS = 15 * 60
 
@@ -90,11 +91,19 @@ def _summarise(rows: list[LessonRow]) -> int:
     return round(sum(100 if r.completed else r.percent for r in required) / len(required))
 
 
-def lesson_context_for(*, lesson: LessonPage, user) -> dict:
+def lesson_context_for(*, lesson: LessonPage, user, session=None) -> dict:
     """What a lesson page needs beyond its content: the course outline (cached per published
-    version by the router), and this learner's own progress (one query)."""
+    version by the router), and this learner's own progress (one query; none when the
+    request's `session` came with the learner's progress generation and this worker kept the
+    state under it: courses/progress_cache.py)."""
     outline = lesson_outline(lesson)
-    state = learner_lesson_state(user, outline.course_id, lesson.pk)
+    if session is not None and user.is_authenticated:
+        state = lesson_state_cached(
+            user_pk=user.pk, course_id=outline.course_id, lesson_id=lesson.pk,
+            version=content_version(), session=session,
+            load=lambda: learner_lesson_state(user, outline.course_id, lesson.pk))
+    else:
+        state = learner_lesson_state(user, outline.course_id, lesson.pk)
     return {
         "outline": outline,
         "enrolled": state is not None,

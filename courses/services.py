@@ -18,6 +18,7 @@ from .models import (
     LessonPage,
     LessonProgress,
 )
+from .progress_cache import learner_progress_bump
 from .signals import course_completed
 
 # A single progress report cannot claim more than this much study time (guards bad clients).
@@ -55,8 +56,10 @@ def class_enrol(*, actor, class_unit: Unit, course: CoursePage) -> int:
         for uid in learner_ids if uid not in existing
     ]
     Enrolment.objects.bulk_create(new, ignore_conflicts=True)
-    # bulk_create sends no post_save: the class, and any other class of these learners.
+    # bulk_create sends no post_save: the class, and any other class of these learners; the
+    # lesson page's kept state of the newly enrolled.
     classes_touch_for_users([*learner_ids, *existing])
+    learner_progress_bump(e.user_id for e in new)
     return len(new)
 
 
@@ -104,8 +107,10 @@ def progress_record(*, user, lesson: LessonPage, percent: int = 0, completed: bo
         newly_completed = _progress_apply(user, lesson, course_id, percent, seconds, source, now)
         Enrolment.objects.filter(pk=enrolment.pk).update(last_lesson=lesson,
                                                          last_activity_at=now)
-        # The learner's class grids show this progress from the next request (issue 18).
+        # The learner's class grids show this progress from the next request (issue 18), and
+        # QuerySet.update sends no post_save: the lesson page's kept state is stale now.
         classes_touch_for_users([user.pk])
+        learner_progress_bump([user.pk])
     if newly_completed:
         course_completion_check(user=user, course_id=course_id)
     return LessonProgress.objects.get(user=user, lesson=lesson)

@@ -2,7 +2,8 @@
 Export and document libraries — openpyxl, WeasyPrint, the Elasticsearch client — are imported
 inside the functions that need them, so loading the WSGI application and every URL's
 view does not pull them in. The API stacks — Django REST framework, drf-spectacular, Wagtail's
-API (django-ninja, pydantic), cryptography (jwcrypto's keys), pillow-heif — are not imported by
+API (django-ninja, pydantic), cryptography (jwcrypto's keys), pillow-heif — and BeautifulSoup's
+charset_normalizer are not imported by
 loading the application, reversing names or resolving page paths either: only a request under
 /api/ or /admin/api/ (lms.common.lazy_urls, lms.common.wagtail_apps, lms.common.lazy_modules).
 Checked in a fresh interpreter: the test process has imported them already."""
@@ -19,7 +20,9 @@ HEAVY = ("openpyxl", "weasyprint", "elasticsearch", "elasticsearch_dsl", "elasti
 # Full module names: the packages' own __init__ come with their installed apps, these do not.
 API_STACK = ("rest_framework.serializers", "rest_framework.views", "drf_spectacular.openapi",
              "ninja", "pydantic", "cryptography", "urllib3", "pillow_heif", "lms.api.urls",
-             "wagtail.admin.api.views", "wagtail.images.api.admin.views_deferred")
+             "wagtail.admin.api.views", "wagtail.images.api.admin.views_deferred",
+             # deferred by lms.common.lazy_modules: its package is a lazy module, never run
+             "charset_normalizer.api")
 
 PAGE_PROBE = """
 import sys

@@ -61,6 +61,30 @@ def _generation(pk: int) -> str | None:
     return cache.get(generation_key(pk))
 
 
+# Other apps' per-user generation keys (key prefixes, e.g. the learner's progress generation,
+# courses/progress_cache.py) that the session store reads in the same round trip as the
+# session and the user's own token: registered at import, before any request.
+SESSION_READ_PREFIXES: list[str] = []
+
+
+def read_with_session(prefix: str) -> None:
+    if prefix not in SESSION_READ_PREFIXES:
+        SESSION_READ_PREFIXES.append(prefix)
+
+
+def session_generation(session, prefix: str, pk: int) -> tuple[bool, str | None]:
+    """(found, token) of `prefix:pk` as the session store read it with this request's session;
+    found is False when it was not read with it (another user, a first load on this worker:
+    the caller reads the shared cache itself)."""
+    read = getattr(session, "generations_read", None)
+    if read is None or read[0] != pk:
+        return False, None
+    key = f"{prefix}:{pk}"
+    if key not in read[1]:
+        return False, None
+    return True, read[1][key]
+
+
 def _token() -> str:
     return secrets.token_hex(8)
 

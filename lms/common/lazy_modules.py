@@ -19,7 +19,10 @@ from pathlib import Path
 
 # jwcrypto.jwk: django-oauth-toolkit's models (cryptography). requests: wagtail.embeds' oEmbed
 # finder, imported by the embeds app's ready() (requests, urllib3, charset_normalizer, idna).
-DEFERRED = frozenset({"jwcrypto.jwk", "requests"})
+# charset_normalizer: BeautifulSoup's encoding detector (bs4.dammit, `import charset_normalizer`;
+# Wagtail's rich-text whitelist imports bs4), used only to guess the encoding of *bytes* given
+# to BeautifulSoup — Wagtail always gives it text (~2.3 MiB a worker).
+DEFERRED = frozenset({"jwcrypto.jwk", "requests", "charset_normalizer"})
 
 
 class _DeferringFinder(MetaPathFinder):
