@@ -70,16 +70,26 @@
     });
   }
 
+  // Whoever replayed (this page, or the worker on Background Sync), the learner is told.
+  function replayed(outcome) {
+    if (outcome && outcome.sent) {
+      say(t("Đã gửi " + outcome.sent + " kết quả học ngoại tuyến lên máy chủ.",
+            outcome.sent + " offline result(s) sent to the server."), "success");
+      var before = Number(document.documentElement.dataset.offlineSynced || 0);
+      document.documentElement.dataset.offlineSynced = String(before + outcome.sent);
+    }
+    return showNotices();
+  }
+
   function replay() {
     if (!window.HocMoQueue || !navigator.onLine) { return Promise.resolve(); }
-    return HocMoQueue.replay().then(function (outcome) {
-      if (outcome && outcome.sent) {
-        say(t("Đã gửi " + outcome.sent + " kết quả học ngoại tuyến lên máy chủ.",
-              outcome.sent + " offline result(s) sent to the server."), "success");
-        document.documentElement.dataset.offlineSynced = String(outcome.sent);
-      }
-      return showNotices();
-    }).catch(function () {});
+    return HocMoQueue.replay().then(replayed).catch(function () {});
+  }
+
+  if (navigator.serviceWorker) {
+    navigator.serviceWorker.addEventListener("message", function (event) {
+      if (event.data && event.data.type === "hocmo-replayed") { replayed(event.data.outcome); }
+    });
   }
 
   // "Hoàn thành bài học" without a connection: kept as a statement, sent later.

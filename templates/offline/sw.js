@@ -115,6 +115,13 @@ self.addEventListener("message", function (event) {
 
 self.addEventListener("sync", function (event) {
   if (event.tag === HocMoQueue.SYNC_TAG) {
-    event.waitUntil(HocMoQueue.replay());
+    // The pages open now show what was sent or refused (offline.js listens).
+    event.waitUntil(HocMoQueue.replay().then(function (outcome) {
+      return self.clients.matchAll({ type: "window" }).then(function (windows) {
+        windows.forEach(function (client) {
+          client.postMessage({ type: "hocmo-replayed", outcome: outcome });
+        });
+      });
+    }));
   }
 });

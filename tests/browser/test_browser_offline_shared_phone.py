@@ -30,7 +30,7 @@ def test_download_refused_when_the_device_is_short_of_space(bare_server, browser
     from tests.factories import DEMO_PASSWORD, UserFactory, course_with_lessons
 
     course, _lessons = course_with_lessons(3)
-    learner = UserFactory(username="an.quota")
+    learner = UserFactory(username="an.quota", password=DEMO_PASSWORD)
     enrolment_create(user=learner, course=course)
     context = _phone(browser)
     # A phone with 1 KB of storage left.
@@ -59,8 +59,8 @@ def test_another_learners_queued_completion_is_refused_and_shown(bare_server, br
 
     base = bare_server.url
     course, lessons = course_with_lessons(2)
-    first = UserFactory(username="an.may")
-    second = UserFactory(username="binh.may")
+    first = UserFactory(username="an.may", password=DEMO_PASSWORD)
+    second = UserFactory(username="binh.may", password=DEMO_PASSWORD)
     for user in (first, second):
         enrolment_create(user=user, course=course)
     context = _phone(browser)
