@@ -68,8 +68,9 @@ def test_another_learners_queued_completion_is_refused_and_shown(bare_server, br
     try:
         log_in(page, base, "an.may", password=DEMO_PASSWORD)
         page.goto(f"{base}{lessons[0].url}")
-        page.wait_for_function("() => !!(navigator.serviceWorker && navigator.serviceWorker.controller)")
-        page.reload()  # now kept by the worker
+        page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
+        page.reload()  # now controlled by the worker, which keeps the page
+        assert page.evaluate("() => !!navigator.serviceWorker.controller")
         context.set_offline(True)
         page.reload()
         page.get_by_role("button", name="Hoàn thành bài học").click()
