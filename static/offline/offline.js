@@ -72,6 +72,10 @@
 
   // Whoever replayed (this page, or the worker on Background Sync), the learner is told.
   function replayed(outcome) {
+    // Each sent statement is announced, so the H5P block that made it says "saved".
+    ((outcome && outcome.statements) || []).forEach(function (statement) {
+      window.dispatchEvent(new CustomEvent("hocmo-statement-sent", { detail: statement }));
+    });
     if (outcome && outcome.sent) {
       say(t("Đã gửi " + outcome.sent + " kết quả học ngoại tuyến lên máy chủ.",
             outcome.sent + " offline result(s) sent to the server."), "success");

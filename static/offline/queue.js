@@ -107,7 +107,7 @@
 
   // Replays the queue in order; resolves to {sent, refused, left}.
   function replayOnce() {
-    var outcome = { sent: 0, refused: 0, left: 0 };
+    var outcome = { sent: 0, refused: 0, left: 0, statements: [] };
     return all().then(function (items) {
       if (!items || !items.length) { return outcome; }
       return whoami().then(function (me) {
@@ -121,6 +121,7 @@
               }
               if (response.ok) {
                 outcome.sent += 1;
+                outcome.statements.push(item.statement);
                 return remove(QUEUE, item.seq).then(function () { return false; });
               }
               outcome.refused += 1;

@@ -152,6 +152,8 @@
     });
   }
   window.addEventListener("online", flush);
+  // The device's queue (offline.js) sent a statement this page had queued: say it is saved.
+  window.addEventListener("hocmo-statement-sent", function (event) { markSaved(event.detail); });
 
   function blockOfWindow(source) {
     var frames = document.querySelectorAll("[data-h5p] iframe.h5p-frame");
