@@ -7,7 +7,10 @@ HTTP cache (lms.accounts.middleware.PrivateResponseMiddleware); keeping them in 
 own Cache Storage is the deliberate exception, cleared at sign-out and when another person
 signs in on the device (docs/features/offline.md, "Privacy on a shared phone")."""
 
+from django.conf import settings
 from django.urls import reverse
+
+from lms.content_origin import is_content_request
 
 HEADER = "X-HocMo-Offline"
 COURSE_INDEX_PREFIX = "/khoa-hoc/"
@@ -15,7 +18,7 @@ COURSE_INDEX_PREFIX = "/khoa-hoc/"
 
 def is_learner_page(path: str) -> bool:
     return (path == "/" or path.startswith(COURSE_INDEX_PREFIX)
-            or path == reverse("courses:my_learning"))
+            or path == reverse("courses:my_learning", urlconf=settings.ROOT_URLCONF))
 
 
 class OfflinePagesMiddleware:
@@ -24,7 +27,9 @@ class OfflinePagesMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        # Never on the package content host (its own URLconf; nothing there is a learner page).
         if (request.method == "GET" and response.status_code == 200
+                and not is_content_request(request)
                 and response.get("Content-Type", "").startswith("text/html")
                 and is_learner_page(request.path) and not _showed_messages(request)):
             response[HEADER] = "1"

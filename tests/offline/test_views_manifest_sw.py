@@ -93,3 +93,12 @@ def test_learner_pages_marked_for_the_device_staff_pages_not(client):
         assert "X-HocMo-Offline" not in response, path
     # A POST's answer never is.
     assert "X-HocMo-Offline" not in client.post(f"/bai-hoc/{lessons[0].pk}/hoan-thanh/")
+
+
+def test_content_origin_answers_are_left_alone(client, settings):
+    """Regression: the marking middleware reversed a site URL under the content origin's own
+    URLconf and turned every H5P frame into a 500."""
+    host = settings.HOCMO_CONTENT_ORIGIN.split("//", 1)[1]
+    response = client.get("/h5p/play/" + "0" * 64 + "/", HTTP_HOST=host)
+    assert response.status_code == 404
+    assert "X-HocMo-Offline" not in response
