@@ -43,6 +43,8 @@ urlpatterns = [
     path("ngon-ngu/<str:code>/", language_switch, name="language_switch"),
     path("jsi18n/", public(JavaScriptCatalog.as_view()), name="javascript-catalog"),
     path("", include("courses.urls")),
+    # The service worker, the web app manifest and the offline page live at the root.
+    path("", include("lms.offline.urls")),
     # One prefix per feature app; each app owns the paths under its prefix.
     path("thu-vien/", include("library.urls")),
     path("tim-kiem/", include("search.urls")),

@@ -35,6 +35,13 @@ FILES.update({
 })
 FILES["node_modules/scorm-again/LICENSE"] = "scorm-again/LICENSE"
 
+# Workbox (issue 22): the loader and the modules the service worker uses (templates/offline/
+# sw.js); workbox-sw loads "<modulesPathPrefix>workbox-<module>.prod.js" from static/vendor.
+FILES["node_modules/workbox-sw/build/workbox-sw.js"] = "workbox/workbox-sw.js"
+for _module in ("core", "routing", "strategies", "precaching"):
+    FILES[f"node_modules/workbox-{_module}/build/workbox-{_module}.prod.js"] = (
+        f"workbox/workbox-{_module}.prod.js")
+
 if __name__ == "__main__":
     for source, target in FILES.items():
         destination = VENDOR / target

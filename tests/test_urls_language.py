@@ -19,6 +19,9 @@ MACHINE_PREFIXES = {
     "verify/": "printed on certificates (and their Open Badge JSON): must never change",
     "jsi18n/": "the JavaScript translation catalogue",
     "scorm/": "the SCORM player's runtime state and commits (player.js)",
+    "sw.js": "the service worker, fetched by browsers at the site root (issue 22)",
+    "manifest.webmanifest": "the web app manifest, read by browsers to install the app",
+    "offline/": "JSON for the offline script: who is signed in, a course's download list",
 }
 # Wagtail's and Django's own trees (their admin screens, Wagtail documents).
 THIRD_PARTY_PREFIXES = ("admin/", "django-admin/", "documents/")

@@ -31,6 +31,7 @@ PROJECT_APPS = [
     "lms.pagecache.apps.PageCacheConfig",
     "lms.demo",
     "lms.xapi",
+    "lms.offline",
     "lms.reports",
     "lms.notifications",
     "lms.families",
@@ -113,6 +114,8 @@ MIDDLEWARE = [
     "lms.accounts.middleware.PrivateResponseMiddleware",
     "lms.accounts.middleware.PasswordChangeRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Marks the learner pages the service worker may keep on the device (issue 22).
+    "lms.offline.middleware.OfflinePagesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

@@ -3,6 +3,9 @@
 through courses.services.progress_record, which never moves backwards and refuses learners who
 are not enrolled."""
 
+import re
+from urllib.parse import urlsplit
+
 from django.db import IntegrityError, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Greatest
@@ -55,12 +58,53 @@ def _keep_best(user, lesson, activity_id: str, scaled: float | None) -> None:
     )
 
 
+# "Hoàn thành bài học" as a statement (issue 22): the lesson page itself as the activity, sent
+# by the device's offline queue (lms/offline/static/offline/queue.js) when it was made without
+# a connection; the online form posts to courses:lesson_complete as before.
+_LESSON_PAGE_RE = re.compile(r"^/xapi/activities/lessons/(\d+)$")
+
+
+def parse_lesson_page_activity(iri: str) -> int | None:
+    parts = urlsplit(iri or "")
+    if parts.query or parts.fragment:
+        return None
+    match = _LESSON_PAGE_RE.match(parts.path)
+    return int(match.group(1)) if match else None
+
+
 def could_project(statement: Statement) -> bool:
     """Cheap test, no query: might this statement move a lesson's progress?"""
     from courses.h5p.selectors import parse_activity
 
     return (statement.user is not None and statement.verb_id in COUNTED_VERBS
-            and parse_activity(statement.activity_id) is not None)
+            and (parse_activity(statement.activity_id) is not None
+                 or parse_lesson_page_activity(statement.activity_id) is not None))
+
+
+def _lesson_page_project(statement: Statement, lesson_id: int) -> bool:
+    """A lesson completed on the page, maybe offline hours ago. Refused (403, the device shows
+    why and drops it) when the lesson is no longer published or the learner no longer enrolled;
+    a lesson completed only by its quiz or H5P activity is not completed by a page statement."""
+    from courses.models import LessonPage
+    from courses.selectors import lesson_completed_by_activity
+    from courses.services import NotEnrolled, progress_record
+
+    from .statements import Refused
+
+    if statement.verb_id != VERB_COMPLETED:
+        return False
+    lesson = LessonPage.objects.live().filter(pk=lesson_id).first()
+    if lesson is None:
+        raise Refused(_("Bài học này không còn được xuất bản; kết quả học ngoại tuyến không "
+                        "được ghi."))
+    if lesson_completed_by_activity(lesson):
+        return False
+    try:
+        progress_record(user=statement.user, lesson=lesson, completed=True, source="page")
+    except NotEnrolled:
+        raise Refused(_("Bạn không còn ghi danh khóa học của bài học này; kết quả học ngoại "
+                        "tuyến không được ghi.")) from None
+    return True
 
 
 def statement_project(statement: Statement) -> bool:
@@ -73,6 +117,9 @@ def statement_project(statement: Statement) -> bool:
 
     if statement.verb_id not in COUNTED_VERBS or not statement.activity_id:
         return False
+    page_lesson_id = parse_lesson_page_activity(statement.activity_id)
+    if page_lesson_id is not None:
+        return _lesson_page_project(statement, page_lesson_id)
     parsed = parse_activity(statement.activity_id)
     if parsed is None:
         return False

@@ -83,11 +83,24 @@ def _user_for_actor(actor: dict, client: Client):
     return User.objects.filter(username=account.get("name")).first()
 
 
+def _refuse_other_account(raw: dict, user) -> None:
+    """A statement naming another account of this site was made for someone else: on a shared
+    phone, the offline queue of the learner signed in before (issue 22). Never re-attributed to
+    whoever is signed in now."""
+    actor = raw.get("actor")
+    account = actor.get("account") if isinstance(actor, dict) else None
+    if (isinstance(account, dict) and str(account.get("homePage", "")).rstrip("/") == home_page()
+            and account.get("name") != user.username):
+        raise Refused(_("Kết quả này được lưu cho một tài khoản khác trên máy này; không ghi "
+                        "cho bạn."))
+
+
 def _prepare(raw: dict, index: int, principal: Principal, now, rules: Rules
              ) -> tuple[Statement, dict]:
     path = f"statements[{index}]" if index >= 0 else "statement"
     user = principal.user if principal.is_learner_session else None
     if principal.is_learner_session and isinstance(raw, dict):
+        _refuse_other_account(raw, principal.user)
         # Never trusted from the client: players (H5P) send whatever actor they made up.
         raw = {**raw, "actor": agent_for_user(principal.user)}
     stmt = context_activities_as_lists(check_statement(raw, path, rules=rules))

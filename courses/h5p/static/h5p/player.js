@@ -63,6 +63,21 @@
     });
   }
 
+  // One queue for the whole device (issue 22): with offline.js's IndexedDB queue on the page
+  // (static/offline/queue.js), a statement that could not be sent waits there, stamped with the
+  // learner's account, and is replayed in order with the lessons completed offline (Background
+  // Sync, the online event or the next page load). The localStorage queue stays only for a
+  // page without it, and anything left in it moves over.
+  function account() {
+    try { return JSON.parse(localStorage.getItem("hocmo-offline-user-account") || "null"); }
+    catch (e) { return null; }
+  }
+  function enqueue(statement) {
+    if (window.HocMoQueue) { return window.HocMoQueue.add(statement, account()); }
+    setQueued(queued().concat([statement]));
+    return Promise.resolve(statement);
+  }
+
   function dequeue(id) {
     setQueued(queued().filter(function (item) { return item.id !== id; }));
   }
@@ -72,6 +87,13 @@
   var flushing = false;
   function flush() {
     var items = queued();
+    if (window.HocMoQueue && items.length) {
+      setQueued([]);
+      items.reduce(function (previous, statement) {
+        return previous.then(function () { return window.HocMoQueue.add(statement, account()); });
+      }, Promise.resolve());
+      return;
+    }
     if (flushing || !items.length || !navigator.onLine) { return; }
     flushing = true;
     items.reduce(function (previous, statement) {
@@ -110,23 +132,28 @@
       if (status) { status.textContent = text; }
       return status;
     }
+    var later = en ? "Saved on this device; it will be sent later."
+                   : "Đã lưu tạm trên máy; sẽ gửi khi có mạng.";
+    if (!navigator.onLine) {
+      return enqueue(statement).then(function () { show(later); });
+    }
     return post(statement).then(function (response) {
       if (response.ok) {
         markSaved(statement);
       } else if (response.status >= 500) {
-        setQueued(queued().concat([statement]));
-        show(en ? "Saved on this device; it will be sent later."
-                : "Đã lưu tạm trên máy; sẽ gửi khi có mạng.");
+        enqueue(statement);
+        show(later);
       } else if (!response.ok) {
         show(en ? "Your result could not be saved." : "Chưa lưu được kết quả.");
       }
     }, function () {
-      setQueued(queued().concat([statement]));
-      show(en ? "Saved on this device; it will be sent later."
-              : "Đã lưu tạm trên máy; sẽ gửi khi có mạng.");
+      enqueue(statement);
+      show(later);
     });
   }
   window.addEventListener("online", flush);
+  // The device's queue (offline.js) sent a statement this page had queued: say it is saved.
+  window.addEventListener("hocmo-statement-sent", function (event) { markSaved(event.detail); });
 
   function blockOfWindow(source) {
     var frames = document.querySelectorAll("[data-h5p] iframe.h5p-frame");
