@@ -37,10 +37,13 @@ FILES["node_modules/scorm-again/LICENSE"] = "scorm-again/LICENSE"
 
 # Workbox (issue 22): the loader and the modules the service worker uses (templates/offline/
 # sw.js); workbox-sw loads "<modulesPathPrefix>workbox-<module>.prod.js" from static/vendor.
-FILES["node_modules/workbox-sw/build/workbox-sw.js"] = "workbox/workbox-sw.js"
-for _module in ("core", "routing", "strategies", "precaching"):
-    FILES[f"node_modules/workbox-{_module}/build/workbox-{_module}.prod.js"] = (
-        f"workbox/workbox-{_module}.prod.js")
+# Each with its source map, which production's collectstatic must resolve (as scorm-again's).
+for _suffix in ("", ".map"):
+    FILES[f"node_modules/workbox-sw/build/workbox-sw.js{_suffix}"] = (
+        f"workbox/workbox-sw.js{_suffix}")
+    for _module in ("core", "routing", "strategies", "precaching"):
+        FILES[f"node_modules/workbox-{_module}/build/workbox-{_module}.prod.js{_suffix}"] = (
+            f"workbox/workbox-{_module}.prod.js{_suffix}")
 
 if __name__ == "__main__":
     for source, target in FILES.items():
