@@ -69,9 +69,9 @@ GOAL_COMMITS_PER_S = 300
 GOAL_LESSON_P95_MS = 25  # issue 18's enrolled-lesson p95
 
 # Appended to serving.WRK_LUA (its response()/done() count non-2xx and print percentiles).
-# SCORM_LEARNERS: one line per learner, "cookie<TAB>csrf token"; thread t sends as learners
-# t, t + threads, … in turn, each with that learner's own increasing seq (from 2: the session
-# was started with seq 1) and location.
+# SCORM_LEARNERS: one line per learner, "cookie<TAB>csrf token<TAB>seq of the session's
+# Initialize commit"; thread t sends as learners t, t + threads, … in turn, each with that
+# learner's own increasing seq (from that one + 1) and location.
 COMMIT_LUA = r"""
 local thread_count = 0
 function setup(thread)
@@ -90,12 +90,12 @@ function init(args)
   local i = 0
   for line in io.lines(os.getenv("SCORM_LEARNERS")) do
     if i % nthreads == tid then
-      local cookie, csrf = line:match("^([^\t]*)\t(.*)$")
+      local cookie, csrf, seq = line:match("^([^\t]*)\t([^\t]*)\t(%d+)$")
       local headers = {}
       for name, value in pairs(wrk.headers) do headers[name] = value end
       headers["Cookie"] = cookie
       headers["X-CSRFToken"] = csrf
-      table.insert(mine, {headers = headers, seq = 1})
+      table.insert(mine, {headers = headers, seq = tonumber(seq)})
     end
     i = i + 1
   end
@@ -216,23 +216,23 @@ def commit_headers(learner: Browser, target: Target) -> dict:
             "Referer": learner.origin + target.lesson_url, "Origin": learner.origin}
 
 
-def start_session(learner: Browser, target: Target, attempt: int) -> None:
-    """The SCO's Initialize commit (seq 1) for the learner's attempt to continue: wrk then
-    sends that session's autocommits (seq 2, 3, …), as a class in mid-lecture does."""
-    body = json.dumps({"attempt": attempt, "sco": target.sco, "seq": 1, "initialized": True,
-                       "cmi": {}}).encode()
+def start_session(learner: Browser, target: Target) -> int:
+    """The SCO's Initialize commit for the learner's attempt to continue (seq = the saved one
+    + 1): wrk then sends that session's autocommits, as a class in mid-lecture does. Returns
+    the seq used."""
+    status, _, _, saved = learner.request(target.commit_url.replace("/commit/", "/state/"))
+    if status != 200:
+        raise BenchError(f"GET state -> {status}")
+    state = json.loads(saved)
+    seq = int(state["seq"]) + 1
+    body = json.dumps({"attempt": int(state["attempt"]), "sco": target.sco, "seq": seq,
+                       "initialized": True, "cmi": {}}).encode()
     req = urllib.request.Request(learner.base + target.commit_url, data=body, headers={
         **learner.proxy_headers, **commit_headers(learner, target)})
     with learner.opener.open(req, timeout=15) as resp:
-        if resp.status != 200:
-            raise BenchError(f"initialize commit -> {resp.status}")
-
-
-def attempt_to_continue(learner: Browser, target: Target) -> int:
-    status, _, _, body = learner.request(target.commit_url.replace("/commit/", "/state/"))
-    if status != 200:
-        raise BenchError(f"GET state -> {status}")
-    return int(json.loads(body)["attempt"])
+        if resp.status != 200 or not json.loads(resp.read())["stored"]:
+            raise BenchError(f"initialize commit -> {resp.status}, not stored")
+    return seq
 
 
 def sql_per_commit(target: Target, cookie: str, csrf: str, seq: int) -> list[str]:
@@ -338,9 +338,9 @@ def main() -> int:  # noqa: PLR0915 - one linear script
         learners = []
         for name in names:
             learner = sign_in(server.base, _login_urls(), name, settings.HOCMO_DEMO_PASSWORD)
-            start_session(learner, target, attempt_to_continue(learner, target))
+            seq = start_session(learner, target)
             learners.append(learner)
-            lines.append(f"{cookie_header(learner)}\t{learner.cookie('csrftoken') or ''}")
+            lines.append(f"{cookie_header(learner)}\t{learner.cookie('csrftoken') or ''}\t{seq}")
         learners_file.write_text("\n".join(lines) + "\n")
         first = learners[0]
         status, _, _, _ = first.request(target.lesson_url)
@@ -369,7 +369,7 @@ def main() -> int:  # noqa: PLR0915 - one linear script
         load_after = os.getloadavg()[0]
         server.stop()
         sql = sql_per_commit(target, cookie_header(first), first.cookie("csrftoken") or "",
-                             seq=10**9)
+                             seq=int(time.time() * 1000))
 
         print()
         print(f"SCORM runtime — gunicorn -w {args.workers}, wrk -t{THREADS} "
@@ -381,7 +381,7 @@ def main() -> int:  # noqa: PLR0915 - one linear script
         print(f"{'':<22} stored {commits['stored']} of {commits['requests']}; "
               f"SQL per warm place-saving commit: {len(sql)}")
         for statement in sql:
-            print(f"{'':<24}{statement[:110]}")
+            print(f"{'':<24}{' '.join(statement.split())[:110]}")
         print(line("SCORM lesson page", lesson, 1000 * (cpu2 - cpu1) / max(lesson["requests"], 1)))
         ok_commits = commits["rps"] >= GOAL_COMMITS_PER_S and commits["non2xx"] == 0
         ok_lesson = lesson["p95_us"] / 1000 <= GOAL_LESSON_P95_MS and lesson["non2xx"] == 0
