@@ -9,17 +9,20 @@ goal).
 
 Steps: migrate, load_demo (which adds the SCORM demo lecture to the digital-skills course),
 collectstatic (dev settings, eager Celery, like bench/course_page.py); find the demo SCORM
-lesson, its package and SCO in-process; start gunicorn; sign the demo learner in (and enrol
-through the course page's form); then wrk:
-- commits: POST /scorm/commit/<lesson>/<package>/ with the session cookie and X-CSRFToken, a
-  SCORM 1.2 cmi as scorm-again sends it (location, suspend_data, two interactions, score,
-  session time); each request carries a new, increasing `seq` (wrk thread id + counter), so
-  the server stores each one rather than answering a repeat. The Lua counts answers with
-  "stored": true (a commit overtaken by a later seq on another connection is answered 200 but
-  not stored: both are reported);
-- the lesson page: GET as the learner.
-Prints req/s, p50/p95/p99, non-2xx, gunicorn CPU per request, and PASS/FAIL per goal.
-Gunicorn is always stopped; the temp dir removed.
+lesson, its package and SCO in-process; make --learners demo-like learners
+(`bench-scorm-NN`, enrolled in the course; kept for --reuse); start gunicorn; sign each
+learner in over HTTP and start their SCO session (one `initialized` commit, seq 1); then wrk:
+- commits: POST /scorm/commit/<lesson>/<package>/, each request as one of the learners in
+  turn (its own session cookie and X-CSRFToken; wrk thread t takes learners t, t+threads, …),
+  a SCORM 1.2 cmi as scorm-again autocommits it (location moving with the page,
+  suspend_data, two interactions, score, session time) with that learner's next `seq`: the
+  common place-saving commit of a class where every learner writes only their own attempt.
+  The Lua counts answers with "stored": true (a learner's commit overtaken by their own later
+  one, possible only when a connection lags a whole round behind, is a 200 not stored);
+- the lesson page: GET as the first learner.
+Prints the settings, req/s, p50/p95/p99, non-2xx, gunicorn CPU per request, SQL per commit
+(one warm commit in-process through the whole middleware stack, the server's settings), the
+load average, and PASS/FAIL per goal. Gunicorn is always stopped; the temp dir removed.
 """
 
 # ruff: noqa: S603, S310 - fixed argv of local tools; URLs are always http://127.0.0.1
@@ -35,11 +38,12 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pages import LEARNER, cookie_header, django_setup, sign_in  # noqa: E402
+from pages import cookie_header, django_setup, sign_in  # noqa: E402
 from serving import (  # noqa: E402
     PROXY_HEADERS,
     ROOT,
@@ -53,7 +57,6 @@ from serving import (  # noqa: E402
     Gunicorn,
     bench_lock,
     build_env,
-    csrf_from,
     free_port,
     log,
     manage,
@@ -65,8 +68,10 @@ from serving import (  # noqa: E402
 GOAL_COMMITS_PER_S = 300
 GOAL_LESSON_P95_MS = 25  # issue 18's enrolled-lesson p95
 
-# Appended to serving.WRK_LUA (its response()/done() count non-2xx and print percentiles):
-# each thread numbers its commits seq = counter * 64 + thread id (distinct, increasing).
+# Appended to serving.WRK_LUA (its response()/done() count non-2xx and print percentiles).
+# SCORM_LEARNERS: one line per learner, "cookie<TAB>csrf token<TAB>seq of the session's
+# Initialize commit"; thread t sends as learners t, t + threads, … in turn, each with that
+# learner's own increasing seq (from that one + 1) and location.
 COMMIT_LUA = r"""
 local thread_count = 0
 function setup(thread)
@@ -79,14 +84,31 @@ function init(args)
   non2xx = 0
   first_bad = 0
   stored = 0
-  counter = 0
   template = io.open(os.getenv("SCORM_BODY")):read("*a")
+  local nthreads = tonumber(os.getenv("SCORM_THREADS"))
+  mine = {}
+  local i = 0
+  for line in io.lines(os.getenv("SCORM_LEARNERS")) do
+    if i % nthreads == tid then
+      local cookie, csrf, seq = line:match("^([^\t]*)\t([^\t]*)\t(%d+)$")
+      local headers = {}
+      for name, value in pairs(wrk.headers) do headers[name] = value end
+      headers["Cookie"] = cookie
+      headers["X-CSRFToken"] = csrf
+      table.insert(mine, {headers = headers, seq = tonumber(seq)})
+    end
+    i = i + 1
+  end
+  turn = 0
 end
 
 function request()
-  counter = counter + 1
-  local body = string.gsub(template, "SEQ_PLACEHOLDER", tostring(counter * 64 + tid))
-  return wrk.format("POST", nil, nil, body)
+  turn = turn % #mine + 1
+  local learner = mine[turn]
+  learner.seq = learner.seq + 1
+  local body = string.gsub(template, "SEQ_PLACEHOLDER", tostring(learner.seq))
+  body = string.gsub(body, "PAGE_PLACEHOLDER", tostring(learner.seq % 20 + 1))
+  return wrk.format("POST", nil, learner.headers, body)
 end
 
 local base_response = response
@@ -103,6 +125,8 @@ function done(summary, latency, requests)
   base_done(summary, latency, requests)
 end
 """
+THREADS = 2
+LEARNER_PREFIX = "bench-scorm-"
 
 
 @dataclass
@@ -113,6 +137,7 @@ class Target:
     commit_url: str
     sco: str
     version: str
+    course_id: int
 
 
 def find_target() -> Target:
@@ -133,7 +158,8 @@ def find_target() -> Target:
                 lesson_url=lesson.get_url(), course_url=course.get_url(),
                 enrol_url=reverse("courses:enrol", args=[course.pk]),
                 commit_url=reverse("scorm_runtime:commit", args=[lesson.pk, package.pk]),
-                sco=package.scos[0]["identifier"], version=package.version)
+                sco=package.scos[0]["identifier"], version=package.version,
+                course_id=course.pk)
     raise BenchError("no live lesson with a SCORM block: did load_demo add the demo lecture?")
 
 
@@ -142,7 +168,8 @@ def commit_body(target: Target) -> str:
     suspend = json.dumps({"page": 3, "seen": [1, 2, 3], "answers": {}, "score": None})
     cmi = {
         "suspend_data": suspend + " " * 200,
-        "core": {"lesson_location": "3", "lesson_status": "incomplete", "exit": "",
+        "core": {"lesson_location": "PAGE_PLACEHOLDER", "lesson_status": "incomplete",
+                 "exit": "",
                  "session_time": "00:02:15.00",
                  "score": {"raw": "", "min": "0", "max": "100"}},
         "interactions": {
@@ -155,25 +182,90 @@ def commit_body(target: Target) -> str:
         },
     }
     if target.version == "2004":
-        cmi = {"location": "3", "suspend_data": cmi["suspend_data"],
+        cmi = {"location": "PAGE_PLACEHOLDER", "suspend_data": cmi["suspend_data"],
                "completion_status": "incomplete", "session_time": "PT2M15S"}
     body = json.dumps({"attempt": 1, "sco": target.sco, "seq": 0, "cmi": cmi})
     return body.replace('"seq": 0', '"seq": SEQ_PLACEHOLDER')
 
 
-def enrol(learner: Browser, target: Target) -> None:
-    status, _, _, html = learner.request(target.course_url)
+def make_learners(target: Target, count: int, password: str) -> list[str]:
+    """`count` demo-like learners enrolled in the SCORM course (in-process, dev settings' setup
+    database; made once, kept for --reuse)."""
+    from django.contrib.auth import get_user_model
+
+    from courses.models import CoursePage
+    from courses.services import enrolment_create
+
+    user_model = get_user_model()
+    course = CoursePage.objects.get(pk=target.course_id)
+    names = []
+    for number in range(1, count + 1):
+        name = f"{LEARNER_PREFIX}{number:02d}"
+        user, created = user_model.objects.get_or_create(
+            username=name, defaults={"first_name": "Học sinh", "last_name": f"Bench {number}"})
+        if created:
+            user.set_password(password)
+            user.save()
+        enrolment_create(user=user, course=course)
+        names.append(name)
+    return names
+
+
+def commit_headers(learner: Browser, target: Target) -> dict:
+    return {"Content-Type": "application/json", "X-CSRFToken": learner.cookie("csrftoken") or "",
+            "Referer": learner.origin + target.lesson_url, "Origin": learner.origin}
+
+
+def start_session(learner: Browser, target: Target) -> int:
+    """The SCO's Initialize commit for the learner's attempt to continue (seq = the saved one
+    + 1): wrk then sends that session's autocommits, as a class in mid-lecture does. Returns
+    the seq used."""
+    status, _, _, saved = learner.request(target.commit_url.replace("/commit/", "/state/"))
     if status != 200:
-        raise BenchError(f"GET {target.course_url} -> {status}")
-    status, url, _, _ = learner.request(target.enrol_url, {"csrfmiddlewaretoken": csrf_from(html)},
-                                        headers={"Referer": learner.origin + target.course_url})
-    log(f"enrol: {status} {url}")
+        raise BenchError(f"GET state -> {status}")
+    state = json.loads(saved)
+    seq = int(state["seq"]) + 1
+    body = json.dumps({"attempt": int(state["attempt"]), "sco": target.sco, "seq": seq,
+                       "initialized": True, "cmi": {}}).encode()
+    req = urllib.request.Request(learner.base + target.commit_url, data=body, headers={
+        **learner.proxy_headers, **commit_headers(learner, target)})
+    with learner.opener.open(req, timeout=15) as resp:
+        if resp.status != 200 or not json.loads(resp.read())["stored"]:
+            raise BenchError(f"initialize commit -> {resp.status}, not stored")
+    return seq
 
 
-def wrk(url: str, lua: Path, *, cookie: str, headers: dict, duration: int, connections: int,
-        env: dict | None = None) -> dict:
-    cmd = [WRK, "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "5s",
-           "-s", str(lua), "-H", f"Cookie: {cookie}"]
+def sql_per_commit(target: Target, cookie: str, csrf: str, seq: int) -> list[str]:
+    """SQL of a warm place-saving commit in-process (the 2nd of two: this process's memory
+    filled, as a worker's under load), whole middleware stack, the server's settings."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from serving import HOST
+
+    client = Client(HTTP_HOST=HOST, headers={**PROXY_HEADERS, "X-CSRFToken": csrf})
+    for part in filter(None, (p.strip() for p in cookie.split(";"))):
+        name, _, value = part.partition("=")
+        client.cookies[name] = value
+    template = commit_body(target).replace("PAGE_PLACEHOLDER", "7")
+    queries: list[str] = []
+    for step in (1, 2):
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.post(target.commit_url,
+                                   template.replace("SEQ_PLACEHOLDER", str(seq + step)),
+                                   content_type="application/json", secure=True)
+        if response.status_code != 200:
+            raise BenchError(f"in-process commit -> {response.status_code}")
+        queries = [q["sql"] for q in ctx.captured_queries]
+    return queries
+
+
+def wrk(url: str, lua: Path, *, cookie: str | None, headers: dict, duration: int,
+        connections: int, env: dict | None = None) -> dict:
+    cmd = [WRK, f"-t{THREADS}", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout",
+           "5s", "-s", str(lua)]
+    if cookie:
+        cmd += ["-H", f"Cookie: {cookie}"]
     for name, value in {**PROXY_HEADERS, **headers}.items():
         cmd += ["-H", f"{name}: {value}"]
     cmd.append(url)
@@ -201,7 +293,9 @@ def line(label: str, result: dict, cpu_ms: float) -> str:
 def main() -> int:  # noqa: PLR0915 - one linear script
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--duration", type=int, default=10, help="seconds per wrk run (10)")
-    ap.add_argument("--connections", type=int, default=8)
+    ap.add_argument("--connections", type=int, default=16)
+    ap.add_argument("--learners", type=int, default=32,
+                    help="enrolled learners writing their own attempts (≥ connections)")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--port", type=int, default=0, help="gunicorn's port (default: a free one)")
     ap.add_argument("--reuse", action="store_true", help="DATABASE_URL already holds the demo")
@@ -231,46 +325,63 @@ def main() -> int:  # noqa: PLR0915 - one linear script
         if "redis" in settings.CACHES["default"]["BACKEND"].lower():
             cache.clear()  # the bench's own Redis database
         target = find_target()
-        connections.close_all()
         log(f"SCORM lesson {target.lesson_url}; commit {target.commit_url}; SCO {target.sco}")
+
+        names = make_learners(target, max(args.learners, args.connections),
+                              settings.HOCMO_DEMO_PASSWORD)
+        connections.close_all()
 
         server = Gunicorn(env, args.port or free_port(), args.workers, tmp / "gunicorn.log")
         server.start()
-        learner = sign_in(server.base, _login_urls(), LEARNER, settings.HOCMO_DEMO_PASSWORD)
-        enrol(learner, target)
-        status, _, _, _ = learner.request(target.lesson_url)
+        learners_file = tmp / "learners.tsv"
+        lines = []
+        learners = []
+        for name in names:
+            learner = sign_in(server.base, _login_urls(), name, settings.HOCMO_DEMO_PASSWORD)
+            seq = start_session(learner, target)
+            learners.append(learner)
+            lines.append(f"{cookie_header(learner)}\t{learner.cookie('csrftoken') or ''}\t{seq}")
+        learners_file.write_text("\n".join(lines) + "\n")
+        first = learners[0]
+        status, _, _, _ = first.request(target.lesson_url)
         if status != 200:
             raise BenchError(f"GET {target.lesson_url} as learner -> {status}")
-        cookie = cookie_header(learner)
         body = tmp / "commit.json"
         body.write_text(commit_body(target))
         commit_lua = tmp / "commit.lua"
         commit_lua.write_text(WRK_LUA + COMMIT_LUA)
         page_lua = tmp / "page.lua"
         page_lua.write_text(WRK_LUA)
-        commit_headers = {"Content-Type": "application/json",
-                          "X-CSRFToken": learner.cookie("csrftoken") or "",
-                          "Referer": learner.origin + target.lesson_url,
-                          "Origin": learner.origin}
+        shared_headers = {k: v for k, v in commit_headers(first, target).items()
+                          if k != "X-CSRFToken"}
 
+        load_before = os.getloadavg()[0]
         cpu0 = server.cpu_seconds()
-        commits = wrk(server.base + target.commit_url, commit_lua, cookie=cookie,
-                      headers=commit_headers, duration=args.duration,
-                      connections=args.connections, env={"SCORM_BODY": str(body)})
+        commits = wrk(server.base + target.commit_url, commit_lua, cookie=None,
+                      headers=shared_headers, duration=args.duration,
+                      connections=args.connections,
+                      env={"SCORM_BODY": str(body), "SCORM_LEARNERS": str(learners_file),
+                           "SCORM_THREADS": str(THREADS)})
         cpu1 = server.cpu_seconds()
-        lesson = wrk(server.base + target.lesson_url, page_lua, cookie=cookie, headers={},
-                     duration=args.duration, connections=args.connections)
+        lesson = wrk(server.base + target.lesson_url, page_lua, cookie=cookie_header(first),
+                     headers={}, duration=args.duration, connections=args.connections)
         cpu2 = server.cpu_seconds()
+        load_after = os.getloadavg()[0]
         server.stop()
+        sql = sql_per_commit(target, cookie_header(first), first.cookie("csrftoken") or "",
+                             seq=int(time.time() * 1000))
 
         print()
-        print(f"SCORM runtime — gunicorn -w {args.workers}, wrk -t2 -c{args.connections} "
-              f"-d{args.duration}s, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}, "
+        print(f"SCORM runtime — gunicorn -w {args.workers}, wrk -t{THREADS} "
+              f"-c{args.connections} -d{args.duration}s, {len(names)} learners, "
+              f"{os.cpu_count()} CPUs, load {load_before:.1f} → {load_after:.1f}, "
               f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
         print(f"  {settings_line}")
         print(line("commits", commits, 1000 * (cpu1 - cpu0) / max(commits["requests"], 1)))
-        print(f"{'':<22} stored {commits['stored']} of {commits['requests']} "
-              f"(the rest overtaken by a later seq)")
+        print(f"{'':<22} stored {commits['stored']} of {commits['requests']}; "
+              f"SQL per warm place-saving commit: {len(sql)}")
+        for statement in sql:
+            print(f"{'':<24}{' '.join(statement.split())[:110]}")
         print(line("SCORM lesson page", lesson, 1000 * (cpu2 - cpu1) / max(lesson["requests"], 1)))
         ok_commits = commits["rps"] >= GOAL_COMMITS_PER_S and commits["non2xx"] == 0
         ok_lesson = lesson["p95_us"] / 1000 <= GOAL_LESSON_P95_MS and lesson["non2xx"] == 0

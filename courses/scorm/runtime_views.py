@@ -14,10 +14,11 @@ from courses.services import NotEnrolled, is_enrolled
 from lms.jsonio import JSONInputError
 from lms.units.access import SIGNED_IN, declare
 
-from .cmi import parse_commit
-from .selectors import learner_state, lesson_course_id, package_for_lesson
-from .services import scorm_commit_record
+from .cmi import parse_commit, sco_state
+from .selectors import commit_target_kept, learner_state, lesson_course_id, package_for_lesson
+from .services import CommitResult, scorm_commit_record
 from .services.runtime import AttemptRefused
+from .services.runtime_fast import FastResult, scorm_commit_fast
 
 
 def _learner_only(view):
@@ -66,6 +67,23 @@ def state(request, lesson_id: int, package_id: int):
 def commit(request, lesson_id: int, package_id: int):
     """Body: {attempt, sco, seq, cmi, terminated, initialized}. 200 {stored, seq, percent,
     completed, completion, success}; 400 {detail, fields}; 403 when not enrolled."""
+    target = commit_target_kept(lesson_id, package_id)
+    if target is not None:
+        # The common commit (a SCO saving its place) in one statement; anything else, and
+        # every refusal, goes through the full path below (services/runtime_fast.py).
+        course_id, version, scos = target
+        try:
+            data = parse_commit(request.body, version=version,
+                                sco_ids={s["identifier"] for s in scos})
+        except JSONInputError as exc:
+            return JsonResponse({"detail": _("Dữ liệu không hợp lệ."),
+                                 "fields": {exc.path: exc.message}}, status=400)
+        item = next((i for i in scos if i["identifier"] == data.sco), {})
+        fast = scorm_commit_fast(user_id=request.user.pk, lesson_id=lesson_id,
+                                 package_id=package_id, course_id=course_id, scos=scos,
+                                 commit=data, state=sco_state(version, data.cmi, item))
+        if fast is not None:
+            return _answer(fast)
     lesson, package = _lesson_and_package(lesson_id, package_id)
     if package is None:
         return JsonResponse({"detail": _("Bài học không có gói SCORM này.")}, status=404)
@@ -84,6 +102,10 @@ def commit(request, lesson_id: int, package_id: int):
         return JsonResponse({"detail": _("Dữ liệu không hợp lệ."),
                              "fields": {"attempt": _("không phải lần học hiện tại.")}},
                             status=400)
+    return _answer(result)
+
+
+def _answer(result: CommitResult | FastResult) -> JsonResponse:
     attempt = result.attempt
     return JsonResponse({
         "stored": result.stored, "seq": attempt.last_seq, "attempt": attempt.number,

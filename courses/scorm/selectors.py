@@ -94,3 +94,35 @@ def learner_state(*, user, lesson_id: int, package: ScormPackage) -> dict:
     return {"attempt": attempt.number, "seq": attempt.last_seq, "current": attempt.current_sco,
             "scos": scos, "completion": attempt.completion_status,
             "success": attempt.success_status}
+
+
+# (content version, lesson id, package id) → (course id, SCORM version, the package's SCOs):
+# this worker's memory of what a commit checks about its lesson and package. A publish,
+# unpublish, move or deletion of a page bumps the content version (lms.pagecache), so a lesson
+# taken offline or no longer showing the package is re-read at once. A package's manifest and
+# version never change after upload (editable=False); a deleted package takes its attempts with
+# it, so the one-statement commit (services/runtime_fast.py) then matches no row and the full
+# path reads everything from the database again.
+_COMMIT_TARGETS_MAX = 2000
+_commit_targets: dict[tuple[int, int, int], tuple[int, str, list[dict]]] = {}
+
+
+def commit_target_kept(lesson_id: int, package_id: int) -> tuple[int, str, list[dict]] | None:
+    """(course id, version, SCOs) when the live lesson shows the package, else None (from this
+    worker's memory under the current content version; no query when warm)."""
+    from courses.models import LessonPage
+    from lms.pagecache.versioning import content_version
+
+    key = (content_version(), lesson_id, package_id)
+    found = _commit_targets.get(key)
+    if found is not None:
+        return found
+    lesson = LessonPage.objects.live().defer("body").filter(pk=lesson_id).first()
+    package = package_for_lesson(lesson, package_id) if lesson is not None else None
+    if lesson is None or package is None:
+        return None
+    found = (lesson_course_id(lesson), package.version, package.scos)
+    if len(_commit_targets) >= _COMMIT_TARGETS_MAX:
+        _commit_targets.clear()
+    _commit_targets[key] = found
+    return found
