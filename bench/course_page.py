@@ -2,9 +2,7 @@
 """Benchmark HọcMở's pages people wait on, under production settings, with wrk, on loopback only,
 against the peers (wagtail-lms, Kolibri) loaded in the same run.
 
-    .venv/bin/python bench/course_page.py [--quick] [--duration 20] [--connections 16]
-        [--threads 2] [--workers 2] [--no-peers] [--only anon_course,class_grid]
-        [--dev-settings] [--reuse] [--strict]
+    .venv/bin/python bench/course_page.py [--quick] [--only anon_course,class_grid] [--reuse] …
 
 Steps: fresh temporary SQLite database (or the DATABASE_URL you exported; --reuse: it already
 holds the demo), migrate, load_demo, collectstatic (dev settings, eager Celery); gunicorn on a
@@ -13,10 +11,9 @@ WhiteNoise, https proxy header); sign in as the demo learner and enrol, sign in 
 then per page a warm-up and wrk: the anonymous course page, the learner's first lesson, the
 class grid, its JSON, the teacher's class view, the province officer's dashboard (canbo.so) —
 each after the peer page it is compared with (the dashboard with Kolibri's class summary, as
-the grid). HOCMO_BENCH_PORT picks gunicorn's port.
-URLs come from reverse() and the demo's objects. SQL queries per page are counted in-process
-(warm request). Prints the settings used, a table, worker RSS and the issue's goals. Gunicorn,
-peers it started and temp files are always cleaned up.
+the grid). --port or HOCMO_BENCH_PORT picks gunicorn's port. URLs come from reverse() and the
+demo's objects; SQL per page counted in-process (warm request). Prints the settings used, a
+table, worker RSS and the goals. Gunicorn, the peers it started and temp files are cleaned up.
 """
 
 # ruff: noqa: S603, S310 - fixed argv of local tools; URLs are always http://127.0.0.1
