@@ -2,6 +2,8 @@
 
 from django.core.cache import cache
 
+from lms.pagecache.versioning import versioned_local_register
+
 from .models import ScormAttempt, ScormPackage
 
 ACTIVITY_PATH = "/xapi/activities/lessons/{lesson_id}/scorm/{package_id}"
@@ -105,6 +107,7 @@ def learner_state(*, user, lesson_id: int, package: ScormPackage) -> dict:
 # path reads everything from the database again.
 _COMMIT_TARGETS_MAX = 2000
 _commit_targets: dict[tuple[int, int, int], tuple[int, str, list[dict]]] = {}
+versioned_local_register(_commit_targets.clear)
 
 
 def commit_target_kept(lesson_id: int, package_id: int) -> tuple[int, str, list[dict]] | None:

@@ -101,6 +101,9 @@ MIDDLEWARE = [
     "lms.middleware.RefuseNulMiddleware",
     # Compresses HTML for slow mobile data (Django adds random padding against BREACH).
     "django.middleware.gzip.GZipMiddleware",
+    # Marks the learner pages the service worker may keep on the device (issue 22); outside the
+    # page cache so that its hits carry the mark as its misses do.
+    "lms.offline.middleware.OfflinePagesMiddleware",
     # Serves anonymous page hits from the versioned page cache before any other work.
     "lms.pagecache.middleware.AnonymousPageCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -114,8 +117,6 @@ MIDDLEWARE = [
     "lms.accounts.middleware.PrivateResponseMiddleware",
     "lms.accounts.middleware.PasswordChangeRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # Marks the learner pages the service worker may keep on the device (issue 22).
-    "lms.offline.middleware.OfflinePagesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

@@ -76,7 +76,9 @@ def scorm_commit_fast(*, user_id: int, lesson_id: int, package_id: int, course_i
                       scos: list[dict], commit: Commit, state: ScoState) -> FastResult | None:
     """Store a place-saving commit in one UPDATE; None when the commit needs the full path
     (runtime.scorm_commit_record), which then decides everything as before."""
-    if commit.initialized or commit.terminated:
+    # jsonb operators: on SQLite (the embedded default, one school's server) every commit takes
+    # the full path, which answers the same.
+    if commit.initialized or commit.terminated or connection.vendor != "postgresql":
         return None
     if not _SQL:
         _SQL.append(_sql())
