@@ -7,6 +7,7 @@ online and the completion reaches the server; replaying the same statement again
 import time
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from .conftest import axe_check, log_in
@@ -30,9 +31,37 @@ def _lesson_to_complete(course, user):
     pytest.fail("the demo course has no lesson completed by its button left to do")
 
 
+WORKER_STATE_JS = """async () => {
+  const reg = await navigator.serviceWorker.getRegistration("/");
+  const state = w => w ? w.state : null;
+  const shell = [];
+  for (const url of ["/sw.js", "/ngoai-tuyen/"]) {
+    try { shell.push(url + " " + (await fetch(url, {cache: "no-store"})).status); }
+    catch (e) { shell.push(url + " " + e); }
+  }
+  return {controller: !!navigator.serviceWorker.controller,
+          installing: state(reg && reg.installing), waiting: state(reg && reg.waiting),
+          active: state(reg && reg.active), shell: shell};
+}"""
+
+
 def _controlled(page) -> None:
-    page.wait_for_function("() => !!(navigator.serviceWorker && navigator.serviceWorker.controller)",
-                           timeout=15_000)
+    """Waits for the service worker to control the page. A worker whose installation failed (a
+    precache fetch refused while the machine was busy: CI once timed out here, in the PostgreSQL
+    run, and passed alone) is installed again at the next page load, as on a phone, so the page
+    is loaded once more before failing — and the failure says where the worker stood."""
+    controlled = "() => !!(navigator.serviceWorker && navigator.serviceWorker.controller)"
+    try:
+        page.wait_for_function(controlled, timeout=20_000)
+        return
+    except PlaywrightTimeoutError:
+        first = page.evaluate(WORKER_STATE_JS)
+    page.reload()
+    try:
+        page.wait_for_function(controlled, timeout=20_000)
+    except PlaywrightTimeoutError:
+        pytest.fail(f"no service worker controls the page: first {first}, "
+                    f"after a reload {page.evaluate(WORKER_STATE_JS)}")
 
 
 def test_download_go_offline_complete_and_sync(demo_server, browser):
