@@ -96,3 +96,48 @@ def emptied_for_serialized_rollback(django_db_blocker):
 
     with django_db_blocker.unblock():
         call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+
+
+# --- What the browser tests measured, in the terminal summary (also under pytest-xdist) -------
+# tests/browser/conftest.py collects minor axe findings and page sizes in its module lists; with
+# xdist each worker sends its own to the controller, which loads no test conftest and prints them.
+_GATHERED: dict = {"axe": [], "bytes": {}}
+
+
+def _browser_measures() -> tuple[list, dict]:
+    import sys
+
+    browser = sys.modules.get("tests.browser.conftest")
+    if browser is None:
+        return [], {}
+    return browser.MINOR_AXE_VIOLATIONS, browser.MEASURED_BYTES
+
+
+def pytest_sessionfinish(session):
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        axe, sizes = _browser_measures()
+        workeroutput["hocmo_axe_minor"] = list(axe)
+        workeroutput["hocmo_bytes"] = dict(sizes)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    output = getattr(node, "workeroutput", {}) or {}
+    _GATHERED["axe"].extend(output.get("hocmo_axe_minor", []))
+    _GATHERED["bytes"].update(output.get("hocmo_bytes", {}))
+
+
+def pytest_terminal_summary(terminalreporter):
+    axe, sizes = _browser_measures()
+    axe = [*axe, *_GATHERED["axe"]]
+    sizes = {**sizes, **_GATHERED["bytes"]}
+    if axe:
+        terminalreporter.section("axe-core moderate/minor findings (not failing)")
+        for line in axe:
+            terminalreporter.write_line(line)
+    if sizes:
+        terminalreporter.section("bytes transferred per page (first visit, HTTP cache disabled)")
+        width = max(len(name) for name in sizes)
+        for name, size in sizes.items():
+            terminalreporter.write_line(f"{name:<{width}}  {size:>8} B  ({size / 1024:.1f} KB)")

@@ -247,19 +247,6 @@ def byte_budget(transfer_meter):
     return check
 
 
-def pytest_terminal_summary(terminalreporter):
-    if MINOR_AXE_VIOLATIONS:
-        terminalreporter.section("axe-core moderate/minor findings (not failing)")
-        for line in MINOR_AXE_VIOLATIONS:
-            terminalreporter.write_line(line)
-    if not MEASURED_BYTES:
-        return
-    terminalreporter.section("bytes transferred per page (first visit, HTTP cache disabled)")
-    width = max(len(name) for name in MEASURED_BYTES)
-    for name, size in MEASURED_BYTES.items():
-        terminalreporter.write_line(f"{name:<{width}}  {size:>8} B  ({size / 1024:.1f} KB)")
-
-
 def log_in(page, base: str, username: str, next_url: str = "", password: str | None = None):
     """Signs in through the real login form (demo password unless given) and waits for the
     redirect; `next_url` is where the form sends the user afterwards."""
