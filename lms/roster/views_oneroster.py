@@ -23,7 +23,7 @@ def oneroster_page(request):
     units = selectors.oneroster_units(request.user)
     if not units.exists():
         raise Http404
-    form = OneRosterUploadForm(request.POST or None, request.FILES or None, units=units[:500],
+    form = OneRosterUploadForm(request.POST or None, request.FILES or None, units=units,
                                allow_root=request.user.is_superuser)
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():

@@ -73,7 +73,7 @@ def test_round_trip_into_an_empty_site_gives_the_same_tree_classes_and_enrolment
     _empty_site(admin)
     counts = oneroster_import(actor=admin, scope=None, data=data)
     assert counts["orgs"]["created"] == len(before["orgs"])
-    assert counts["memberships"]["created"] == 9 + 2
+    assert counts["memberships"]["created"] == 9 + 2  # enrolments + head + officer
     new_root = Unit.objects.get(code="SO-31")
     assert new_root.depth == 1
     assert _shape(new_root) == before

@@ -53,7 +53,14 @@ class _Applier:
         sids = [r["sourcedId"] for r in bulk.files["orgs"] + bulk.files["classes"]]
         refs = [r.get("parentSourcedId", "") for r in bulk.files["orgs"]] + \
                [r.get("schoolSourcedId", "") for r in bulk.files["classes"]]
-        self.existing = {u.code: u for u in Unit.objects.filter(code__in={*sids, *refs} - {""})}
+        wanted = {*sids, *refs} - {""}
+        self.existing = {u.code: u for u in Unit.objects.filter(code__in=wanted)}
+        # A unit without a code is exported as `hocmo-unit-<id>`: on this site, that unit (the
+        # parent check in _unit still refuses one that sits elsewhere).
+        by_pk = {int(s[11:]): s for s in wanted - set(self.existing)
+                 if s.startswith("hocmo-unit-") and s[11:].isdigit() and len(s) < 30}
+        self.existing |= {by_pk[u.pk]: u for u in Unit.objects.filter(pk__in=by_pk,
+                                                                       code__isnull=True)}
         self.units: dict[str, Unit] = {}  # sourcedId → unit (file or existing)
         self.users: dict[str, User] = {}
         self._password = make_password(None)
@@ -245,9 +252,14 @@ class _Applier:
             self.counts["memberships"]["unchanged"] += 1
 
     def _memberships(self) -> None:
+        # A role at a school that only mirrors the user's enrolments there (OneRoster wants a
+        # role per user; HọcMở's role then sits at the class) adds nothing.
+        mirrored = {(r["userSourcedId"], r["schoolSourcedId"], r["role"])
+                    for r in self.bulk.files["enrollments"]}
         for row in self.bulk.files["roles"]:
             kind = ROLE_KINDS[row["role"]]
-            if kind == RoleKind.LEARNER:
+            if kind == RoleKind.LEARNER or (
+                    row["userSourcedId"], row["orgSourcedId"], row["role"]) in mirrored:
                 continue  # a learner's membership is their enrolment in a class
             ok, unit = self._parent("roles", row, "orgSourcedId", row["orgSourcedId"])
             if ok and unit is not None:
