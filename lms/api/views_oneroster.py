@@ -225,15 +225,15 @@ class OneRosterView(APIView):
         links = []
         base = request.build_absolute_uri(request.path)
         query = {k: v for k, v in params.items() if k not in ("limit", "offset")}
+
+        def link(at: int, rel: str) -> str:
+            return f'<{base}?{urlencode({**query, "limit": limit, "offset": at})}>; rel="{rel}"'
+
         if offset + limit < len(items):
-            links.append(f'<{base}?{urlencode({**query, "limit": limit, "offset": offset + limit})}>'
-                         '; rel="next"')
-            last = (len(items) - 1) // limit * limit
-            links.append(f'<{base}?{urlencode({**query, "limit": limit, "offset": last})}>'
-                         '; rel="last"')
+            links += [link(offset + limit, "next"), link((len(items) - 1) // limit * limit,
+                                                         "last")]
         if offset:
-            links.append(f'<{base}?{urlencode({**query, "limit": limit, "offset": 0})}>'
-                         '; rel="first"')
+            links.append(link(0, "first"))
         if links:
             response["Link"] = ", ".join(links)
         return response
