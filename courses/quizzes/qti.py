@@ -254,6 +254,7 @@ def item_parse(root: ET.Element, where: str) -> tuple[dict, list[dict]]:
     prompt = _full_text(interaction.find("qti-prompt"))
     text = "\n".join(t for t in (_text(body), prompt) if t)
     options: list[dict] = []
+    qtype: str
     if interaction.tag == "qti-text-entry-interaction":
         qtype = QuestionType.SHORT
         answers = [e.get("map-key", "") for e in root.iter("qti-map-entry")
@@ -278,7 +279,7 @@ def item_parse(root: ET.Element, where: str) -> tuple[dict, list[dict]]:
             else:
                 errors.append(f"{where}: cặp “{pair}” không khớp phương án nào.")
     else:
-        choices = {c.get("identifier"): _full_text(c)
+        choices = {c.get("identifier", ""): _full_text(c)
                    for c in interaction.iter("qti-simple-choice")}
         if interaction.tag == "qti-order-interaction":
             qtype = QuestionType.ORDERING

@@ -126,7 +126,8 @@ def _rows(text: str, name: str, bulk: Bulk) -> list[dict]:
             break
         if not any(v.strip() for v in values):
             continue
-        row = {h: (values[i].strip() if i < len(values) else "") for i, h in enumerate(header)}
+        row: dict = {h: (values[i].strip() if i < len(values) else "")
+                     for i, h in enumerate(header)}
         row["_row"] = number
         rows.append(row)
     return rows

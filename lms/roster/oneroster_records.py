@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 
 from lms.units.models import Role, RoleKind, Unit
 
-ROLE_NAMES = {RoleKind.LEARNER: "student", RoleKind.TEACHER: "teacher",
+ROLE_NAMES: dict[str, str] = {RoleKind.LEARNER: "student", RoleKind.TEACHER: "teacher",
               RoleKind.SCHOOL_ADMIN: "principal", RoleKind.OFFICER: "districtAdministrator"}
-ROLE_KINDS = {name: kind for kind, name in ROLE_NAMES.items()} | {
+ROLE_KINDS: dict[str, str] = {name: kind for kind, name in ROLE_NAMES.items()} | {
     "siteAdministrator": RoleKind.SCHOOL_ADMIN, "administrator": RoleKind.SCHOOL_ADMIN,
     "systemAdministrator": RoleKind.OFFICER, "aide": RoleKind.TEACHER,
     "proctor": RoleKind.TEACHER}
