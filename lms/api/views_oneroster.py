@@ -75,9 +75,14 @@ def _class(r, roster, request, stamp):
 
 
 def _user(r, roster, request, stamp):
+    by_user = roster.__dict__.get("_roles_by_user")
+    if by_user is None:  # indexed once per response, not scanned per user
+        by_user = roster.__dict__["_roles_by_user"] = {}
+        for x in roster.roles:
+            by_user.setdefault(x["userSourcedId"], []).append(x)
     roles = [{"roleType": x["roleType"], "role": x["role"],
               "org": _ref("org", x["orgSourcedId"], "orgs", request)}
-             for x in roster.roles if x["userSourcedId"] == r["sourcedId"]]
+             for x in by_user.get(r["sourcedId"], [])]
     return {**_base(r, stamp), "enabledUser": r["enabledUser"] == "true",
             "username": r["username"], "userIds": [], "givenName": r["givenName"],
             "familyName": r["familyName"], "middleName": r["middleName"],
