@@ -49,7 +49,8 @@ def oneroster_import(*, actor, scope: Unit | None, data: bytes) -> dict:
 class _Applier:
     def __init__(self, scope: Unit | None, bulk: Bulk):
         self.scope, self.bulk = scope, bulk
-        self.counts: dict[str, Counter] = {k: Counter() for k in ("orgs", "classes", "users", "memberships")}
+        self.counts: dict[str, Counter] = {
+            k: Counter() for k in ("orgs", "classes", "users", "memberships")}
         sids = [r["sourcedId"] for r in bulk.files["orgs"] + bulk.files["classes"]]
         refs = [r.get("parentSourcedId", "") for r in bulk.files["orgs"]] + \
                [r.get("schoolSourcedId", "") for r in bulk.files["classes"]]
