@@ -75,9 +75,10 @@ def _class(r, roster, request, stamp):
 
 
 def _user(r, roster, request, stamp):
-    by_user = roster.__dict__.get("_roles_by_user")
+    by_user: dict[str, list[dict]] | None = roster.__dict__.get("_roles_by_user")
     if by_user is None:  # indexed once per response, not scanned per user
-        by_user = roster.__dict__["_roles_by_user"] = {}
+        by_user = {}
+        roster.__dict__["_roles_by_user"] = by_user
         for x in roster.roles:
             by_user.setdefault(x["userSourcedId"], []).append(x)
     roles = [{"roleType": x["roleType"], "role": x["role"],
