@@ -129,3 +129,17 @@ def test_views_export_and_import_for_author_only(client):
     assert junk.status_code == 400
     client.force_login(UserFactory(username="nguoila.qti"))
     assert client.get(reverse("quizzes:bank_export_qti", args=[course.pk])).status_code == 404
+
+
+def test_zip_bomb_and_oversized_upload_are_refused_before_reading(client):
+    course, _ = course_with_lessons(1)
+    bomb = _zip({"imsmanifest.xml": MANIFEST, "a.xml": b"\0" * (qti.MAX_TOTAL_BYTES + 1)})
+    assert len(bomb) < 200_000  # tiny on the wire, huge once inflated
+    with pytest.raises(qti.QtiError) as exc:
+        services.questions_import_qti(course, bomb)
+    assert "quá lớn" in exc.value.errors[0]
+    client.force_login(UserFactory(username="tacgia.lon", is_superuser=True, is_staff=True))
+    huge = SimpleUploadedFile("big.zip", b"PK\x03\x04" + b"\0" * (5 * 1024 * 1024))
+    response = client.post(reverse("quizzes:bank_import", args=[course.pk]), {"file": huge})
+    assert response.status_code == 400 and "5 MB" in response.content.decode()
+    assert not Question.objects.filter(course=course).exists()
