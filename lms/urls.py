@@ -55,6 +55,8 @@ urlpatterns = [
     path("thong-bao/", include("lms.notifications.urls")),
     # Imported on the first /api/ request or api: reverse (DRF, drf-spectacular: worker memory).
     lazy_include("api/", "lms.api.urls", "api"),
+    # OneRoster 1.2 rostering REST (read), the address the standard fixes (lms/api).
+    lazy_include("ims/oneroster/rostering/v1p2/", "lms.api.urls_oneroster", "oneroster"),
     path("danh-sach/", include("lms.roster.urls")),
     path("kiem-tra/", include("courses.quizzes.urls")),
     path("cau-lac-bo/", include("lms.clubs.urls")),

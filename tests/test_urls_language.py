@@ -22,6 +22,7 @@ MACHINE_PREFIXES = {
     "sw.js": "the service worker, fetched by browsers at the site root (issue 22)",
     "manifest.webmanifest": "the web app manifest, read by browsers to install the app",
     "offline/": "JSON for the offline script: who is signed in, a course's download list",
+    "ims/": "OneRoster 1.2 rostering REST (its paths are the standard's, issue 24)",
 }
 # Wagtail's and Django's own trees (their admin screens, Wagtail documents).
 THIRD_PARTY_PREFIXES = ("admin/", "django-admin/", "documents/")
@@ -51,7 +52,7 @@ def _is_redirect(callback) -> bool:
 
 def _words(route: str) -> list[str]:
     route = re.sub(r"<[^>]+>", "", route).lstrip("^").rstrip("$")
-    route = re.sub(r"\.(json|csv|xlsx|xml|pdf)\b", "", route)
+    route = re.sub(r"\.(json|csv|xlsx|xml|pdf|zip)\b", "", route)
     return [word for segment in route.split("/") for word in segment.split("-") if word]
 
 

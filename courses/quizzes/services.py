@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from courses.services import NotEnrolled, is_enrolled, progress_record
 
-from . import grading, xlsx
+from . import grading, qti, xlsx
 from .models import Attempt, AttemptAnswer, Question, QuestionOption, QuestionType, QuizResult
 from .selectors import QuizSettings, open_attempt, quiz_for_lesson
 from .signals import quiz_passed
@@ -207,7 +207,17 @@ def questions_import(course, data: bytes) -> dict:
     """A teacher's XLSX of questions added to the course's bank, all or nothing; a question
     already in the bank (same type, same folded text) is skipped. Returns {"created": n,
     "skipped": n}. Raises xlsx.ImportError_ listing every bad cell."""
-    parsed_rows = xlsx.questions_parse(data)
+    return _questions_add(course, xlsx.questions_parse(data))
+
+
+def questions_import_qti(course, data: bytes) -> dict:
+    """A QTI 3.0 (or 2.1) package or item added to the bank, the same way as the XLSX import:
+    all or nothing, duplicates skipped. Raises qti.QtiError (an xlsx.ImportError_) listing every
+    problem by file."""
+    return _questions_add(course, qti.questions_parse(data))
+
+
+def _questions_add(course, parsed_rows) -> dict:
     existing = {(q.qtype, grading.fold(q.text)) for q in Question.objects.filter(course=course)}
     created = skipped = 0
     with transaction.atomic():

@@ -15,5 +15,7 @@ urlpatterns = [
     path("ngan-hang/<int:course_id>/xuat.xlsx", views_teacher.bank_export, name="bank_export"),
     path("ngan-hang/<int:course_id>/xuat.xml", views_teacher.bank_export_moodle,
          name="bank_export_moodle"),
+    path("ngan-hang/<int:course_id>/xuat.zip", views_teacher.bank_export_qti,
+         name="bank_export_qti"),
     path("ngan-hang/<int:course_id>/nhap/", views_teacher.bank_import, name="bank_import"),
 ]

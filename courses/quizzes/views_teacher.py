@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from courses.models import CoursePage, LessonPage
-from lms.common.files import XLSX, sniff_mime
+from lms.common.files import XLSX, ZIP, sniff_mime
 from lms.units.access import requires, signed_in
 from lms.units.capabilities import Capability
 from lms.units.models import Unit
@@ -67,20 +67,40 @@ def bank_export_moodle(request, course_id: int):
 
 
 @signed_in
+def bank_export_qti(request, course_id: int):
+    from .qti import questions_qti_package
+
+    course = _course_for_author(request, course_id)
+    response = HttpResponse(questions_qti_package(course), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="cau-hoi-{course.slug}-qti.zip"'
+    return response
+
+
+def _import_upload(course, upload) -> dict:
+    """XLSX, or a QTI package (zip) / item (XML), told apart by content, never by the name."""
+    mime = sniff_mime(upload)
+    if mime == XLSX:
+        return services.questions_import(course, upload.read())
+    head = upload.read(512)
+    upload.seek(0)
+    if mime == ZIP or head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        return services.questions_import_qti(course, upload.read())
+    raise xlsx.ImportError_([_("Tệp không phải bảng tính XLSX hay gói QTI hợp lệ.")])
+
+
+@signed_in
 def bank_import(request, course_id: int):
     course = _course_for_author(request, course_id)
     errors = []
     if request.method == "POST":
         upload = request.FILES.get("file")
         if upload is None:
-            errors = [_("Hãy chọn tệp XLSX.")]
+            errors = [_("Hãy chọn tệp XLSX hoặc gói QTI.")]
         elif upload.size > MAX_IMPORT_BYTES:
             errors = [_("Tệp quá lớn (tối đa 5 MB).")]
-        elif sniff_mime(upload) != XLSX:  # by content, never by the name
-            errors = [_("Tệp không phải bảng tính XLSX hợp lệ.")]
         else:
             try:
-                result = services.questions_import(course, upload.read())
+                result = _import_upload(course, upload)
             except xlsx.ImportError_ as exc:
                 errors = exc.errors
             else:

@@ -56,3 +56,21 @@ class MappingForm(forms.Form):
                                % {"other": FIELDS[used[value]][0]})
             used[value] = key
         return data
+
+
+class OneRosterUploadForm(forms.Form):
+    """A OneRoster 1.2 CSV bulk zip and the unit it lands under (a superuser may leave the unit
+    empty to fill an empty site: the file's top orgs become roots)."""
+
+    unit = forms.ModelChoiceField(queryset=Unit.objects.none(), label=_("Đơn vị nhận dữ liệu"),
+                                  required=False,
+                                  help_text=_("Các đơn vị không có đơn vị cha trong tệp được "
+                                              "đặt ngay dưới đơn vị này."))
+    file = forms.FileField(label=_("Tệp zip OneRoster 1.2 (CSV)"))
+
+    def __init__(self, *args, units=None, allow_root=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = cast(forms.ModelChoiceField, self.fields["unit"])
+        field.queryset = units
+        field.required = not allow_root
+        field.empty_label = _("— gốc (trang trống) —") if allow_root else None

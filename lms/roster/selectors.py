@@ -38,3 +38,10 @@ def roster_records(school: Unit):
                "class_name": role_by_user.get(p.user_id, ""), "grade": p.grade,
                "household_status": p.household_status, "guardian_name": p.g_name or "",
                "guardian_phone": p.g_phone or "", "guardian_email": p.g_email or ""}
+
+
+def oneroster_units(user):
+    """Units whose subtree `user` may export or import as OneRoster (MANAGE_ROSTER; classes are
+    part of a school's file, never a file of their own)."""
+    return units_visible_to(user, IMPORT_CAPABILITY).filter(
+        kind__is_class=False, is_active=True, merged_into__isnull=True).order_by("path")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_oneroster
 
 app_name = "roster"
 
@@ -15,4 +15,7 @@ urlpatterns = [
     path("nhap/<int:pk>/xuat.xlsx", views.error_report, name="error_report"),
     path("truong/<int:unit_id>/", views.school_learners, name="school"),
     path("truong/<int:unit_id>/xuat.xlsx", views.export, name="export"),
+    path("trao-doi/", views_oneroster.oneroster_page, name="oneroster"),
+    path("trao-doi/<int:unit_id>/xuat.zip", views_oneroster.oneroster_export,
+         name="oneroster_export"),
 ]

@@ -57,8 +57,9 @@ DESCRIPTIONS: dict[Capability, str] = {
                                "employment rates",
     Capability.TEACH_CLASSES: "the teacher's own classes: families page, link codes, class news",
     Capability.ENROL_LEARNERS: "enrol a class or a learner in a course (pages and API)",
-    Capability.MANAGE_ROSTER: "import class lists, add or end class memberships (API), link "
-                              "guardians for a school",
+    Capability.MANAGE_ROSTER: "import class lists (XLSX/CSV, OneRoster 1.2 zip), export the "
+                              "subtree as OneRoster 1.2, add or end class memberships (API), "
+                              "link guardians for a school",
     Capability.MANAGE_PUPIL_ACCOUNTS: "give pupils a new password (printed slips), lift a "
                                       "pupil's sign-in lockout (never staff accounts)",
     Capability.REORGANISE_UNITS: "move or merge units of the subtree (preview, confirm, history); "
