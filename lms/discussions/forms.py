@@ -1,6 +1,8 @@
 """Forms of the lesson question pages: plain text with length limits (shown escaped, links
 not made active)."""
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -27,7 +29,8 @@ class QuestionForm(forms.Form):
     def __init__(self, *args, classes=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.classes = {unit.pk: unit for unit in classes}
-        self.fields["lop"].choices = [(unit.pk, unit.name) for unit in classes]
+        cast(forms.TypedChoiceField, self.fields["lop"]).choices = [
+            (unit.pk, unit.name) for unit in classes]
         if len(self.classes) < 2:
             self.fields["lop"].widget = forms.HiddenInput()
 
@@ -38,7 +41,7 @@ class QuestionForm(forms.Form):
         return text
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         chosen = data.get("lop")
         if chosen in self.classes:
             data["unit"] = self.classes[chosen]
