@@ -122,3 +122,22 @@ def test_lesson_page_links_to_questions_but_never_shows_them(world, asked):
     html = _as(world["binh"]).get(lesson_url).content.decode()
     assert "Khách hàng mục tiêu" not in html
     assert reverse("discussions:lesson", args=[world["lesson"].pk]) in html
+
+
+def test_lesson_page_queries_do_not_grow_with_questions(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = reverse("discussions:lesson", args=[world["lesson"].pk])
+    counts = []
+    for extra in (2, 20):
+        for _n in range(extra):
+            Question.objects.create(lesson=world["lesson"], course=world["course"],
+                                    unit=world["class"], author=world["an"], text="Câu hỏi?")
+        client = _as(world["binh"])
+        client.get(url)  # session and per-worker caches warm
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+    print("lesson Q&A page SQL:", counts)
+    assert counts[0] == counts[1] and counts[1] <= 10  # 9 measured (SQLite)
