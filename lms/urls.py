@@ -65,6 +65,8 @@ urlpatterns = [
     path("cong-dan-hoc-tap/", include("lms.recognition.urls")),
     path("ke-hoach/", include("lms.plans.urls")),
     path("lop/", include("lms.classroom.urls")),
+    # Lesson questions: /bai-hoc/<id>/hoi-dap/ and /hoi-dap/… (lms/discussions/urls.py).
+    path("", include("lms.discussions.urls")),
     path("", include("courses.certificates.urls")),
     # Old addresses of pages that moved to Vietnamese ones: 301 (a form's POST: 308).
     path("", include("lms.urls_moved")),

@@ -1,6 +1,7 @@
 """Notices other apps send about their own events, after their change committed: careers
 (a new application for the employer, a status change for the learner), recognition (a title
-confirmed), clubs (a join request decided) and classroom (new work, work due, a mark). Each
+confirmed), clubs (a join request decided), classroom (new work, work due, a mark) and lesson
+questions (a new question for the class's teachers, a new answer for the asker). Each
 takes the app's object and reads plain attributes, so this module imports none of those apps.
 Texts live in texts.py; each dedupe key makes its notice idempotent per person."""
 
@@ -93,3 +94,20 @@ def submission_returned_notify(submission, score_text, url: str) -> bool:
     return notification_send(
         learner, Event.SUBMISSION_RETURNED, context,
         dedupe_key=f"submission:{submission.pk}:returned:{submission.score}") is not None
+
+
+def qa_question_new_notify(question, teacher, url: str, day) -> bool:
+    """A class's teacher hears of new questions on a lesson once per lesson, class and day."""
+    context = {"lesson": question.lesson.title, "class_name": question.unit.name, "url": url}
+    return notification_send(
+        teacher, Event.QA_QUESTION_NEW, context,
+        dedupe_key=f"qa:lesson:{question.lesson_id}:{question.unit_id}:{day:%Y%m%d}"
+    ) is not None
+
+
+def qa_answer_new_notify(question, url: str, day) -> bool:
+    """The asker hears of new answers to their question once per question and day."""
+    context = {"lesson": question.lesson.title, "url": url}
+    return notification_send(
+        question.author, Event.QA_ANSWER_NEW, context,
+        dedupe_key=f"qa:question:{question.pk}:answers:{day:%Y%m%d}") is not None

@@ -37,6 +37,8 @@ class Event(models.TextChoices):
     ASSIGNMENT_NEW = "assignment_new", _("Bài tập mới")
     ASSIGNMENT_DUE = "assignment_due", _("Bài tập sắp đến hạn")
     SUBMISSION_RETURNED = "submission_returned", _("Bài tập đã được chấm")
+    QA_QUESTION_NEW = "qa_question_new", _("Câu hỏi mới về bài học")
+    QA_ANSWER_NEW = "qa_answer_new", _("Câu trả lời mới")
 
 
 class Notification(models.Model):

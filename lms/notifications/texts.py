@@ -125,6 +125,19 @@ def _submission_returned(c):
     return title, title + ".", _("HocMo: bai %(title)s duoc %(score)s diem") % c
 
 
+def _qa_question_new(c):
+    """c: lesson, class_name, url (one notice per lesson, class and day)."""
+    title = _("Câu hỏi mới về bài “%(lesson)s” (%(class_name)s)") % c
+    body = title + ". " + _("Học sinh của lớp đang chờ thầy cô trả lời.")
+    return title, body, _("HocMo: cau hoi moi ve bai %(lesson)s (%(class_name)s)") % c
+
+
+def _qa_answer_new(c):
+    """c: lesson, url (one notice per question and day)."""
+    title = _("Câu hỏi của bạn về bài “%(lesson)s” có câu trả lời mới") % c
+    return title, title + ".", _("HocMo: cau hoi ve bai %(lesson)s co tra loi moi") % c
+
+
 def _sign_in_code(c):
     title = _("Mã đăng nhập HọcMở: %(code)s") % c
     return title, _("Mã đăng nhập của bạn là %(code)s, có hiệu lực 10 phút.") % c, title
@@ -145,6 +158,8 @@ _BUILDERS = {
     "assignment_new": _assignment_new,
     "assignment_due": _assignment_due,
     "submission_returned": _submission_returned,
+    "qa_question_new": _qa_question_new,
+    "qa_answer_new": _qa_answer_new,
     "application_received": _application_received,
     "application_status": _application_status,
     "club_membership": _club_membership,

@@ -41,6 +41,8 @@ class Capability(StrEnum):
     SET_ASSIGNMENTS = "set_assignments"
     MARK_SUBMISSIONS = "mark_submissions"
     HAND_IN = "hand_in"
+    ASK_QUESTIONS = "ask_questions"
+    MODERATE_QUESTIONS = "moderate_questions"
 
 
 # What each capability allows, over the subtree of the role that grants it (for docs/security.md;
@@ -81,6 +83,11 @@ DESCRIPTIONS: dict[Capability, str] = {
                                  "class gradebook and its exports",
     Capability.HAND_IN: "hand in the learner's own work for their own class's assignments "
                         "(a learner role: nothing of anyone else)",
+    Capability.ASK_QUESTIONS: "ask and answer questions on the lessons of their own class's "
+                              "courses, seen only by that class and its teachers (no private "
+                              "messages)",
+    Capability.MODERATE_QUESTIONS: "read, answer and accept answers to the subtree's classes' "
+                                   "lesson questions; hide and restore posts, dismiss reports",
 }
 
 
@@ -115,6 +122,8 @@ CAPABILITIES: dict[Capability, tuple[str, ...]] = {
     Capability.SET_ASSIGNMENTS: (TEACHER, HEAD),
     Capability.MARK_SUBMISSIONS: (TEACHER, HEAD),
     Capability.HAND_IN: (LEARNER,),
+    Capability.ASK_QUESTIONS: (LEARNER,),
+    Capability.MODERATE_QUESTIONS: (TEACHER, HEAD),
 }
 
 # Role kinds whose capabilities count only where the role sits at a school or a class.
