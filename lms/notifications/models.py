@@ -37,6 +37,7 @@ class Event(models.TextChoices):
     ASSIGNMENT_NEW = "assignment_new", _("Bài tập mới")
     ASSIGNMENT_DUE = "assignment_due", _("Bài tập sắp đến hạn")
     SUBMISSION_RETURNED = "submission_returned", _("Bài tập đã được chấm")
+    STREAM_POST = "stream_post", _("Bài đăng mới trên bảng tin lớp")
 
 
 class Notification(models.Model):
