@@ -13,7 +13,7 @@ from lms.classroom.gradebook import gradebook
 from lms.classroom.models import Submission
 from lms.classroom.permissions import may_hand_in
 from lms.classroom.rubrics import rubric_fill, rubric_parse, rubric_text
-from lms.classroom.selectors import Status, learner_work, learner_class_paths
+from lms.classroom.selectors import Status, learner_class_paths, learner_work
 
 pytestmark = pytest.mark.django_db
 
