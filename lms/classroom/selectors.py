@@ -152,7 +152,7 @@ def work_item(assignment: Assignment, submission: Submission | None, learner: Us
 
 def stream_posts(unit: Unit, *, limit: int = 30) -> list:
     """The class stream: pinned posts first, then the newest, each with its comments and
-    authors, files and linked pages (five queries)."""
+    authors, files and linked pages (six queries whatever the number of posts)."""
     from .models import StreamPost
 
     return list(StreamPost.objects.filter(unit=unit).select_related("author")
