@@ -1,5 +1,6 @@
 """Demo: three assignments for class 12A1 (teacher giaovien, learner hocsinh, parent phuhuynh):
-one marked and returned, one handed in and waiting for its mark, one due next week; a few
+one marked and returned, one handed in and waiting for its mark (with a rubric), one due
+next week; a few
 classmates' hand-ins and marks so the gradebook has figures; a pinned post on the class
 stream. Written directly (demo data is
 trusted; no notices are sent). Idempotent."""
@@ -35,9 +36,13 @@ def build_demo(context) -> None:
     returned = Assignment.objects.create(
         unit=unit, title=TITLES[0], created_by=teacher, due_at=now - dt.timedelta(days=5),
         instructions="Mô tả ý tưởng, khách hàng, chi phí và cách bán hàng trong một trang A4.")
+    from .rubrics import rubric_parse
+
     waiting = Assignment.objects.create(
         unit=unit, title=TITLES[1], created_by=teacher, due_at=now - dt.timedelta(days=1),
-        instructions="Chụp một ảnh rõ nét mô hình robot của nhóm và viết hai câu giới thiệu.")
+        instructions="Chụp một ảnh rõ nét mô hình robot của nhóm và viết hai câu giới thiệu.",
+        rubric=rubric_parse("Ảnh chụp: Rõ nét, đủ mô hình 4; Hơi mờ 2\n"
+                            "Giới thiệu: Đủ hai câu, đúng ý 6; Còn thiếu 3"))
     Assignment.objects.create(
         unit=unit, title=TITLES[2], created_by=teacher, due_at=now + dt.timedelta(days=7),
         instructions="Lập bảng chi phí hạt giống, đất, nước tưới cho một luống rau trong "

@@ -47,7 +47,7 @@ def gradebook(unit: Unit, *, now=None) -> Grid:
     now = now or timezone.now()
     learners = class_learners(unit)
     assignments = list(Assignment.objects.filter(unit=unit).order_by("due_at", "pk")
-                       .only("pk", "title", "due_at", "for_everyone"))
+                       .only("pk", "title", "due_at", "for_everyone", "extensions"))
     chosen: dict[int, set[int]] = defaultdict(set)
     partial = [a.pk for a in assignments if not a.for_everyone]
     if partial:
@@ -70,7 +70,7 @@ def gradebook(unit: Unit, *, now=None) -> Grid:
                 continue
             status, late, score, pk = hand_ins.get((assignment.pk, learner.pk),
                                                    (None, False, None, None))
-            cell = Cell(status_of(assignment.due_at, status, late, now),
+            cell = Cell(status_of(assignment.due_for(learner.pk), status, late, now),
                         score if status is not None else None, pk)
             row.cells.append(cell)
             if cell.status == Status.RETURNED and score is not None:

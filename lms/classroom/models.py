@@ -5,6 +5,7 @@ the class or for the learners chosen (`assignees`). Each learner has at most one
 per assignment (unique): handing in again replaces its text and files until the due time.
 Scores are on the 10-point scale Vietnamese schools use (0–10, two decimals at most)."""
 
+import datetime as dt
 from decimal import Decimal
 
 from django.conf import settings
@@ -31,6 +32,12 @@ class Assignment(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                    null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    # The rubric (rubrics.py): [{"title": …, "levels": [{"label": …, "points": "4"}, …]}, …];
+    # empty: the teacher types the score. A small document edited as a whole.
+    rubric = models.JSONField(_("tiêu chí chấm"), default=list, blank=True)
+    # Per-learner due times: {"<learner id>": "<ISO datetime>"}; read with `due_for` (kept on
+    # the row so the gradebook costs no extra query).
+    extensions = models.JSONField(_("gia hạn"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("bài tập")
@@ -40,6 +47,12 @@ class Assignment(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def due_for(self, learner_id: int | None) -> dt.datetime:
+        """The learner's due time: their extension if the teacher gave one, else the
+        assignment's."""
+        extended = self.extensions.get(str(learner_id)) if self.extensions else None
+        return dt.datetime.fromisoformat(extended) if extended else self.due_at
 
 
 class AssignmentFile(models.Model):
@@ -75,6 +88,11 @@ class Submission(models.Model):
     marked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                   null=True, blank=True, related_name="+")
     returned_at = models.DateTimeField(null=True, blank=True)
+    # Scored by the teacher without a hand-in (work done on paper, in class).
+    on_paper = models.BooleanField(_("chấm bài trên giấy"), default=False)
+    # The filled rubric, a snapshot kept with the mark (rubrics.rubric_fill): [{"title",
+    # "level", "points", "max"}, …]; empty when the score was typed.
+    rubric_filled = models.JSONField(default=list, blank=True)
 
     class Meta:
         verbose_name = _("bài nộp")
@@ -117,6 +135,8 @@ class StreamPost(models.Model):
     text = models.TextField(_("nội dung"))
     pinned = models.BooleanField(_("ghim"), default=False)
     comments_open = models.BooleanField(_("cho phép bình luận"), default=True)
+    # Also meant for parents: shown in the families app's class news (receivers.py there).
+    for_parents = models.BooleanField(_("gửi cả phụ huynh"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -135,6 +155,10 @@ class StreamComment(models.Model):
                                related_name="+")
     text = models.TextField(_("bình luận"), max_length=2000)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Hidden by the class's teacher: the author and the teachers still see it, marked hidden.
+    hidden_at = models.DateTimeField(null=True, blank=True)
+    hidden_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                  null=True, blank=True, related_name="+")
 
     class Meta:
         verbose_name = _("bình luận")
@@ -143,3 +167,29 @@ class StreamComment(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+
+class StreamPostFile(models.Model):
+    post = models.ForeignKey(StreamPost, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField(storage=classroom_storage, upload_to=upload_to, max_length=300)
+    name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=120)
+    size = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class StreamPostLink(models.Model):
+    """A lesson or a library item the post points to (chosen from what the class can open);
+    shown as a link with the page's current title."""
+
+    post = models.ForeignKey(StreamPost, on_delete=models.CASCADE, related_name="links")
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.post_id}:{self.page_id}"

@@ -12,12 +12,13 @@ from django.utils import timezone
 from lms.notifications.announcements import (
     assignment_due_notify,
     assignment_new_notify,
+    stream_post_notify,
     submission_returned_notify,
 )
 
-from .models import Assignment, Submission
+from .models import Assignment, StreamPost, Submission
 from .scores import score_display
-from .selectors import due_between, pending_learners, set_for
+from .selectors import class_learners, due_between, pending_learners, set_for
 
 DUE_WITHIN = dt.timedelta(hours=24)
 
@@ -47,8 +48,24 @@ def submission_returned(submission_id: int) -> bool:
 def due_reminders(*, now=None) -> int:
     now = now or timezone.now()
     sent = 0
-    for assignment in due_between(now, now + DUE_WITHIN):
+    end = now + DUE_WITHIN
+    for assignment in due_between(now, end):
         url = _url(assignment.pk)
-        sent += sum(assignment_due_notify(assignment, learner, url)
-                    for learner in pending_learners(assignment))
+        sent += sum(assignment_due_notify(assignment, learner, url,
+                                          due_at=assignment.due_for(learner.pk))
+                    for learner in pending_learners(assignment)
+                    if now < assignment.due_for(learner.pk) <= end)
     return sent
+
+
+def stream_post_new(post_id: int) -> int:
+    """The class's learners hear of new posts on the class stream at most once a day per
+    class (the day's key folds a busy day's posts into one notice; the stream shows them
+    all). Parents hear of posts meant for them through the class news."""
+    post = StreamPost.objects.select_related("unit").filter(pk=post_id).first()
+    if post is None:
+        return 0
+    url = reverse("classroom:stream", args=[post.unit_id])
+    day = timezone.localdate(post.created_at)
+    return sum(stream_post_notify(post, learner, url, day)
+               for learner in class_learners(post.unit) if learner.pk != post.author_id)

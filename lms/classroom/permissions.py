@@ -55,7 +55,8 @@ def may_hand_in(assignment: Assignment, submission: Submission | None, *, now=No
     if submission is None:
         return True
     now = now or timezone.now()
-    return submission.status != SubmissionStatus.RETURNED and now <= assignment.due_at
+    return (submission.status != SubmissionStatus.RETURNED
+            and now <= assignment.due_for(submission.learner_id))
 
 
 def is_guardian_of(user, learner: User) -> bool:

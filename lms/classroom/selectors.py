@@ -37,6 +37,7 @@ class WorkItem:
     assignment: Assignment
     submission: Submission | None
     status: str
+    due_at: dt.datetime | None = None  # the learner's own due time (an extension or not)
 
 
 def class_learners(unit: Unit) -> list[User]:
@@ -68,9 +69,10 @@ def learner_work(learner: User, unit_paths: list[str], *, now=None) -> list[Work
     items = []
     for assignment in assignments:
         submission = submissions.get(assignment.pk)
+        due = assignment.due_for(learner.pk)
         items.append(WorkItem(assignment, submission, status_of(
-            assignment.due_at, submission.status if submission else None,
-            bool(submission and submission.late), now)))
+            due, submission.status if submission else None,
+            bool(submission and submission.late), now), due))
     return items
 
 
@@ -86,8 +88,12 @@ def assignment_rows(assignment: Assignment, *, now=None) -> list[tuple[User, Sub
     now = now or timezone.now()
     learners = set_for(assignment)
     submissions = {s.learner_id: s for s in assignment.submissions.all()}
+    for learner in learners:
+        if str(learner.pk) in (assignment.extensions or {}):
+            learner.extended_to = assignment.due_for(learner.pk)  # type: ignore[attr-defined]
     return [(learner, submissions.get(learner.pk),
-             status_of(assignment.due_at, getattr(submissions.get(learner.pk), "status", None),
+             status_of(assignment.due_for(learner.pk),
+                       getattr(submissions.get(learner.pk), "status", None),
                        bool(getattr(submissions.get(learner.pk), "late", False)), now))
             for learner in learners]
 
@@ -105,8 +111,12 @@ def children_work(parent: User, *, now=None) -> list[tuple[User, list[WorkItem]]
 
 
 def due_between(start: dt.datetime, end: dt.datetime):
-    """Assignments due in (start, end], with their class (the reminder task)."""
-    return Assignment.objects.filter(due_at__gt=start, due_at__lte=end).select_related("unit")
+    """Assignments due in (start, end], with their class (the reminder task), and those with
+    an extension due since `start` - 60 days (an extension may fall in the window)."""
+    return Assignment.objects.filter(
+        Q(due_at__gt=start, due_at__lte=end)
+        | (Q(due_at__gt=start - dt.timedelta(days=60), due_at__lte=end)
+           & ~Q(extensions={}))).select_related("unit")
 
 
 def pending_learners(assignment: Assignment) -> list[User]:
@@ -131,17 +141,52 @@ def hand_in_counts(assignments: list[Assignment]) -> dict[int, int]:
                 .annotate(n=Count("id")).values_list("assignment_id", "n"))
 
 
-def work_item(assignment: Assignment, submission: Submission | None, *, now=None) -> WorkItem:
+def work_item(assignment: Assignment, submission: Submission | None, learner: User, *,
+              now=None) -> WorkItem:
     now = now or timezone.now()
+    due = assignment.due_for(learner.pk)
     return WorkItem(assignment, submission, status_of(
-        assignment.due_at, submission.status if submission else None,
-        bool(submission and submission.late), now))
+        due, submission.status if submission else None,
+        bool(submission and submission.late), now), due)
 
 
 def stream_posts(unit: Unit, *, limit: int = 30) -> list:
     """The class stream: pinned posts first, then the newest, each with its comments and
-    authors (three queries)."""
+    authors, files and linked pages (six queries whatever the number of posts)."""
     from .models import StreamPost
 
     return list(StreamPost.objects.filter(unit=unit).select_related("author")
-                .prefetch_related("comments__author").order_by("-pinned", "-created_at")[:limit])
+                .prefetch_related("comments__author", "files", "links__page")
+                .order_by("-pinned", "-created_at")[:limit])
+
+
+def class_lessons(unit: Unit):
+    """The live lessons of the courses the class's learners are enrolled in."""
+    from courses.models import Enrolment, LessonPage
+
+    learners = Role.objects.filter(unit=unit, kind=RoleKind.LEARNER, ended_at__isnull=True)
+    course_paths = list(Enrolment.objects.filter(user__in=learners.values("user_id"))
+                        .values_list("course__path", flat=True).distinct())
+    lessons = LessonPage.objects.live().order_by("path")
+    if not course_paths:
+        return lessons.none()
+    match = Q()
+    for path in course_paths:
+        match |= Q(path__startswith=path)
+    return lessons.filter(match)
+
+
+def library_items():
+    """Library items everyone may open (live, not behind a view restriction)."""
+    from library.models import LibraryItemPage
+
+    return LibraryItemPage.objects.live().public().order_by("title")
+
+
+def linkable_pages(unit: Unit, ids=None):
+    """The pages a post to the class may link to: its lessons and the open library."""
+    from wagtail.models import Page
+
+    pages = Page.objects.filter(Q(pk__in=class_lessons(unit).values("pk"))
+                                | Q(pk__in=library_items().values("pk")))
+    return pages.filter(pk__in=ids) if ids is not None else pages

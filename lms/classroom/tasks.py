@@ -19,3 +19,8 @@ def submission_returned(submission_id: int) -> bool:
 def due_reminders() -> int:
     """Hourly: learners who have not handed in work due within 24 hours are told once."""
     return notices.due_reminders()
+
+
+@shared_task(name="classroom.stream_post_announce")
+def stream_post_announce(post_id: int) -> int:
+    return notices.stream_post_new(post_id)

@@ -29,20 +29,7 @@ from .selectors import Status
 
 
 def _lessons(unit):
-    from courses.models import Enrolment, LessonPage
-
-    learners = selectors.class_learners(unit)
-    course_paths = list(Enrolment.objects.filter(user__in=learners).values_list(
-        "course__path", flat=True).distinct())
-    lessons = LessonPage.objects.live().order_by("path")
-    if not course_paths:
-        return lessons.none()
-    from django.db.models import Q
-
-    match = Q()
-    for path in course_paths:
-        match |= Q(path__startswith=path)
-    return lessons.filter(match)
+    return selectors.class_lessons(unit)
 
 
 @requires(Capability.MARK_SUBMISSIONS)
@@ -87,7 +74,9 @@ def assignment_edit(request, assignment_id: int):
         raise Http404
     initial: dict[str, object] = {"title": assignment.title,
                                   "instructions": assignment.instructions,
-                                  "lesson": assignment.lesson_id}
+                                  "lesson": assignment.lesson_id,
+                                  "learners": [] if assignment.for_everyone else list(
+                                      assignment.assignees.values_list("pk", flat=True))}
     from django.utils import timezone
 
     from .forms import VIETNAM
@@ -95,15 +84,20 @@ def assignment_edit(request, assignment_id: int):
     local = timezone.localtime(assignment.due_at, VIETNAM)
     initial.update(due_date=local.date(), due_time=local.time().replace(second=0))
     form = AssignmentForm(request.POST or None, request.FILES or None, initial=initial,
+                          learners=selectors.class_learners(assignment.unit),
                           lessons=_lessons(assignment.unit), editing=True)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        services.assignment_update(actor=request.user, assignment=assignment,
-                                   title=data["title"], instructions=data["instructions"],
-                                   due_at=data["due_at"], lesson=data["lesson"],
-                                   files=data["uploads"])
-        messages.success(request, _("Đã lưu bài tập."))
-        return redirect("classroom:assignment", assignment_id=assignment.pk)
+        try:
+            services.assignment_update(actor=request.user, assignment=assignment,
+                                       title=data["title"], instructions=data["instructions"],
+                                       due_at=data["due_at"], lesson=data["lesson"],
+                                       files=data["uploads"], learners=list(data["learners"]))
+        except ValidationError as exc:
+            form.add_error("learners", exc)
+        else:
+            messages.success(request, _("Đã lưu bài tập."))
+            return redirect("classroom:assignment", assignment_id=assignment.pk)
     return render(request, "classroom/assignment_form.html", {
         "unit": assignment.unit, "form": form, "assignment": assignment},
         status=400 if form.errors else 200)
@@ -136,7 +130,7 @@ def assignment_detail(request, assignment_id: int):
 
 def _learner_page(request, assignment, form, status=200):
     submission = selectors.submission_of(assignment, request.user)
-    item = selectors.work_item(assignment, submission)
+    item = selectors.work_item(assignment, submission, request.user)
     return render(request, "classroom/assignment_learner.html", {
         "assignment": assignment, "item": item, "form": form,
         "files": list(assignment.files.all()),
@@ -180,14 +174,20 @@ def submission_detail(request, submission_id: int):
         from .scores import score_display
 
         initial["score"] = score_display(submission.score)
-    form = MarkForm(request.POST or None, initial=initial) if markable else None
+    form = MarkForm(request.POST or None, initial=initial, rubric=submission.assignment.rubric,
+                    filled=submission.rubric_filled) if markable else None
     if form is not None and request.method == "POST" and form.is_valid():
-        services.submission_mark(actor=request.user, submission=submission,
-                                 score=form.cleaned_data["score"],
-                                 comment=form.cleaned_data["comment"])
-        messages.success(request, _("Đã chấm và trả bài cho %(name)s.")
-                         % {"name": submission.learner.get_full_name()})
-        return redirect("classroom:assignment", assignment_id=submission.assignment_id)
+        try:
+            services.submission_mark(actor=request.user, submission=submission,
+                                     score=form.cleaned_data["score"],
+                                     comment=form.cleaned_data["comment"],
+                                     rubric_levels=form.cleaned_data.get("rubric_levels"))
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Đã chấm và trả bài cho %(name)s.")
+                             % {"name": submission.learner.get_full_name()})
+            return redirect("classroom:assignment", assignment_id=submission.assignment_id)
     return render(request, "classroom/submission.html", {
         "submission": submission, "assignment": submission.assignment, "form": form,
         "files": list(submission.files.all())},

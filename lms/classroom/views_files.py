@@ -14,7 +14,7 @@ from .models import AssignmentFile, SubmissionFile
 from .permissions import assignment_or_404, submission_or_404
 
 
-def _stream(row) -> FileResponse:
+def file_response(row) -> FileResponse:
     try:
         handle = classroom_storage.open(cast(str, row.file.name), "rb")
     except FileNotFoundError as exc:
@@ -32,11 +32,11 @@ def _stream(row) -> FileResponse:
 @require_GET
 def assignment_file(request, assignment_id: int, file_id: int):
     assignment = assignment_or_404(request.user, assignment_id)
-    return _stream(get_object_or_404(AssignmentFile, pk=file_id, assignment=assignment))
+    return file_response(get_object_or_404(AssignmentFile, pk=file_id, assignment=assignment))
 
 
 @signed_in
 @require_GET
 def submission_file(request, submission_id: int, file_id: int):
     submission = submission_or_404(request.user, submission_id)
-    return _stream(get_object_or_404(SubmissionFile, pk=file_id, submission=submission))
+    return file_response(get_object_or_404(SubmissionFile, pk=file_id, submission=submission))

@@ -1,25 +1,33 @@
-"""The class stream: the class's teachers post (pinned, comments on or off) and its learners
-comment. Only the class's teachers and current learners see it (404 for anyone else)."""
+"""The class stream: the class's teachers post (text, files, links to lessons and library
+items; pinned, comments on or off, for parents too) and hide comments; its learners comment.
+Only the class's teachers and current learners see it (404 for anyone else)."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lms.units.access import signed_in
 
 from . import selectors, services
 from .forms import StreamCommentForm, StreamPostForm
-from .models import StreamPost
+from .models import StreamComment, StreamPost, StreamPostFile
 from .permissions import can_comment, can_post_to_stream, can_view_stream, stream_class_or_404
+from .views_files import file_response
+
+
+def _post_form(unit, data=None, files=None) -> StreamPostForm:
+    return StreamPostForm(data, files, lessons=selectors.class_lessons(unit),
+                          library=selectors.library_items())
 
 
 def _page(request, unit, post_form=None, comment_form=None, status=200):
     may_post = can_post_to_stream(request.user, unit)
     return render(request, "classroom/stream.html", {
         "unit": unit, "posts": selectors.stream_posts(unit), "may_post": may_post,
-        "post_form": post_form or (StreamPostForm() if may_post else None),
+        "post_form": post_form or (_post_form(unit) if may_post else None),
         "comment_form": comment_form or StreamCommentForm()}, status=status)
 
 
@@ -31,10 +39,18 @@ def stream(request, unit_id: int):
         return _page(request, unit)
     if not can_post_to_stream(request.user, unit):
         raise Http404
-    form = StreamPostForm(request.POST)
+    form = _post_form(unit, request.POST, request.FILES)
     if not form.is_valid():
         return _page(request, unit, post_form=form, status=400)
-    services.stream_post_create(actor=request.user, unit=unit, **form.cleaned_data)
+    data = form.cleaned_data
+    try:
+        services.stream_post_create(
+            actor=request.user, unit=unit, text=data["text"], pinned=data["pinned"],
+            comments_open=data["comments_open"], for_parents=data["for_parents"],
+            files=data["uploads"], pages=form.pages())
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return _page(request, unit, post_form=form, status=400)
     messages.success(request, _("Đã đăng lên bảng tin của lớp."))
     return redirect("classroom:stream", unit_id=unit.pk)
 
@@ -76,3 +92,26 @@ def stream_comment(request, post_id: int):
         return _page(request, post.unit, comment_form=form, status=400)
     services.stream_comment_create(actor=request.user, post=post, text=form.cleaned_data["text"])
     return redirect("classroom:stream", unit_id=post.unit_id)
+
+
+@require_POST
+@signed_in
+def stream_comment_hide(request, comment_id: int):
+    """`an` = "1" hides the comment from the class, "0" shows it again (the class's
+    teachers only)."""
+    comment = get_object_or_404(StreamComment.objects.select_related("post__unit"),
+                                pk=comment_id)
+    if not can_post_to_stream(request.user, comment.post.unit):
+        raise Http404
+    value = request.POST.get("an", "1")
+    if value not in ("0", "1"):
+        return _page(request, comment.post.unit, status=400)
+    services.stream_comment_hide(actor=request.user, comment=comment, hidden=value == "1")
+    return redirect("classroom:stream", unit_id=comment.post.unit_id)
+
+
+@signed_in
+@require_GET
+def stream_file(request, post_id: int, file_id: int):
+    post = _post_or_404(request, post_id)
+    return file_response(get_object_or_404(StreamPostFile, pk=file_id, post=post))

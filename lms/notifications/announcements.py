@@ -74,12 +74,22 @@ def assignment_new_notify(assignment, learner, url: str) -> bool:
                              dedupe_key=f"assignment:{assignment.pk}:new") is not None
 
 
-def assignment_due_notify(assignment, learner, url: str) -> bool:
-    """Once per assignment and due time (moving the due time later may remind again)."""
-    context = {"title": assignment.title, "due": _local(assignment.due_at), "url": url}
+def assignment_due_notify(assignment, learner, url: str, *, due_at=None) -> bool:
+    """Once per assignment and due time (moving the due time later may remind again);
+    `due_at`: the learner's own due time when the teacher extended it."""
+    due_at = due_at or assignment.due_at
+    context = {"title": assignment.title, "due": _local(due_at), "url": url}
     return notification_send(
         learner, Event.ASSIGNMENT_DUE, context,
-        dedupe_key=f"assignment:{assignment.pk}:due:{assignment.due_at:%Y%m%d%H%M}") is not None
+        dedupe_key=f"assignment:{assignment.pk}:due:{due_at:%Y%m%d%H%M}") is not None
+
+
+def stream_post_notify(post, learner, url: str, day) -> bool:
+    """New posts on a class stream: once per learner, class and day (a busy day's posts
+    make one notice)."""
+    context = {"class_name": post.unit.name, "text": post.text[:200], "url": url}
+    return notification_send(learner, Event.STREAM_POST, context,
+                             dedupe_key=f"stream:{post.unit_id}:{day:%Y%m%d}") is not None
 
 
 def submission_returned_notify(submission, score_text, url: str) -> bool:

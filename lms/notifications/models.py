@@ -39,6 +39,7 @@ class Event(models.TextChoices):
     SUBMISSION_RETURNED = "submission_returned", _("Bài tập đã được chấm")
     QA_QUESTION_NEW = "qa_question_new", _("Câu hỏi mới về bài học")
     QA_ANSWER_NEW = "qa_answer_new", _("Câu trả lời mới")
+    STREAM_POST = "stream_post", _("Bài đăng mới trên bảng tin lớp")
 
 
 class Notification(models.Model):

@@ -113,6 +113,12 @@ def _assignment_new(c):
     return title, title + ". " + body, _("HocMo: bai tap moi %(title)s, han %(due)s") % c
 
 
+def _stream_post(c):
+    """c: class_name, text (the first post of the day, cut), url."""
+    title = _("Bảng tin lớp %(class_name)s có bài đăng mới") % c
+    return title, c.get("text", ""), _("HocMo: bang tin lop %(class_name)s co bai moi") % c
+
+
 def _assignment_due(c):
     title = _("Bài tập “%(title)s” đến hạn lúc %(due)s") % c
     body = title + ". " + _("Bạn chưa nộp bài.")
@@ -157,6 +163,7 @@ def _generic(c):
 _BUILDERS = {
     "assignment_new": _assignment_new,
     "assignment_due": _assignment_due,
+    "stream_post": _stream_post,
     "submission_returned": _submission_returned,
     "qa_question_new": _qa_question_new,
     "qa_answer_new": _qa_answer_new,

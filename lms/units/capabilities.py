@@ -57,7 +57,9 @@ DESCRIPTIONS: dict[Capability, str] = {
     Capability.EXPORT_REPORTS: "report exports (CSV, XLSX) and the class grid CSV",
     Capability.MANAGE_REPORTS: "set targets, submit and review reports, club term reports, "
                                "employment rates",
-    Capability.TEACH_CLASSES: "the teacher's own classes: families page, link codes, class news",
+    Capability.TEACH_CLASSES: "the teacher's own classes: families page, link codes, class news, "
+                              "the class stream (post with files and links, pin, close "
+                              "comments, hide a comment)",
     Capability.ENROL_LEARNERS: "enrol a class or a learner in a course (pages and API)",
     Capability.MANAGE_ROSTER: "import class lists (XLSX/CSV, OneRoster 1.2 zip), export the "
                               "subtree as OneRoster 1.2, add or end class memberships (API), "
@@ -78,9 +80,11 @@ DESCRIPTIONS: dict[Capability, str] = {
     Capability.RECORD_OUTCOMES: "record trainees' employment outcomes",
     Capability.APPROVE_EMPLOYERS: "approve employers and their job postings",
     Capability.MANAGE_RECOGNITION: "review and confirm learning citizens, families, communities",
-    Capability.SET_ASSIGNMENTS: "set, edit and remove a class's assignments",
-    Capability.MARK_SUBMISSIONS: "read learners' hand-ins, score, comment and return them; the "
-                                 "class gradebook and its exports",
+    Capability.SET_ASSIGNMENTS: "set, edit and remove a class's assignments, their rubrics, who "
+                                "they are set for and per-learner due-time extensions",
+    Capability.MARK_SUBMISSIONS: "read learners' hand-ins, score (typed or by the rubric), "
+                                 "comment and return them, score work done on paper (no "
+                                 "hand-in); the class gradebook and its exports",
     Capability.HAND_IN: "hand in the learner's own work for their own class's assignments "
                         "(a learner role: nothing of anyone else)",
     Capability.ASK_QUESTIONS: "ask and answer questions on the lessons of their own class's "

@@ -14,6 +14,7 @@ from lms.units.models import Unit
 
 from ..models import Assignment, AssignmentFile, Submission, SubmissionFile, SubmissionStatus
 from ..permissions import can_mark, can_set_assignments, is_assigned
+from ..rubrics import rubric_fill
 from ..selectors import class_learners
 
 
@@ -60,15 +61,33 @@ def assignment_create(*, actor: User, unit: Unit, title: str, instructions: str,
 
 @transaction.atomic
 def assignment_update(*, actor: User, assignment: Assignment, title: str, instructions: str,
-                      due_at: dt.datetime, lesson=None, files=()) -> Assignment:
-    """Title, instructions, due time and lesson; new files are added. Who it is set for stays
-    (hand-ins already made would otherwise lose their assignment)."""
+                      due_at: dt.datetime, lesson=None, files=(),
+                      learners: list[User] | None = None) -> Assignment:
+    """Title, instructions, due time, lesson and who it is set for; new files are added.
+    `learners` None keeps who it is set for; empty: the whole class; else the chosen current
+    learners plus everyone who already handed in (a hand-in never loses its assignment).
+    Learners newly set for it are told (the announce task's dedupe key skips the others)."""
     if not can_set_assignments(actor, assignment.unit):
         raise PermissionError
     assignment.title, assignment.instructions = title, instructions
     assignment.due_at, assignment.lesson = due_at, lesson
-    assignment.save(update_fields=["title", "instructions", "due_at", "lesson"])
+    fields = ["title", "instructions", "due_at", "lesson"]
+    if learners is not None:
+        members = {learner.pk for learner in class_learners(assignment.unit)}
+        chosen = {learner.pk for learner in learners if learner.pk in members}
+        if learners and not chosen:
+            raise ValidationError(_("Hãy chọn học sinh của lớp này."))
+        if chosen:
+            chosen |= set(assignment.submissions.values_list("learner_id", flat=True))
+            assignment.assignees.set(sorted(chosen))
+        else:
+            assignment.assignees.clear()
+        assignment.for_everyone = not chosen
+        fields.append("for_everyone")
+    assignment.save(update_fields=fields)
     _store_files(AssignmentFile, "assignment", assignment, files)
+    if learners is not None:
+        _announce(assignment.pk)
     return assignment
 
 
@@ -100,7 +119,7 @@ def submission_hand_in(*, actor: User, assignment: Assignment, text: str, files=
     if not text.strip() and not files:
         raise ValidationError(_("Hãy viết bài làm hoặc chọn ít nhất một tệp."))
     now = now or timezone.now()
-    late = now > assignment.due_at
+    late = now > assignment.due_for(actor.pk)
     try:
         with transaction.atomic():
             submission = (Submission.objects.select_for_update()
@@ -126,17 +145,29 @@ def submission_hand_in(*, actor: User, assignment: Assignment, text: str, files=
 
 
 @transaction.atomic
-def submission_mark(*, actor: User, submission: Submission, score: Decimal, comment: str,
+def submission_mark(*, actor: User, submission: Submission, score: Decimal | None = None,
+                    comment: str, rubric_levels: list[int] | None = None,
                     now: dt.datetime | None = None) -> Submission:
     """Score (0–10), comment and return the work to the learner; marking again replaces the
-    mark (the learner is told of each new mark once)."""
+    mark (the learner is told of each new mark once). With a rubric the score is computed
+    from one level per criterion (`rubric_levels`) and the filled rubric kept with it."""
     if not can_mark(actor, submission.assignment):
         raise PermissionError
+    filled: list[dict] = []
+    if submission.assignment.rubric:
+        try:
+            score, filled = rubric_fill(submission.assignment.rubric, rubric_levels or [])
+        except ValueError as exc:
+            raise ValidationError(_("Hãy chọn một mức cho mỗi tiêu chí.")) from exc
+    if score is None:
+        raise ValidationError(_("Điểm là một số từ 0 đến 10, ví dụ 8,5."))
     submission.score, submission.comment = score, comment
+    submission.rubric_filled = filled
     submission.marked_by = actor
     submission.status = SubmissionStatus.RETURNED
     submission.returned_at = now or timezone.now()
-    submission.save(update_fields=["score", "comment", "marked_by", "status", "returned_at"])
+    submission.save(update_fields=["score", "comment", "rubric_filled", "marked_by", "status",
+                                   "returned_at"])
     from ..tasks import submission_returned
 
     submission_id = submission.pk
