@@ -164,8 +164,12 @@ def _sign(payload: dict, issuer: str) -> str:
     from .openbadges import keys_url
 
     key = issuer_key_signing()
-    return signing.sign(payload, key=signing.private_key(key.private_pem),
-                        kid=f"{keys_url(issuer)}#{key.kid}")
+    try:
+        private = signing.private_key(key.private_pem)
+    except ValueError:  # the key password changed: the stored key cannot be opened any more
+        key = issuer_key_rotate()  # its public half stays published
+        private = signing.private_key(key.private_pem)
+    return signing.sign(payload, key=private, kid=f"{keys_url(issuer)}#{key.kid}")
 
 
 def credential_sign(certificate: Certificate) -> str:

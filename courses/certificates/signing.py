@@ -64,7 +64,7 @@ def read_unverified(compact: str) -> tuple[dict, dict]:
         token.deserialize(compact)
         header = token.jose_header
         payload = json.loads(token.objects["payload"])
-    except (JWException, ValueError, TypeError, KeyError, UnicodeDecodeError) as exc:
+    except (JWException, ValueError, TypeError, KeyError, RecursionError) as exc:
         raise SignatureError(str(exc)) from exc
     if not isinstance(header, dict) or not isinstance(payload, dict):
         raise SignatureError("header and payload must be JSON objects")

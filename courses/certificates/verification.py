@@ -39,7 +39,7 @@ def _compact(text: str) -> str:
     if text.startswith("{"):
         try:
             data = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: deeply nested brackets
             raise Invalid(_("Không đọc được: không phải JSON hay JWT hợp lệ.")) from None
         envelope = data.get("id") if isinstance(data, dict) else None
         types = data.get("type") if isinstance(data, dict) else None
@@ -96,7 +96,8 @@ def _facts(payload: dict) -> dict:
     def text(value):
         return value[:300] if isinstance(value, str) else ""
 
-    return {"learner": text(names[0]) if names else "", "achievement": text(achievement.get("name")),
+    return {"learner": text(names[0]) if names else "",
+            "achievement": text(achievement.get("name")),
             "issuer": text(issuer.get("name")), "id": text(payload.get("id"))}
 
 

@@ -179,6 +179,14 @@ def test_rotation_keeps_old_credentials_and_withdrawal_ends_them(certificate):
     assert verification.check(new).status == verification.VALID
 
 
+def test_a_changed_key_password_rotates_instead_of_failing(certificate, settings):
+    old = services.credential_sign(certificate)
+    settings.CERTIFICATE_KEY_PASSWORD = "mật-khẩu-mới"
+    new = services.credential_sign(certificate)
+    assert signing.read_unverified(old)[0]["kid"] != signing.read_unverified(new)[0]["kid"]
+    assert verification.check(old).status == verification.check(new).status == verification.VALID
+
+
 def test_award_credential_from_the_site_issuer_verifies(school_tree):
     learner = learner_in(school_tree["class_a"], full_name="Phạm Minh")
     award, _ = award_issue(user=learner, award_key="contest:9:prize", title="Giải Ba",
@@ -194,7 +202,8 @@ def test_award_credential_from_the_site_issuer_verifies(school_tree):
     '{"proof": {}}', '{"type": "EnvelopedVerifiableCredential", "id": "data:application/vc+jwt,x"}',
     "eyJhbGciOiJub25lIn0.eyJ9.", "eyJhbGciOiJub25lIn0.e30.e30", "x" * 70000, "\x00\ud800",
     _b64(b'{"alg":"EdDSA","kid":5}') + "." + _b64(b'{"issuer":[1]}') + ".AAAA",
-    _b64(b'[1]') + "." + _b64(b'"s"') + ".AAAA",
+    _b64(b'[1]') + "." + _b64(b'"s"') + ".AAAA", '{"a": ' + "[" * 40000,
+    _b64(b'{"alg":"EdDSA"}') + "." + _b64(b"[" * 40000) + ".AAAA",
 ])
 def test_garbage_is_invalid_not_an_error(text):
     assert verification.check(text).status == verification.INVALID
