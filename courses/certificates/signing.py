@@ -7,14 +7,18 @@ context and an RDF canonicaliser; a JWS signs the exact bytes sent, so a single 
 and any change to any field (or to the header) breaks the signature. Open Badges 3.0 lists both.
 
 Private keys are stored as PKCS#8 PEM encrypted (by the `cryptography` library behind jwcrypto)
-with a password taken from settings.CERTIFICATE_KEY_PASSWORD, else derived from SECRET_KEY."""
+with a password taken from settings.CERTIFICATE_KEY_PASSWORD, else derived from SECRET_KEY.
+jwcrypto (and `cryptography` under it) is imported inside the functions: a web worker that
+serves pages never loads it (tests/test_worker_imports.py)."""
 
 import hashlib
 import json
+from typing import TYPE_CHECKING
 
 from django.conf import settings
-from jwcrypto import jwk, jws
-from jwcrypto.common import JWException, json_encode
+
+if TYPE_CHECKING:
+    from jwcrypto.jwk import JWK
 
 ALG = "EdDSA"
 TYP = "vc+jwt"
@@ -31,6 +35,8 @@ def _password() -> bytes:
 
 def new_key_pair() -> tuple[str, dict, str]:
     """A fresh Ed25519 key: (kid = RFC 7638 thumbprint, public JWK, encrypted private PEM)."""
+    from jwcrypto import jwk
+
     key = jwk.JWK.generate(kty="OKP", crv="Ed25519")
     kid = key.thumbprint()
     public = json.loads(key.export_public())
@@ -39,16 +45,23 @@ def new_key_pair() -> tuple[str, dict, str]:
     return kid, public, pem
 
 
-def private_key(pem: str) -> jwk.JWK:
+def private_key(pem: str) -> "JWK":
+    from jwcrypto import jwk
+
     return jwk.JWK.from_pem(pem.encode(), password=_password())
 
 
-def public_key(public_jwk: dict) -> jwk.JWK:
+def public_key(public_jwk: dict) -> "JWK":
+    from jwcrypto import jwk
+
     return jwk.JWK(**public_jwk)
 
 
-def sign(payload: dict, *, key: jwk.JWK, kid: str) -> str:
+def sign(payload: dict, *, key: "JWK", kid: str) -> str:
     """The compact JWS of `payload` (UTF-8 JSON), header {alg, kid, typ, cty}."""
+    from jwcrypto import jws
+    from jwcrypto.common import json_encode
+
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
     token = jws.JWS(body)
     token.add_signature(key, alg=ALG, protected=json_encode(
@@ -59,6 +72,9 @@ def sign(payload: dict, *, key: jwk.JWK, kid: str) -> str:
 def read_unverified(compact: str) -> tuple[dict, dict]:
     """(header, payload) of a compact JWS before its signature is checked: the payload names the
     issuer, the header the key, so both are needed to find the key. SignatureError if unreadable."""
+    from jwcrypto import jws
+    from jwcrypto.common import JWException
+
     token = jws.JWS()
     try:
         token.deserialize(compact)
@@ -71,8 +87,11 @@ def read_unverified(compact: str) -> tuple[dict, dict]:
     return header, payload
 
 
-def verify(compact: str, key: jwk.JWK) -> None:
+def verify(compact: str, key: "JWK") -> None:
     """Raises SignatureError unless `compact` is signed by `key` with EdDSA."""
+    from jwcrypto import jws
+    from jwcrypto.common import JWException
+
     token = jws.JWS()
     token.allowed_algs = [ALG]
     try:
