@@ -83,15 +83,18 @@ def _status_entry(payload: dict, issuer: str) -> tuple[int, int]:
     return where[1], int(index)
 
 
+def _object(value) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
 def _facts(payload: dict) -> dict:
-    subject = payload.get("credentialSubject")
-    subject = subject if isinstance(subject, dict) else {}
-    achievement = subject.get("achievement") if isinstance(subject.get("achievement"), dict) \
-        else {}
-    names = [i.get("identityHash") for i in subject.get("identifier") or []
+    subject = _object(payload.get("credentialSubject"))
+    achievement = _object(subject.get("achievement"))
+    identifiers = subject.get("identifier")
+    names = [i.get("identityHash") for i in identifiers
              if isinstance(i, dict) and i.get("identityType") == "name"] \
-        if isinstance(subject.get("identifier"), list) else []
-    issuer = payload.get("issuer") if isinstance(payload.get("issuer"), dict) else {}
+        if isinstance(identifiers, list) else []
+    issuer = _object(payload.get("issuer"))
 
     def text(value):
         return value[:300] if isinstance(value, str) else ""
