@@ -104,9 +104,7 @@ def issuer_profile(issuer: str, name: str) -> dict:
         "name": name,
         "url": base_url() + "/",
         "description": _("Đơn vị cấp chứng chỉ trên HọcMở") if issuer != SITE_ISSUER else SITE_NAME,
-        "otherIdentifier": [{"type": "IdentifierEntry", "identifier": keys_url(issuer),
-                             "identifierType": "identifier"}],
-    }
+    }  # its keys: <id>keys.json, which every credential's `kid` names
 
 
 def credential(certificate) -> dict:
