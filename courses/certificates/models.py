@@ -68,3 +68,26 @@ class Certificate(models.Model):
         from django.urls import reverse
 
         return reverse("certificates:verify", args=[self.code])
+
+
+class IssuerKey(models.Model):
+    """An Ed25519 key pair that signs Open Badges 3.0 credentials and status lists (one key ring
+    for the instance; every issuing unit's profile publishes it). The newest key without
+    `retired_at` signs; a retired key is still published so what it signed keeps verifying;
+    a `withdrawn_at` key (compromised) is no longer published, so what it signed fails."""
+
+    kid = models.CharField(_("mã khóa"), max_length=64, unique=True)  # RFC 7638 thumbprint
+    public_jwk = models.JSONField(_("khóa công khai (JWK)"))
+    # PKCS#8 PEM, encrypted with a password derived from settings (see signing.py).
+    private_pem = models.TextField(_("khóa bí mật (mã hóa)"))
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    retired_at = models.DateTimeField(_("ngừng ký lúc"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("rút bỏ lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("khóa ký huy hiệu")
+        verbose_name_plural = _("khóa ký huy hiệu")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.kid

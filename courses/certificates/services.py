@@ -124,3 +124,65 @@ def certificate_revoke(*, actor, certificate: Certificate, reason: str) -> bool:
         transaction.on_commit(
             lambda: certificate_revoked.send(sender=Certificate, certificate=certificate))
     return done == 1
+
+
+# --- Open Badges 3.0: the key ring and signed documents (see signing.py, openbadges.py) ---
+
+def issuer_key_signing():
+    """The key that signs now: the newest not retired; the first one is made on first use."""
+    from . import signing
+    from .models import IssuerKey
+
+    key = IssuerKey.objects.filter(retired_at__isnull=True, withdrawn_at__isnull=True).first()
+    if key is None:
+        kid, public, pem = signing.new_key_pair()
+        key = IssuerKey.objects.create(kid=kid, public_jwk=public, private_pem=pem)
+    return key
+
+
+def issuer_key_rotate():
+    """A new signing key; the old ones stop signing but stay published, so every credential
+    they signed keeps verifying."""
+    from .models import IssuerKey
+
+    IssuerKey.objects.filter(retired_at__isnull=True).update(retired_at=timezone.now())
+    return issuer_key_signing()
+
+
+def issuer_key_withdraw(kid: str) -> bool:
+    """A compromised key: no longer published, so whatever it signed stops verifying
+    (re-download the credentials to have them signed again by the current key)."""
+    from .models import IssuerKey
+
+    now = timezone.now()
+    return IssuerKey.objects.filter(kid=kid, withdrawn_at__isnull=True).update(
+        withdrawn_at=now, retired_at=now) == 1
+
+
+def _sign(payload: dict, issuer: str) -> str:
+    from . import signing
+    from .openbadges import keys_url
+
+    key = issuer_key_signing()
+    try:
+        private = signing.private_key(key.private_pem)
+    except ValueError:  # the key password changed: the stored key cannot be opened any more
+        key = issuer_key_rotate()  # its public half stays published
+        private = signing.private_key(key.private_pem)
+    return signing.sign(payload, key=private, kid=f"{keys_url(issuer)}#{key.kid}")
+
+
+def credential_sign(certificate: Certificate) -> str:
+    """The certificate's OpenBadgeCredential as a VC-JWT (compact JWS)."""
+    from .openbadges import credential, issuer_of
+
+    return _sign(credential(certificate), issuer_of(certificate))
+
+
+def status_list_sign(issuer: str, number: int, name: str) -> str:
+    """The issuer's Bitstring Status List credential `number`, signed, as of now."""
+    from .openbadges import status_list_credential
+    from .selectors import revoked_indexes
+
+    return _sign(status_list_credential(issuer, number, name, revoked_indexes(issuer, number),
+                                        timezone.now()), issuer)

@@ -13,6 +13,11 @@ from .env import BASE_DIR, env, renamed, site_base_url
 CERTIFICATE_SIGNATURE_IMAGE = env("HOCMO_CERTIFICATE_SIGNATURE_IMAGE", default="")
 CERTIFICATE_SIGNER_NAME = env("HOCMO_CERTIFICATE_SIGNER_NAME", default="")
 CERTIFICATE_SIGNER_TITLE = env("HOCMO_CERTIFICATE_SIGNER_TITLE", default="")
+# Open Badges 3.0 signing keys (courses/certificates/signing.py): the password that encrypts the
+# stored Ed25519 private keys (empty: derived from SECRET_KEY), and how long verifiers may cache
+# a published status list (seconds; a revocation reaches other verifiers within this time).
+CERTIFICATE_KEY_PASSWORD = env("HOCMO_CERTIFICATE_KEY_PASSWORD", default="")
+CERTIFICATE_STATUS_LIST_MAX_AGE = env.int("HOCMO_CERTIFICATE_STATUS_LIST_MAX_AGE", default=300)
 
 # --- classroom: assignment and hand-in files, served only by lms.classroom.views_files; a
 # dotted path to a virus scanner (a callable taking the upload, raising ValidationError)

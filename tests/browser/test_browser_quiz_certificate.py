@@ -1,6 +1,8 @@
 """A learner takes the start-up course's quiz in a real browser, passes, receives the
 certificate, downloads the PDF (rendered to PNG with pdftoppm, name checked with pypdf), and the
-URL the QR encodes verifies publicly — with axe-core and the 150 KB budget on learner pages."""
+URL the QR encodes verifies publicly; the signed Open Badges credential downloaded from the
+certificate page verifies when uploaded to /verify/ (issue 24) — with axe-core and the 150 KB
+budget on learner pages."""
 
 import re
 import shutil
@@ -109,5 +111,23 @@ def test_learner_passes_quiz_and_verifies_certificate(demo_server, page, byte_bu
         expect(public.locator("#verify-status")).to_contain_text("Chứng chỉ hợp lệ")
         expect(public.locator("#verify-name")).to_have_text(LEARNER[1])
         axe_check(public, label="verify page")
+    finally:
+        anonymous.close()
+
+    # --- The signed Open Badges credential: downloaded by the learner, checked signed out. ---
+    page.goto(f"{base}/chung-chi/{certificate.code}/")
+    with page.expect_download() as badge_info:
+        page.locator("#badge-download").click()
+    badge_path = tmp_path / f"chung-chi-{certificate.code}.jwt"
+    badge_info.value.save_as(str(badge_path))
+    anonymous = browser.new_context(locale="vi-VN")
+    try:
+        public = anonymous.new_page()
+        public.goto(f"{base}/verify/")
+        public.locator("#file").set_input_files(str(badge_path))
+        public.get_by_role("button", name="Kiểm tra", exact=True).click()
+        expect(public.locator("#verify-status")).to_contain_text("Chứng nhận hợp lệ")
+        expect(public.locator("#verify-name")).to_have_text(LEARNER[1])
+        axe_check(public, label="verify a credential")
     finally:
         anonymous.close()

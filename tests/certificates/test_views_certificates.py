@@ -76,13 +76,18 @@ def test_revoke_by_post_and_verify_shows_it(client, certificate, school_tree):
     assert client.get(reverse("certificates:download", args=[certificate.code])).status_code == 410
 
 
-def test_open_badge_json_is_public_and_minimal(client, certificate):
+def test_open_badge_json_is_public_signed_and_minimal(client, certificate):
+    from courses.certificates import signing, verification
+
     data = client.get(reverse("certificates:open_badge", args=[certificate.code])).json()
-    assert "OpenBadgeCredential" in data["type"]
-    assert data["credentialSubject"]["name"] == "Lê Hoàng Yến"
-    assert data["id"].endswith(f"/verify/{certificate.code}/")
-    assert data["credentialStatus"]["revoked"] is False
-    assert certificate.user.email not in str(data)
+    assert data["type"] == "EnvelopedVerifiableCredential"
+    token = data["id"].removeprefix(verification.ENVELOPE_PREFIX)
+    _header, payload = signing.read_unverified(token)
+    assert "OpenBadgeCredential" in payload["type"]
+    assert payload["credentialSubject"]["identifier"][0]["identityHash"] == "Lê Hoàng Yến"
+    assert payload["id"].endswith(f"/verify/{certificate.code}/")
+    assert verification.check(token).status == verification.VALID
+    assert certificate.user.email not in str(payload)
 
 
 def test_detail_page_shows_a_preview_of_the_certificate(client, certificate):
