@@ -50,6 +50,7 @@ urlpatterns = [
     path("tim-kiem/", include("search.urls")),
     path("xapi/", include("lms.xapi.urls")),
     path("scorm/", include("courses.scorm.site_urls")),
+    path("lti/", include("lms.lti.urls")),
     path("bao-cao/", include("lms.reports.urls")),
     path("phu-huynh/", include("lms.families.urls")),
     path("thong-bao/", include("lms.notifications.urls")),

@@ -43,6 +43,7 @@ PROJECT_APPS = [
     "lms.recognition",
     "lms.plans",
     "lms.classroom",
+    "lms.lti",
     "courses",
     "courses.h5p",
     "courses.scorm",
