@@ -24,11 +24,12 @@ from wagtail.models import Page
 
 from courses.models import CoursePage, LessonPage
 from lms.units.access import public, signed_in
+from lms.units.models import RoleKind
 
 from . import http, selectors
 from .common_views import autopost, refused
 from .services import launch_accept, lti_key_ensure
-from .services.tool import identity_user
+from .services.tool import identity_user, role_kind_of
 from .tool_conf import DatabaseToolConf, launch_storage
 
 log = logging.getLogger(__name__)
@@ -98,6 +99,8 @@ def launch(request):
     if platform is None:
         return refused(request, _("Hệ thống gửi chưa được đăng ký."))
     if message.is_deep_link_launch():
+        if role_kind_of(data.get(C + "roles", [])) != RoleKind.TEACHER:
+            return refused(request, _("Chỉ giáo viên được chọn nội dung."), status=403)
         user = identity_user(platform=platform, sub=str(data["sub"]),
                              name=str(data.get("name", "")))
         login(request, user, backend=BACKEND)
