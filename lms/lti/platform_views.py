@@ -33,7 +33,7 @@ from .services import (
     score_apply,
     tool_link_ensure,
 )
-from .services.platform import AGS_SCOPES
+from .services.platform import ROLE_LEARNER, AGS_SCOPES, SCOPE_NRPS, TOKEN_SCOPES
 
 HINT_SALT = "lti.platform.hint"
 HINT_AGE = 600
@@ -99,6 +99,8 @@ def auth(request):
     lineitem = request.build_absolute_uri(reverse("lti:lineitem", args=[link.pk]))
     urls = {"lineitem": lineitem,
             "lineitems": request.build_absolute_uri(reverse("lti:lineitems", args=[link.pk])),
+            "memberships": request.build_absolute_uri(reverse("lti:memberships",
+                                                              args=[link.pk])),
             "deep_link_return": request.build_absolute_uri(
                 reverse("lti:deep_link_return", args=[link.pk]))}
     token = id_token_build(tool=tool, link=link, user=request.user, nonce=params["nonce"],
@@ -157,7 +159,7 @@ def token(request):
         return _oauth_error("invalid_client", 401)
     if claims.get("sub") != tool.client_id:
         return _oauth_error("invalid_client", 401)
-    scopes = [s for s in request.POST.get("scope", "").split() if s in AGS_SCOPES]
+    scopes = [s for s in request.POST.get("scope", "").split() if s in TOKEN_SCOPES]
     if not scopes:
         return _oauth_error("invalid_scope")
     return JsonResponse({"access_token": access_token_issue(tool=tool, scopes=scopes,
@@ -228,3 +230,20 @@ def scores(request, link_id: int):
     except NotEnrolled:
         return JsonResponse({"error": "not_enrolled"}, status=404)
     return JsonResponse({}, status=200)
+
+
+@public
+@csrf_exempt  # NRPS: the tool's server calls it with a Bearer token
+@require_GET
+def memberships(request, link_id: int):
+    """Names and Role Provisioning: the course's enrolled learners, by opaque id only (no
+    names or emails of minors leave HọcMở)."""
+    link = get_object_or_404(LtiToolLink.objects.select_related("tool", "lesson"), pk=link_id)
+    if not _bearer(request, link, SCOPE_NRPS):
+        return _oauth_error("invalid_token", 401)
+    course = link.lesson.get_parent()
+    members = [{"user_id": str(pk), "status": "Active", "roles": [ROLE_LEARNER]}
+               for pk in selectors.course_learner_ids(course.pk)]
+    return JsonResponse({"id": request.build_absolute_uri(), "members": members,
+                         "context": {"id": str(course.pk), "title": course.title}},
+                        content_type="application/vnd.ims.lti-nrps.v2.membershipcontainer+json")

@@ -48,3 +48,10 @@ def lesson_tool_ids(lesson) -> set[int]:
         if block.block_type == "lti_tool" and block.value.get("tool") is not None:
             ids.add(block.value["tool"].pk)
     return ids
+
+
+def course_learner_ids(course_id: int) -> list[int]:
+    from courses.models import Enrolment
+
+    return list(Enrolment.objects.filter(course_id=course_id, user__is_active=True)
+                .order_by("user_id").values_list("user_id", flat=True)[:5000])

@@ -19,6 +19,8 @@ urlpatterns = [
     path("platform/token/", platform_views.token, name="token"),
     path("platform/deep-link/<int:link_id>/", platform_views.deep_link_return,
          name="deep_link_return"),
+    path("platform/nrps/<int:link_id>/memberships", platform_views.memberships,
+         name="memberships"),
     path("platform/ags/<int:link_id>/lineitems", platform_views.lineitems, name="lineitems"),
     path("platform/ags/<int:link_id>/lineitem", platform_views.lineitem, name="lineitem"),
     path("platform/ags/<int:link_id>/lineitem/scores", platform_views.scores, name="scores"),

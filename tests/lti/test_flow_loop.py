@@ -9,7 +9,7 @@ import pytest
 from courses.models import LessonProgress
 from courses.services import enrolment_create, progress_record
 from lms.lti.models import LtiIdentity, LtiLinkUser, LtiToolLink, LtiToolScore
-from lms.lti.services import grade_send
+from lms.lti.services import grade_send, members_sync
 from tests.factories import UserFactory
 
 
@@ -73,6 +73,16 @@ def test_deep_link_launch_and_grade_passback(client, loop, celery_in_process,
     link_user.refresh_from_db()
     assert link_user.sent_score == 100
     assert grade_send(link_user_id=link_user.pk) is False         # idempotent: sent once
+
+    # Names and Role Provisioning: the tool reads the course's members (opaque ids only).
+    other = UserFactory()
+    enrolment_create(user=other, course=course)
+    context = link_user.link.context
+    assert context.memberships_url.endswith(f"/lti/platform/nrps/{link.pk}/memberships")
+    # learner, other, and (one instance plays both sides) the tool's account of the learner
+    assert members_sync(context_pk=context.pk) == 3
+    assert LtiIdentity.objects.filter(sub=str(other.pk)).exists()
+    assert LtiIdentity.objects.get(sub=str(other.pk)).user.full_name == ""
 
 
 def loop_calls(loop):

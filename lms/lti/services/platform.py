@@ -16,7 +16,10 @@ AGS = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint"
 SCOPE_LINEITEM = "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem"
 SCOPE_RESULT = "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly"
 SCOPE_SCORE = "https://purl.imsglobal.org/spec/lti-ags/scope/score"
+SCOPE_NRPS = "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly"
+NRPS = "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice"
 AGS_SCOPES = (SCOPE_LINEITEM, SCOPE_RESULT, SCOPE_SCORE)
+TOKEN_SCOPES = (*AGS_SCOPES, SCOPE_NRPS)
 ROLE_LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"
 ROLE_INSTRUCTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"
 
@@ -61,6 +64,8 @@ def id_token_build(*, tool: LtiTool, link: LtiToolLink, user, nonce: str, deep_l
             C + "resource_link": {"id": link.resource_link_id, "title": link.title},
             AGS: {"scope": list(AGS_SCOPES), "lineitem": urls["lineitem"],
                   "lineitems": urls["lineitems"]},
+            NRPS: {"context_memberships_url": urls["memberships"],
+                   "service_versions": ["2.0"]},
         })
         if link.custom:
             claims[C + "custom"] = link.custom

@@ -122,6 +122,11 @@ def launch_accept(*, platform: LtiPlatform, data: dict, page) -> tuple:
                   "ags_scopes": list(ags.get("scope", []))})
     if kind == RoleKind.LEARNER:
         LtiLinkUser.objects.get_or_create(link=link, user=user)
+    elif context is not None and context.memberships_url:
+        # A teacher's launch refreshes the class from the platform's roster (NRPS), in Celery.
+        from ..tasks import lti_members_sync
+
+        transaction.on_commit(lambda: lti_members_sync.delay(context.pk))
     return user, link
 
 
