@@ -79,6 +79,9 @@ class LtiIdentity(models.Model):
         constraints = [models.UniqueConstraint(fields=["platform", "sub"],
                                                name="lti_identity_platform_sub")]
 
+    def __str__(self) -> str:
+        return f"{self.platform_id}:{self.sub}"
+
 
 class LtiContext(models.Model):
     platform = models.ForeignKey(LtiPlatform, on_delete=models.CASCADE, related_name="contexts")
@@ -92,6 +95,9 @@ class LtiContext(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["platform", "context_id"],
                                                name="lti_context_platform_id")]
+
+    def __str__(self) -> str:
+        return self.title or self.context_id
 
 
 class LtiResourceLink(models.Model):
@@ -107,6 +113,9 @@ class LtiResourceLink(models.Model):
         constraints = [models.UniqueConstraint(fields=["platform", "resource_link_id"],
                                                name="lti_link_platform_id")]
 
+    def __str__(self) -> str:
+        return self.resource_link_id
+
 
 class LtiLinkUser(models.Model):
     """A learner launched this link: their completion goes back to its line item."""
@@ -119,6 +128,9 @@ class LtiLinkUser(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["link", "user"],
                                                name="lti_link_user")]
+
+    def __str__(self) -> str:
+        return f"{self.link_id}:{self.user_id}"
 
 
 def _client_id() -> str:
@@ -168,6 +180,9 @@ class LtiToolLink(models.Model):
         constraints = [models.UniqueConstraint(fields=["tool", "lesson"],
                                                name="lti_tool_link_lesson")]
 
+    def __str__(self) -> str:
+        return self.title or self.resource_link_id
+
     @property
     def resource_link_id(self) -> str:
         return f"hocmo-{self.lesson_id}-{self.tool_id}"
@@ -185,3 +200,6 @@ class LtiToolScore(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["link", "user"],
                                                name="lti_tool_score_user")]
+
+    def __str__(self) -> str:
+        return f"{self.link_id}:{self.user_id}"

@@ -33,7 +33,7 @@ from .services import (
     score_apply,
     tool_link_ensure,
 )
-from .services.platform import ROLE_LEARNER, AGS_SCOPES, SCOPE_NRPS, TOKEN_SCOPES
+from .services.platform import AGS_SCOPES, ROLE_LEARNER, SCOPE_NRPS, TOKEN_SCOPES
 
 HINT_SALT = "lti.platform.hint"
 HINT_AGE = 600

@@ -1,6 +1,8 @@
 """HọcMở as an LTI platform: the id_token of a launch into an external tool, the deep link a
 tool returns, the access tokens of AGS calls, and a tool's score taken into lesson progress."""
 
+import contextlib
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -85,10 +87,8 @@ def deep_link_apply(*, link: LtiToolLink, claims: dict) -> LtiToolLink:
     link.custom = {str(k): str(v) for k, v in custom.items()} if isinstance(custom, dict) else {}
     line_item = item.get("lineItem")
     if isinstance(line_item, dict):
-        try:
+        with contextlib.suppress(TypeError, ValueError):
             link.score_maximum = max(float(line_item.get("scoreMaximum", 100)), 1.0)
-        except (TypeError, ValueError):
-            pass
     link.save(update_fields=["url", "title", "custom", "score_maximum"])
     return link
 
