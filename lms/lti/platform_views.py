@@ -19,10 +19,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from courses.models import LessonPage
-from courses.services import NotEnrolled, is_enrolled
+from courses.services import NotEnrolled
 from lms.units.access import public, signed_in
 
-from . import selectors
+from . import permissions, selectors
 from .common_views import autopost, refused
 from .jwt import TokenRefused, issuer, verify_ours, verify_tool
 from .models import LtiToolLink
@@ -40,10 +40,6 @@ HINT_AGE = 600
 ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
 
 
-def _can_edit(user, lesson) -> bool:
-    return bool(user.is_superuser or lesson.permissions_for_user(user).can_edit())
-
-
 @signed_in
 @require_GET
 def start(request, lesson_id: int, tool_id: int):
@@ -53,10 +49,10 @@ def start(request, lesson_id: int, tool_id: int):
     tool = selectors.tool_active(tool_id)
     if tool is None or tool.pk not in selectors.lesson_tool_ids(lesson):
         return refused(request, _("Không tìm thấy công cụ."), status=404)
-    editor = _can_edit(request.user, lesson)
     deep = request.GET.get("chon") == "1"
-    if (deep and not editor) or (not editor and not is_enrolled(
-            user=request.user, course_id=lesson.get_parent().pk)):
+    allowed = (permissions.can_launch_as_instructor(request.user, lesson) if deep
+               else permissions.can_launch_tool(request.user, lesson))
+    if not allowed:
         return refused(request, _("Bạn cần ghi danh khóa học để mở công cụ này."), status=404)
     hint = {"l": lesson.pk, "t": tool.pk, "d": deep, "u": request.user.pk}
     fields = {
@@ -105,7 +101,8 @@ def auth(request):
                 reverse("lti:deep_link_return", args=[link.pk]))}
     token = id_token_build(tool=tool, link=link, user=request.user, nonce=params["nonce"],
                            deep_link=bool(hint.get("d")), urls=urls,
-                           instructor=_can_edit(request.user, lesson))
+                           instructor=permissions.can_launch_as_instructor(
+                               request.user, lesson))
     fields = {"id_token": token}
     if params.get("state"):
         fields["state"] = params["state"]
