@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from courses.models import CoursePage, LessonPage
+from courses.models import CoursePage, EnrolmentSource, LessonPage
 from courses.services import enrolment_create
 from lms.units.models import Role, RoleKind, UnitKind
 from lms.units.services import role_end, role_grant, role_reopen, unit_create
@@ -89,9 +89,10 @@ def membership_set(*, context: LtiContext, user, kind: str, page=None) -> None:
     if page is not None and kind == RoleKind.LEARNER:
         course = course_of(page)
         if course is not None:
-            enrolment_create(user=user, course=course, source="class"
-                             if context is not None and context.class_unit_id else "self",
-                             via_unit=context.class_unit if context else None)
+            in_class = context is not None and context.class_unit_id is not None
+            enrolment_create(user=user, course=course,
+                             source=EnrolmentSource.CLASS if in_class else EnrolmentSource.SELF,
+                             via_unit=context.class_unit if in_class else None)
 
 
 def course_of(page) -> CoursePage | None:
