@@ -23,7 +23,7 @@ def registration_for(platform: LtiPlatform) -> Registration:
             .set_client_id(platform.client_id)
             .set_auth_login_url(platform.auth_login_url)
             .set_auth_token_url(platform.auth_token_url)
-            .set_auth_audience(platform.auth_audience or None)
+            .set_auth_audience(platform.auth_audience or None)  # type: ignore[arg-type]
             .set_key_set_url(platform.key_set_url)
             .set_tool_private_key(private_pem_decrypt(key.private_key_encrypted).decode())
             .set_tool_public_key(public_pem))

@@ -65,7 +65,7 @@ def context_ensure(*, platform: LtiPlatform, context: dict, memberships_url: str
     title = str(context.get("title") or context.get("label") or context_id)[:255]
     row, _ = LtiContext.objects.get_or_create(platform=platform, context_id=context_id,
                                               defaults={"title": title})
-    changed = []
+    changed: list[str] = []
     if memberships_url and row.memberships_url != memberships_url:
         row.memberships_url, changed = memberships_url, [*changed, "memberships_url"]
     kind = _class_kind()
@@ -77,11 +77,11 @@ def context_ensure(*, platform: LtiPlatform, context: dict, memberships_url: str
     return row
 
 
-def membership_set(*, context: LtiContext, user, kind: str, page=None) -> None:
+def membership_set(*, context: LtiContext | None, user, kind: str, page=None) -> None:
     """The user's live role at the context's class, and for a learner the enrolment in the
     course of `page` (a course or a lesson)."""
-    if context is not None and context.class_unit_id:
-        role = Role.objects.filter(user=user, unit_id=context.class_unit_id, kind=kind).first()
+    if context is not None and context.class_unit is not None:
+        role = Role.objects.filter(user=user, unit=context.class_unit, kind=kind).first()
         if role is None:
             role_grant(user=user, unit=context.class_unit, kind=kind)
         else:
@@ -89,10 +89,9 @@ def membership_set(*, context: LtiContext, user, kind: str, page=None) -> None:
     if page is not None and kind == RoleKind.LEARNER:
         course = course_of(page)
         if course is not None:
-            in_class = context is not None and context.class_unit_id is not None
-            enrolment_create(user=user, course=course,
-                             source=EnrolmentSource.CLASS if in_class else EnrolmentSource.SELF,
-                             via_unit=context.class_unit if in_class else None)
+            class_unit = context.class_unit if context is not None else None
+            enrolment_create(user=user, course=course, via_unit=class_unit,
+                             source=EnrolmentSource.CLASS if class_unit else EnrolmentSource.SELF)
 
 
 def course_of(page) -> CoursePage | None:
@@ -131,7 +130,7 @@ def launch_accept(*, platform: LtiPlatform, data: dict, page) -> tuple:
     return user, link
 
 
-def members_apply(*, context: LtiContext, members: list[dict]) -> int:
+def members_apply(*, context: LtiContext, members: list) -> int:
     """NRPS members → accounts and roles at the context's class; members gone or Inactive lose
     their role there. Returns the number of active members."""
     active_users = set()
