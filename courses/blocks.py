@@ -103,6 +103,21 @@ class ScormBlock(blocks.StructBlock):
         template = "scorm/block.html"
 
 
+class LtiToolBlock(blocks.StructBlock):
+    """An external LTI 1.3 tool (a simulation, a lab) registered in lms.lti, named by its label
+    like the SCORM snippet (lms.lti sits above courses). The learner opens it in a new tab; the
+    score the tool sends back (LTI AGS) moves the lesson's progress."""
+
+    tool = SnippetChooserBlock("lti.LtiTool", label=_("Công cụ LTI"))
+    title = blocks.CharBlock(label=_("Tiêu đề"), required=False)
+    instructions = blocks.CharBlock(label=_("Hướng dẫn"), required=False)
+
+    class Meta:
+        icon = "link-external"
+        label = _("Công cụ bên ngoài (LTI)")
+        template = "lti/block.html"
+
+
 class LessonBodyBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(label=_("Tiêu đề mục"), form_classname="title",
                                template="courses/blocks/heading.html")
@@ -119,3 +134,4 @@ class LessonBodyBlock(blocks.StreamBlock):
     h5p = H5PBlock(label=_("Bài tập tương tác H5P"))
     quiz = QuizBlock(label=_("Bài kiểm tra"))
     scorm = ScormBlock(label=_("Bài giảng e-learning (SCORM)"))
+    lti_tool = LtiToolBlock(label=_("Công cụ bên ngoài (LTI)"))

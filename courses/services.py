@@ -19,7 +19,7 @@ from .models import (
     LessonProgress,
 )
 from .progress_cache import learner_progress_bump
-from .signals import course_completed
+from .signals import course_completed, lesson_completed
 
 # A single progress report cannot claim more than this much study time (guards bad clients).
 MAX_SECONDS_PER_REPORT = 30 * 60
@@ -112,6 +112,8 @@ def progress_record(*, user, lesson: LessonPage, percent: int = 0, completed: bo
         classes_touch_for_users([user.pk])
         learner_progress_bump([user.pk])
     if newly_completed:
+        lesson_completed.send(sender=LessonProgress, user_id=user.pk, lesson_id=lesson.pk,
+                              course_id=course_id)
         course_completion_check(user=user, course_id=course_id)
     return LessonProgress.objects.get(user=user, lesson=lesson)
 

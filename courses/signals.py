@@ -6,3 +6,7 @@ import django.dispatch
 
 # sender=CourseCompletion, completion=<CourseCompletion>; sent once per learner and course.
 course_completed = django.dispatch.Signal()
+
+# sender=LessonProgress, user_id=, lesson_id=, course_id=; sent once, when a learner's lesson
+# progress first completes (progress_record). lms.lti sends the score back to an LTI platform.
+lesson_completed = django.dispatch.Signal()

@@ -50,6 +50,8 @@ urlpatterns = [
     path("tim-kiem/", include("search.urls")),
     path("xapi/", include("lms.xapi.urls")),
     path("scorm/", include("courses.scorm.site_urls")),
+    # LTI 1.3 (pylti1p3 and requests): imported on the first /lti/ request or lti: reverse.
+    lazy_include("lti/", "lms.lti.urls", "lti"),
     path("bao-cao/", include("lms.reports.urls")),
     path("phu-huynh/", include("lms.families.urls")),
     path("thong-bao/", include("lms.notifications.urls")),

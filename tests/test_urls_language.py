@@ -21,6 +21,8 @@ MACHINE_PREFIXES = {
     "scorm/": "the SCORM player's runtime state and commits (player.js)",
     "sw.js": "the service worker, fetched by browsers at the site root (issue 22)",
     "manifest.webmanifest": "the web app manifest, read by browsers to install the app",
+    "lti/": "LTI 1.3 protocol endpoints registered in Moodle/Canvas (login, launch, JWKS, "
+            "token, AGS, NRPS); its two pages people pass through have Vietnamese slugs",
     "offline/": "JSON for the offline script: who is signed in, a course's download list",
     "ims/": "OneRoster 1.2 rostering REST (its paths are the standard's, issue 24)",
 }

@@ -44,6 +44,7 @@ PROJECT_APPS = [
     "lms.plans",
     "lms.classroom",
     "lms.discussions",
+    "lms.lti",
     "courses",
     "courses.h5p",
     "courses.scorm",

@@ -103,6 +103,12 @@ SCORM_MAX_UNPACKED_BYTES = env.int("HOCMO_SCORM_MAX_UNPACKED_BYTES",
                                    default=300 * 1024 * 1024)
 SCORM_MAX_FILES = env.int("HOCMO_SCORM_MAX_FILES", default=5000)
 
+# --- lti (lms/lti, docs/features/interop-lti.md): our issuer as an LTI platform (empty: the
+# site origin, HOCMO_SITE_ORIGIN); the secret the private signing keys are encrypted with at rest
+# (empty: SECRET_KEY — set it so a leaked database alone does not give the keys).
+HOCMO_LTI_ISSUER = env("HOCMO_LTI_ISSUER", default="")
+HOCMO_LTI_KEY_SECRET = env("HOCMO_LTI_KEY_SECRET", default="")
+
 # --- search: "database" (SQLite or PostgreSQL) or "elasticsearch" (needs HOCMO_ELASTICSEARCH_URL)
 HOCMO_SEARCH_BACKEND = env("HOCMO_SEARCH_BACKEND", default="database")
 HOCMO_ELASTICSEARCH_URL = env("HOCMO_ELASTICSEARCH_URL", default="http://127.0.0.1:9200")

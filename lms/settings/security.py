@@ -32,6 +32,14 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# HOCMO_LTI_CROSS_SITE_COOKIES=true (HTTPS only): HọcMở opened by an LTI platform inside its
+# iframe (another site) needs its session and CSRF cookies there: SameSite=None; Secure. Left
+# off, launches still work in a new window (the recommended "launch container"), and the LTI
+# state/nonce cookies pylti1p3 sets are SameSite=None; Secure on HTTPS either way
+# (docs/features/interop-lti.md).
+if env.bool("HOCMO_LTI_CROSS_SITE_COOKIES", default=False):
+    SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "None"
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
