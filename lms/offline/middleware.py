@@ -9,6 +9,7 @@ signs in on the device (docs/features/offline.md, "Privacy on a shared phone")."
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 
 from lms.content_origin import is_content_request
 
@@ -27,6 +28,11 @@ class OfflinePagesMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        # The course index's pages may differ with the data saver (lesson images on tap,
+        # lms/common/save_data.py): set here, outside the page cache, so hits carry it too.
+        if (request.path.startswith(COURSE_INDEX_PREFIX) and not is_content_request(request)
+                and response.get("Content-Type", "").startswith("text/html")):
+            patch_vary_headers(response, ("Save-Data",))
         # Never on the package content host (its own URLconf; nothing there is a learner page).
         if (request.method == "GET" and response.status_code == 200
                 and not is_content_request(request)
