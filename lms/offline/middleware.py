@@ -9,7 +9,6 @@ signs in on the device (docs/features/offline.md, "Privacy on a shared phone")."
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils.cache import patch_vary_headers
 
 from lms.content_origin import is_content_request
 
@@ -32,7 +31,7 @@ class OfflinePagesMiddleware:
         # lms/common/save_data.py): set here, outside the page cache, so hits carry it too.
         if (request.path.startswith(COURSE_INDEX_PREFIX) and not is_content_request(request)
                 and response.get("Content-Type", "").startswith("text/html")):
-            patch_vary_headers(response, ("Save-Data",))
+            _vary_save_data(response)
         # Never on the package content host (its own URLconf; nothing there is a learner page).
         if (request.method == "GET" and response.status_code == 200
                 and not is_content_request(request)
@@ -40,6 +39,17 @@ class OfflinePagesMiddleware:
                 and is_learner_page(request.path) and not _showed_messages(request)):
             response[HEADER] = "1"
         return response
+
+
+def _vary_save_data(response) -> None:
+    """Adds Save-Data to Vary, before Accept-Encoding: a page-cache hit already varies on it,
+    a miss gets it from GZipMiddleware (outside this one) afterwards; both end the same."""
+    names = [name.strip() for name in response.get("Vary", "").split(",") if name.strip()]
+    if "save-data" in (name.lower() for name in names):
+        return
+    encoding = [name for name in names if name.lower() == "accept-encoding"]
+    names = [name for name in names if name.lower() != "accept-encoding"]
+    response["Vary"] = ", ".join([*names, "Save-Data", *encoding])
 
 
 def _showed_messages(request) -> bool:

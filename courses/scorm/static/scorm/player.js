@@ -88,7 +88,7 @@
     try { saved = JSON.parse(localStorage.getItem(this.storeKeyFor()) || "null"); } catch (e) {}
     // Only this learner's (a shared phone: another pupil may be at the same attempt number).
     if (!saved || saved.attempt !== this.state.attempt || !Array.isArray(saved.pending)
-        || saved.learner !== this.state.learner) {
+        || saved.owner !== this.owner()) {
       return;
     }
     var self = this;
@@ -101,17 +101,22 @@
     this.flush();
   };
 
-  // Unsent commits are kept per learner (the state's marker): on a shared phone another
+  // Unsent commits are kept per learner (the state's learner id): on a shared phone another
   // pupil's visit neither sends nor drops them; they wait for their own learner.
   Player.prototype.storeKeyFor = function () {
-    return this.storeKey + ":" + ((this.state && this.state.learner) || "");
+    return this.storeKey + ":" + this.owner();
+  };
+
+  // The learner the state is for ("hocmo-<id>", set by the server from the session).
+  Player.prototype.owner = function () {
+    return String((this.state && this.state.learner && this.state.learner.id) || "");
   };
 
   Player.prototype.remember = function () {
     try {
       if (this.pending.length) {
         localStorage.setItem(this.storeKeyFor(), JSON.stringify(
-          {attempt: this.state.attempt, learner: this.state.learner, pending: this.pending}));
+          {attempt: this.state.attempt, owner: this.owner(), pending: this.pending}));
       } else {
         localStorage.removeItem(this.storeKeyFor());
       }
