@@ -34,6 +34,7 @@ from django.utils.html import escape
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from lms.common.save_data import save_data
 from lms.pagecache.versioning import (
     LOCAL_MAX_ENTRIES,
     content_version,
@@ -91,7 +92,7 @@ def skeleton_key(request, lesson, state: str, version: int) -> str:
     navigation = ",".join(caps) if caps is not None else f"user:{user.pk}"
     # The slots too: a skeleton holds the markers it was rendered with (SECRET_KEY rotated).
     raw = (f"{request.get_host()}|{request.path}|{get_language()}|{user.is_staff:d}"
-           f"{user.is_superuser:d}{bool(nav.get('parent')):d}|{navigation}|{state}"
+           f"{user.is_superuser:d}{bool(nav.get('parent')):d}|{navigation}|{state}|{save_data(request):d}"
            f"|{CSRF_SLOT}|{NAME_SLOT}")
     digest = hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
     return f"lesson-skeleton:{version}:{lesson.pk}:{digest}"
@@ -165,7 +166,8 @@ def _prepared(key: str, skeleton: str) -> Prepared:
 
 def _render_skeleton(lesson, request, context: dict) -> tuple[str, bool]:
     full = {**Page.get_context(lesson, request), **context,
-            "csrf_token": CSRF_SLOT, "user": _NameSlot(request.user)}
+            "csrf_token": CSRF_SLOT, "user": _NameSlot(request.user),
+            "save_data": save_data(request)}
     nonce_before = getattr(request, "_csp_nonce", None)
     html = render_to_string(lesson.get_template(request), full, request=request)
     # A nonce is per response: a page that used one is this request's only.

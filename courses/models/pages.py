@@ -126,10 +126,13 @@ class LessonPage(FoldedSlugMixin, Page):
         verbose_name_plural = _("bài học")
 
     def get_context(self, request, *args, **kwargs):
+        from lms.common.save_data import save_data
+
         from ..selectors import lesson_context_for
 
         context = super().get_context(request, *args, **kwargs)
         context.update(lesson_context_for(lesson=self, user=request.user))
+        context["save_data"] = save_data(request)  # low-data mode: images on tap
         return context
 
     def serve(self, request, *args, **kwargs):

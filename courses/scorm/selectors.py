@@ -76,16 +76,26 @@ def _resumes(saved: dict) -> bool:
         exit_value == "" and bool(saved.get("suspend_data") or saved.get("location")))
 
 
+def learner_marker(user) -> str:
+    """Whose state this is, as the device may keep it: the player stores unsent commits with
+    it and restores them only for the same learner (a shared phone: another pupil at the same
+    attempt number must not send them as theirs). Not the username: derived from SECRET_KEY."""
+    from django.utils.crypto import salted_hmac
+
+    return salted_hmac("courses.scorm.learner", str(user.pk)).hexdigest()[:16]
+
+
 def learner_state(*, user, lesson_id: int, package: ScormPackage) -> dict:
     """What the player starts from: the attempt to continue (or a new one) and each SCO's
-    saved cmi, with entry=resume where the SCO was suspended."""
+    saved cmi, with entry=resume where the SCO was suspended; `learner` marks whose it is."""
     from .cmi import seconds_as
 
     attempt = latest_attempt(user=user, lesson_id=lesson_id, package_id=package.pk)
     if attempt is None or attempt_finished(attempt):
         number = attempt.number + 1 if attempt else 1
         return {"attempt": number, "seq": 0, "current": "", "scos": {},
-                "completion": "not attempted", "success": "unknown"}
+                "completion": "not attempted", "success": "unknown",
+                "learner": learner_marker(user)}
     scos = {}
     for identifier, saved in attempt.runtime.items():
         scos[identifier] = {
@@ -95,7 +105,7 @@ def learner_state(*, user, lesson_id: int, package: ScormPackage) -> dict:
         }
     return {"attempt": attempt.number, "seq": attempt.last_seq, "current": attempt.current_sco,
             "scos": scos, "completion": attempt.completion_status,
-            "success": attempt.success_status}
+            "success": attempt.success_status, "learner": learner_marker(user)}
 
 
 # (content version, lesson id, package id) → (course id, SCORM version, the package's SCOs):

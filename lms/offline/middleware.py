@@ -27,6 +27,11 @@ class OfflinePagesMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        # The course index's pages may differ with the data saver (lesson images on tap,
+        # lms/common/save_data.py): set here, outside the page cache, so hits carry it too.
+        if (request.path.startswith(COURSE_INDEX_PREFIX) and not is_content_request(request)
+                and response.get("Content-Type", "").startswith("text/html")):
+            _vary_save_data(response)
         # Never on the package content host (its own URLconf; nothing there is a learner page).
         if (request.method == "GET" and response.status_code == 200
                 and not is_content_request(request)
@@ -34,6 +39,17 @@ class OfflinePagesMiddleware:
                 and is_learner_page(request.path) and not _showed_messages(request)):
             response[HEADER] = "1"
         return response
+
+
+def _vary_save_data(response) -> None:
+    """Adds Save-Data to Vary, before Accept-Encoding: a page-cache hit already varies on it,
+    a miss gets it from GZipMiddleware (outside this one) afterwards; both end the same."""
+    names = [name.strip() for name in response.get("Vary", "").split(",") if name.strip()]
+    if "save-data" in (name.lower() for name in names):
+        return
+    encoding = [name for name in names if name.lower() == "accept-encoding"]
+    names = [name for name in names if name.lower() != "accept-encoding"]
+    response["Vary"] = ", ".join([*names, "Save-Data", *encoding])
 
 
 def _showed_messages(request) -> bool:

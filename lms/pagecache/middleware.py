@@ -11,6 +11,8 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils.text import compress_string
 
+from lms.common.save_data import save_data
+
 from .versioning import content_version, forget_request_version, versioned_get, versioned_set
 
 BYPASS_PREFIXES = ("/admin/", "/django-admin/", "/static/", "/media/", "/documents/",
@@ -22,6 +24,8 @@ TTL_SECONDS = 15 * 60
 def _key(request, version: int) -> str:
     language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, settings.LANGUAGE_CODE)
     raw = f"{request.get_host()}|{request.get_full_path()}|{language}"
+    if save_data(request):  # lesson images as tap-to-load links (lms/common/save_data.py)
+        raw += "|save-data"
     return f"anonpage:{version}:{hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()}"
 
 

@@ -229,8 +229,8 @@
         button.disabled = false;
         refresh();
         if (skipped) {
-          status.textContent += t(" Bài tập tương tác (H5P) vẫn cần mạng.",
-                                  " Interactive (H5P) exercises still need the connection.");
+          status.textContent += t(" Bài tập tương tác (H5P) và bài giảng SCORM chưa mở từ máy được: mở chúng một lần khi có mạng.",
+                                  " Interactive (H5P) exercises and SCORM lectures cannot open from the device yet: open them once while online.");
         }
         box.dataset.state = "done";
       }).catch(function (error) {
@@ -292,6 +292,20 @@
       img.parentNode.insertBefore(button, img);
     });
   }
+
+  // Low-data mode chosen by the server (Save-Data: on): images come as links; a tap shows the
+  // image in place of its link (without JavaScript the link opens it).
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("[data-tap-image]") : null;
+    if (!link) { return; }
+    event.preventDefault();
+    var img = document.createElement("img");
+    img.src = link.getAttribute("href");
+    img.alt = link.dataset.alt || "";
+    if (link.dataset.width) { img.width = Number(link.dataset.width); }
+    if (link.dataset.height) { img.height = Number(link.dataset.height); }
+    link.replaceWith(img);
+  });
 
   lowData();
   showConnectionNotes();

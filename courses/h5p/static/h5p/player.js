@@ -194,5 +194,30 @@
     }
   });
 
-  document.addEventListener("DOMContentLoaded", flush);
+  // Opened without a connection (a lesson page kept on the device, issue 22): the player frame
+  // lives on the content origin, which no service worker can serve to a sandboxed frame
+  // (docs/features/offline.md, "H5P and SCORM offline"), so say so, and load it again when the
+  // connection returns. An exercise opened online keeps working offline (the queue above).
+  var OFFLINE_TEXT = document.documentElement.lang === "en"
+    ? "You are offline: this interactive exercise needs the connection to open. It will load when you are back online."
+    : "Bạn đang ngoại tuyến: bài tập tương tác này cần có mạng để mở. Bài tập sẽ tự mở lại khi có mạng.";
+  function markOfflineFrames() {
+    if (navigator.onLine) { return; }
+    document.querySelectorAll("[data-h5p]").forEach(function (block) {
+      var status = block.querySelector(".h5p-status");
+      block.dataset.openedOffline = "1";
+      if (status && !status.textContent) { status.textContent = OFFLINE_TEXT; }
+    });
+  }
+  window.addEventListener("online", function () {
+    document.querySelectorAll("[data-h5p][data-opened-offline]").forEach(function (block) {
+      var frame = block.querySelector("iframe.h5p-frame");
+      var status = block.querySelector(".h5p-status");
+      delete block.dataset.openedOffline;
+      if (status && status.textContent === OFFLINE_TEXT) { status.textContent = ""; }
+      if (frame) { frame.src = frame.src; }  // loads it again, now from the network
+    });
+  });
+
+  document.addEventListener("DOMContentLoaded", function () { markOfflineFrames(); flush(); });
 })();

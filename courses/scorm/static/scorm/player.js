@@ -45,7 +45,7 @@
     this.origin = block.dataset.contentOrigin;
     this.stateUrl = block.dataset.stateUrl;
     this.commitUrl = block.dataset.commitUrl;
-    this.storeKey = "hocmo-scorm:" + this.commitUrl;
+    this.storeKey = "hocmo-scorm:" + this.commitUrl;  // + ":" + the learner (storeKeyFor)
     this.state = null;
     this.frameReady = false;
     this.started = false;
@@ -85,8 +85,10 @@
   // starts from them, and they are sent again (with new sequence numbers).
   Player.prototype.restoreUnsent = function () {
     var saved;
-    try { saved = JSON.parse(localStorage.getItem(this.storeKey) || "null"); } catch (e) {}
-    if (!saved || saved.attempt !== this.state.attempt || !Array.isArray(saved.pending)) {
+    try { saved = JSON.parse(localStorage.getItem(this.storeKeyFor()) || "null"); } catch (e) {}
+    // Only this learner's (a shared phone: another pupil may be at the same attempt number).
+    if (!saved || saved.attempt !== this.state.attempt || !Array.isArray(saved.pending)
+        || saved.owner !== this.owner()) {
       return;
     }
     var self = this;
@@ -99,13 +101,24 @@
     this.flush();
   };
 
+  // Unsent commits are kept per learner (the state's learner id): on a shared phone another
+  // pupil's visit neither sends nor drops them; they wait for their own learner.
+  Player.prototype.storeKeyFor = function () {
+    return this.storeKey + ":" + this.owner();
+  };
+
+  // The learner the state is for ("hocmo-<id>", set by the server from the session).
+  Player.prototype.owner = function () {
+    return String((this.state && this.state.learner && this.state.learner.id) || "");
+  };
+
   Player.prototype.remember = function () {
     try {
       if (this.pending.length) {
-        localStorage.setItem(this.storeKey, JSON.stringify(
-          {attempt: this.state.attempt, pending: this.pending}));
+        localStorage.setItem(this.storeKeyFor(), JSON.stringify(
+          {attempt: this.state.attempt, owner: this.owner(), pending: this.pending}));
       } else {
-        localStorage.removeItem(this.storeKey);
+        localStorage.removeItem(this.storeKeyFor());
       }
     } catch (e) {}
   };
