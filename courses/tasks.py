@@ -1,6 +1,6 @@
 """Celery tasks: thin, take IDs, idempotent and safe to retry."""
 
-from celery import shared_task
+from lms.celery import shared_task
 
 from .selectors import learners_pending_completion
 from .services import course_completion_check

@@ -1,6 +1,6 @@
 """Celery tasks: thin, take IDs, idempotent and safe to retry."""
 
-from celery import shared_task
+from lms.celery import shared_task
 
 
 @shared_task(name="library.item_extract",

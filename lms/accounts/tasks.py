@@ -1,4 +1,4 @@
-from celery import shared_task
+from lms.celery import shared_task
 
 
 @shared_task(name="accounts.password_reset_deliver", ignore_result=True)

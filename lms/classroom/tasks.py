@@ -1,6 +1,6 @@
 """Classroom notices, as Celery tasks taking ids (idempotent: each notice has a dedupe key)."""
 
-from celery import shared_task
+from lms.celery import shared_task
 
 from . import notices
 

@@ -9,6 +9,7 @@ never act with a learner's session on the site.
 - lesson pages embed the player frame from the content origin in an iframe sandboxed without
   `allow-same-origin`, and talk with it by postMessage (courses/h5p/static/h5p/player.js)."""
 
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -27,7 +28,12 @@ def site_origin() -> str:
 
 def content_host() -> str:
     """host[:port] of the content origin, as a request's Host header carries it."""
-    return urlsplit(content_origin()).netloc.lower()
+    return _netloc(content_origin())
+
+
+@lru_cache(maxsize=8)
+def _netloc(origin: str) -> str:
+    return urlsplit(origin).netloc.lower()
 
 
 def content_url(viewname: str, *args) -> str:
@@ -36,4 +42,17 @@ def content_url(viewname: str, *args) -> str:
 
 
 def is_content_request(request) -> bool:
-    return request.get_host().lower() == content_host()
+    """Asked by two middleware of every request (and the page cache's key wants the host too):
+    the validated host is worked out once a request (issue 18, CPU of a cached page)."""
+    host = request_host(request)
+    return host.lower() == content_host()
+
+
+def request_host(request) -> str:
+    """request.get_host(), kept on the request after its first success (a disallowed host
+    raises each time, as get_host does)."""
+    try:
+        return request._hocmo_host
+    except AttributeError:
+        request._hocmo_host = host = request.get_host()
+        return host

@@ -1,6 +1,6 @@
 """Celery tasks: take IDs, idempotent, safe to retry."""
 
-from celery import shared_task
+from lms.celery import shared_task
 
 
 @shared_task(name="contests.results_notify", autoretry_for=(Exception,), max_retries=3,

@@ -1,7 +1,7 @@
 """Lesson-question notices, as Celery tasks taking ids (idempotent: each notice has a dedupe
 key)."""
 
-from celery import shared_task
+from lms.celery import shared_task
 
 from . import notices
 

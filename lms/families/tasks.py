@@ -1,4 +1,4 @@
-from celery import shared_task
+from lms.celery import shared_task
 
 
 @shared_task(name="families.news_post_notify", acks_late=True, ignore_result=True)

@@ -1,4 +1,4 @@
-from celery import shared_task
+from lms.celery import shared_task
 
 
 @shared_task(name="lti.grade_send", acks_late=True, autoretry_for=(Exception,),

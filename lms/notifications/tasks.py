@@ -1,6 +1,6 @@
 """Celery tasks: thin, take IDs, safe to run twice (delivery_send claims before sending)."""
 
-from celery import shared_task
+from lms.celery import shared_task
 
 
 @shared_task(name="notifications.deliver",

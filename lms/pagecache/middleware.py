@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.utils.text import compress_string
 
 from lms.common.save_data import save_data
+from lms.content_origin import request_host
 
 from .versioning import content_version, forget_request_version, versioned_get, versioned_set
 
@@ -23,7 +24,7 @@ TTL_SECONDS = 15 * 60
 
 def _key(request, version: int) -> str:
     language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, settings.LANGUAGE_CODE)
-    raw = f"{request.get_host()}|{request.get_full_path()}|{language}"
+    raw = f"{request_host(request)}|{request.get_full_path()}|{language}"
     if save_data(request):  # lesson images as tap-to-load links (lms/common/save_data.py)
         raw += "|save-data"
     return f"anonpage:{version}:{hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()}"
@@ -58,13 +59,18 @@ class AnonymousPageCacheMiddleware:
         use_gzip = "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")  # no headers dict
         content = gzipped if use_gzip else body
         response = HttpResponse(content, content_type=content_type)
+        # Stored as `response[name] = value` would store them, without checking each value's
+        # charset and line breaks on every hit (issue 18: a cached page's CPU): every value is
+        # ASCII from this module, the settings or a response Django already checked.
+        store = response.headers._store
         if use_gzip:
-            response["Content-Encoding"] = "gzip"
-        response["Content-Language"] = language
-        response["Content-Length"] = str(len(content))
-        response["X-Frame-Options"] = getattr(settings, "X_FRAME_OPTIONS", "DENY")
-        response["X-Page-Cache"] = "hit"
-        response["Vary"] = "Cookie, Accept-Encoding"
+            store["content-encoding"] = ("Content-Encoding", "gzip")
+        store["content-language"] = ("Content-Language", language)
+        store["content-length"] = ("Content-Length", str(len(content)))
+        store["x-frame-options"] = ("X-Frame-Options", getattr(settings, "X_FRAME_OPTIONS",
+                                                               "DENY"))
+        store["x-page-cache"] = ("X-Page-Cache", "hit")
+        store["vary"] = ("Vary", "Cookie, Accept-Encoding")
         return response
 
     @staticmethod

@@ -1,8 +1,8 @@
 """Celery tasks: take ids, idempotent (candidates are unique per subject and year)."""
 
-from celery import shared_task
 from django.utils import timezone
 
+from lms.celery import shared_task
 from lms.units.models import Unit
 
 from .services.evaluation import recognition_evaluate

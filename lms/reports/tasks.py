@@ -1,7 +1,8 @@
 """Celery tasks: take ids, idempotent, safe to retry."""
 
-from celery import shared_task
 from django.utils import timezone
+
+from lms.celery import shared_task
 
 from .models import Target
 from .services import rebuild

@@ -46,8 +46,8 @@ def test_celery_task_uses_todays_local_date(people, plan, task1, monkeypatch):
 
 
 def test_beat_schedule_runs_daily():
-    from django.conf import settings
+    from lms.celery import app
 
-    entry = settings.CELERY_BEAT_SCHEDULE["plans-overdue-reminders"]
+    entry = app.conf.beat_schedule["plans-overdue-reminders"]
     assert entry["task"] == "plans.overdue_reminders"
     assert entry["schedule"].hour == {7}

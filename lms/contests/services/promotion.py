@@ -13,7 +13,6 @@ from django.utils.translation import gettext_noop
 from .. import permissions
 from ..models import EntryRound, Normalisation, RoundUnit, ScoreSheet
 from ..scoring import Crit, Result, rank_entries
-from ..tasks import results_notify_task
 from .entries import placement, round_unit_get
 from .judging import judging_progress
 
@@ -96,6 +95,8 @@ def round_unit_publish(*, actor, round_unit: RoundUnit, force: bool = False) -> 
         locked.published_at = timezone.now()
         locked.published_by = actor
         locked.save(update_fields=["published_at", "published_by"])
+        from ..tasks import results_notify_task  # Celery off the web worker's startup
+
         transaction.on_commit(lambda: results_notify_task.delay(locked.pk))
     return True
 
