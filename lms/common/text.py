@@ -80,9 +80,13 @@ def fold_with_offsets(text: str) -> tuple[str, Sequence[int]]:
     character that folded character i came from, so a match in folded text can be highlighted
     in the original."""
     nfc = unicodedata.normalize("NFC", text or "")
-    folded_fast = vn_fold(nfc)
-    if len(folded_fast) == len(nfc) and not _SLOW_PATH.search(nfc):
-        return folded_fast, range(len(nfc))  # every character folded to exactly one
+    # vn_fold's fast paths inline: it would normalise and search for slow characters again.
+    if nfc.isascii():
+        return nfc.lower(), range(len(nfc))
+    if not _SLOW_PATH.search(nfc):
+        folded_fast = nfc.translate(_ONE_CHAR_FOLDS).lower()
+        if len(folded_fast) == len(nfc):
+            return folded_fast, range(len(nfc))  # every character folded to exactly one
     folded: list[str] = []
     offsets: list[int] = []
     for index, char in enumerate(nfc):

@@ -23,7 +23,13 @@ from ..generation import index_generation
 from ..highlight import highlight, snippet
 from ..models import SearchEntry, SearchWord
 from .base import Hit, Results
-from .postgres import COUNT_LIMIT, ranked_ids_pg, search_page_pg, unmatched_tokens_pg
+from .postgres import (
+    COUNT_LIMIT,
+    ranked_ids_pg,
+    search_page_pg,
+    trigram_candidates_pg,
+    unmatched_tokens_pg,
+)
 
 MAX_WORDS = 8
 RANK_DEPTH = 200  # matches that get the full (text-reading) score; the rest by title only
@@ -202,12 +208,7 @@ class DatabaseBackend:
         return matches[0] if matches else None
 
     def _trigram_candidates(self, token: str) -> list[str]:
-        sql = ("SELECT word FROM search_searchword WHERE word %% %s"
-               " ORDER BY similarity(word, %s) DESC, word LIMIT 20")
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT set_limit(0.3)")
-            cursor.execute(sql, [token, token])
-            return [row[0] for row in cursor.fetchall()]
+        return trigram_candidates_pg(token)
 
     def _vocabulary(self) -> list[str]:
         key = f"search:vocab:{index_generation()}"  # any index write starts afresh

@@ -164,6 +164,20 @@ def unmatched_tokens_pg(tokens: list[str]) -> set[str]:
     return {row[0] for row in rows}
 
 
+def trigram_candidates_pg(token: str, limit: int = 20) -> list[str]:
+    """The vocabulary's words most like `token` (pg_trgm similarity ≥ 0.3, best first), in one
+    round trip: the threshold as a transaction-local setting rather than a `set_limit()` query
+    of its own, and the trigram index rather than a scan of every word (at 100,000 items the
+    planner picked the scan, computing trigrams of 100,040 words: ≈ 70 ms of CPU a typo)."""
+    sql = ("SET LOCAL pg_trgm.similarity_threshold = 0.3; SET LOCAL enable_seqscan = off; "
+           "SELECT word FROM search_searchword WHERE word %% %(token)s "
+           "ORDER BY similarity(word, %(token)s) DESC, word LIMIT %(limit)s")
+    if connection.in_atomic_block:
+        sql += "; RESET pg_trgm.similarity_threshold; RESET enable_seqscan"
+    (rows,) = _run(sql, {"token": token, "limit": limit})
+    return [row[0] for row in rows]
+
+
 def ranked_ids_pg(query: str, tokens: list[str], kind: str | None, limit: int) -> list[int]:
     """The best `limit` page ids (the library's text box), ranked like a results page."""
     _counts, _filtered, rows = search_page_pg(query, tokens, kind, 0, limit, snippets=False)

@@ -122,3 +122,15 @@ def test_search_page_shows_counts_and_more_than_when_capped(client, shelf, monke
         monkeypatch.setattr(database, "COUNT_LIMIT", 3)
         page = client.get(reverse("search:search"), {"q": "nuoi ong"}).content.decode()
         assert "Hơn 3 kết quả" in page and "+)" in page
+
+
+@postgres_only
+def test_typo_lookup_settings_do_not_outlive_it(shelf):
+    """The "did you mean" lookup sets its trigram threshold and planner hint for its own
+    statement only (it used to leave `set_limit(0.3)` on the connection)."""
+    results = search_run("nuoi onggg")
+    assert results.suggestion == "nuoi ong"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('enable_seqscan'), "
+                       "current_setting('pg_trgm.similarity_threshold')")
+        assert cursor.fetchone() == ("on", "0.3")  # 0.3 is pg_trgm's default
