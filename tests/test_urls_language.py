@@ -22,6 +22,9 @@ MACHINE_PREFIXES = {
     "sw.js": "the service worker, fetched by browsers at the site root (issue 22)",
     "manifest.webmanifest": "the web app manifest, read by browsers to install the app",
     "offline/": "JSON for the offline script: who is signed in, a course's download list",
+    "healthz": "liveness probe for process supervisors and load balancers (lms/ops)",
+    "readyz": "readiness probe: database, cache, broker (lms/ops)",
+    "metrics": "Prometheus scrape endpoint, opt-in and protected (lms/ops)",
 }
 # Wagtail's and Django's own trees (their admin screens, Wagtail documents).
 THIRD_PARTY_PREFIXES = ("admin/", "django-admin/", "documents/")
