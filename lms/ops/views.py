@@ -28,7 +28,7 @@ def readyz(request):
     """Ready: 200 naming each check, or 503 naming what failed."""
     ready, results = readiness()
     failed = [name for name, result in results.items() if result not in ("ok", "in-process")]
-    body = {"status": "ok" if ready else "unavailable", "checks": results}
+    body: dict[str, object] = {"status": "ok" if ready else "unavailable", "checks": results}
     if failed:
         body["failed"] = failed
     return JsonResponse(body, status=200 if ready else 503)
