@@ -27,6 +27,8 @@ handler404 = "lms.errors.not_found"
 handler500 = "lms.errors.server_error"
 
 urlpatterns = [
+    # /healthz, /readyz, /metrics: answered by lms.ops.middleware first; routed here too.
+    path("", include("lms.ops.urls")),
     # A path already served as a CMS page skips the patterns below (router.py, issue 18).
     router.known_page_paths(),
     path("admin/login/", _site_sign_in),

@@ -25,6 +25,9 @@ MACHINE_PREFIXES = {
             "token, AGS, NRPS); its two pages people pass through have Vietnamese slugs",
     "offline/": "JSON for the offline script: who is signed in, a course's download list",
     "ims/": "OneRoster 1.2 rostering REST (its paths are the standard's, issue 24)",
+    "healthz": "liveness probe for process supervisors and load balancers (lms/ops)",
+    "readyz": "readiness probe: database, cache, broker (lms/ops)",
+    "metrics": "Prometheus scrape endpoint, opt-in and protected (lms/ops)",
 }
 # Wagtail's and Django's own trees (their admin screens, Wagtail documents).
 THIRD_PARTY_PREFIXES = ("admin/", "django-admin/", "documents/")

@@ -12,6 +12,8 @@ from .api import *  # noqa: F403
 from .celery import *  # noqa: F403
 from .env import BASE_DIR, env, site_base_url, time_zone
 from .features import *  # noqa: F403
+from .ops import *  # noqa: F403
+from .ops import HOCMO_LOG_FORMAT, logging_config, ops_apps, ops_middleware
 from .security import *  # noqa: F403
 from .security import HOCMO_CONTENT_ORIGIN
 
@@ -91,7 +93,7 @@ SECURITY_AND_API_APPS = [
     "drf_spectacular_sidecar",
     "axes",  # counts failed sign-ins; see lms/accounts/lockout.py
 ]
-INSTALLED_APPS = PROJECT_APPS + THIRD_PARTY_APPS + DJANGO_APPS + SECURITY_AND_API_APPS
+INSTALLED_APPS = ops_apps(PROJECT_APPS + THIRD_PARTY_APPS + DJANGO_APPS + SECURITY_AND_API_APPS)
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -124,6 +126,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
+# Request id, then /healthz, /readyz, /metrics ahead of all the above (lms/settings/ops.py).
+MIDDLEWARE = ops_middleware(MIDDLEWARE)
 
 ROOT_URLCONF = "lms.urls"
 WSGI_APPLICATION = "lms.wsgi.application"
@@ -231,9 +235,4 @@ EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="HọcMở <khong-tra-loi@hocmo.local>")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="WARNING")},
-}
+LOGGING = logging_config(HOCMO_LOG_FORMAT, env("DJANGO_LOG_LEVEL", default="WARNING"))
