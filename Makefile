@@ -49,9 +49,9 @@ run: system install assets demo
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-## The suite on as many processes as the machine has cores (pytest-xdist; a file's tests stay in
-## one process). `make test PYTEST_ARGS=` runs it on one.
-PYTEST_ARGS ?= -n auto --dist loadfile
+## One process by default: under pytest-xdist (`make test PYTEST_ARGS="-n 2 --dist loadfile"`)
+## the transactional tests' flushes and serialized rollbacks meet other tests in another order,
+## and some fail (docs: README "Tests and CI").
 test: system install assets browser
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 

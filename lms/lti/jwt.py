@@ -21,7 +21,7 @@ class TokenRefused(Exception):
 
 
 def issuer() -> str:
-    return (getattr(settings, "HOCMO_LTI_ISSUER", "") or settings.HOCMO_SITE_ORIGIN).rstrip("/")
+    return (settings.HOCMO_LTI_ISSUER or settings.HOCMO_SITE_ORIGIN).rstrip("/")
 
 
 def sign(claims: dict, *, lifetime: int = 300) -> str:

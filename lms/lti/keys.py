@@ -19,7 +19,7 @@ def _fernet(secret: str) -> Fernet:
 
 
 def _secret() -> str:
-    return getattr(settings, "HOCMO_LTI_KEY_SECRET", "") or settings.SECRET_KEY
+    return settings.HOCMO_LTI_KEY_SECRET or settings.SECRET_KEY
 
 
 def private_pem_encrypt(pem: bytes) -> str:

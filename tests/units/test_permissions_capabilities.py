@@ -54,6 +54,9 @@ EXPECTED = {
     "mark_submissions": {"teacher", "school_admin"},
     # A learner's own hand-in in their own class: still nothing of anyone else.
     "hand_in": {"learner"},
+    # Questions on a lesson (lms/discussions): a learner asks in their own class only.
+    "ask_questions": {"learner"},
+    "moderate_questions": {"teacher", "school_admin"},
 }
 
 
@@ -63,7 +66,7 @@ def test_every_capability_is_in_the_table_once():
 
 
 def test_learners_and_judges_hold_nothing_of_pupils_data():
-    assert capabilities_of(RoleKind.LEARNER) == [Capability.HAND_IN]
+    assert capabilities_of(RoleKind.LEARNER) == [Capability.HAND_IN, Capability.ASK_QUESTIONS]
     assert capabilities_of(RoleKind.JUDGE) == [Capability.JUDGE_ENTRIES]
 
 
