@@ -19,6 +19,7 @@ from .permissions import (
     assignment_or_404,
     can_mark,
     can_set_assignments,
+    can_view_assignment,
     can_view_child_work,
     class_or_404,
     is_assigned,
@@ -188,9 +189,13 @@ def submission_detail(request, submission_id: int):
             messages.success(request, _("Đã chấm và trả bài cho %(name)s.")
                              % {"name": submission.learner.get_full_name()})
             return redirect("classroom:assignment", assignment_id=submission.assignment_id)
+    # The way back: the assignment for those who may open it, the child's work for a parent.
+    may_open_assignment = markable or can_view_assignment(request.user, submission.assignment)
     return render(request, "classroom/submission.html", {
         "submission": submission, "assignment": submission.assignment, "form": form,
-        "files": list(submission.files.all())},
+        "files": list(submission.files.all()), "may_open_assignment": may_open_assignment,
+        "back_to_child": not may_open_assignment
+        and can_view_child_work(request.user, submission.learner)},
         status=400 if form is not None and form.errors else 200)
 
 

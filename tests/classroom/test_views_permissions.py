@@ -198,3 +198,18 @@ def test_unknown_ids_are_404(world):
                 reverse("classroom:submission", args=[999999]),
                 reverse("classroom:gradebook", args=[999999])):
         assert client.get(url).status_code == 404
+
+
+def test_the_parent_reading_a_hand_in_is_led_back_to_the_childs_work(world, handed):
+    """The crawl found it: a parent's hand-in page linked to the assignment page, which is 404
+    for parents. The way back is the child's work page; a learner and the teacher keep the
+    assignment."""
+    submission_url = reverse("classroom:submission", args=[handed["an"].pk])
+    assignment_url = reverse("classroom:assignment", args=[world["assignment"].pk])
+    parent = _as(world["parent"])
+    page = parent.get(submission_url).content.decode()
+    assert f'href="{assignment_url}"' not in page
+    child_url = reverse("classroom:child_work", args=[world["an"].pk])
+    assert f'href="{child_url}"' in page and parent.get(child_url).status_code == 200
+    for viewer in (world["an"], world["teacher"]):
+        assert f'href="{assignment_url}"' in _as(viewer).get(submission_url).content.decode()
