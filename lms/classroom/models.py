@@ -55,15 +55,24 @@ class Assignment(models.Model):
         return dt.datetime.fromisoformat(extended) if extended else self.due_at
 
 
-class AssignmentFile(models.Model):
-    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="files")
+class StoredFile(models.Model):
+    """A file kept in the class's private storage (lms/classroom/files.py checks type and size)
+    with the name and type it was uploaded with."""
+
     file = models.FileField(storage=classroom_storage, upload_to=upload_to, max_length=300)
     name = models.CharField(max_length=200)
     content_type = models.CharField(max_length=120)
     size = models.PositiveIntegerField(default=0)
 
+    class Meta:
+        abstract = True
+
     def __str__(self) -> str:
         return self.name
+
+
+class AssignmentFile(StoredFile):
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="files")
 
 
 class SubmissionStatus(models.TextChoices):
@@ -113,15 +122,8 @@ class Submission(models.Model):
         return self.status == SubmissionStatus.RETURNED
 
 
-class SubmissionFile(models.Model):
+class SubmissionFile(StoredFile):
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="files")
-    file = models.FileField(storage=classroom_storage, upload_to=upload_to, max_length=300)
-    name = models.CharField(max_length=200)
-    content_type = models.CharField(max_length=120)
-    size = models.PositiveIntegerField(default=0)
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class StreamPost(models.Model):
@@ -169,15 +171,8 @@ class StreamComment(models.Model):
         return self.text[:60]
 
 
-class StreamPostFile(models.Model):
+class StreamPostFile(StoredFile):
     post = models.ForeignKey(StreamPost, on_delete=models.CASCADE, related_name="files")
-    file = models.FileField(storage=classroom_storage, upload_to=upload_to, max_length=300)
-    name = models.CharField(max_length=200)
-    content_type = models.CharField(max_length=120)
-    size = models.PositiveIntegerField(default=0)
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class StreamPostLink(models.Model):
